@@ -1,0 +1,34 @@
+"""Matching keys for text: the stored text stays original, keys are folded.
+
+A key is NFKC-normalized, case-folded and stripped of diacritics, so "Çırağan" and "Ciragan"
+meet, and curly and straight quotes compare equal. Keys are for joins and dedup, never for
+display or quoting.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+# Letters that NFKD does not decompose into base letter + combining mark.
+_EXTRA_FOLDS = str.maketrans(
+    {"ı": "i", "ø": "o", "đ": "d", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th"}
+)
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Return the matching key of `text`: NFKC, casefolded, no diacritics, single spaces."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    text = text.translate(_EXTRA_FOLDS)
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SPACES.sub(" ", stripped).strip()
+
+
+def stable_id(prefix: str, *parts: object, length: int = 16) -> str:
+    """A deterministic id: `prefix` + the first `length` hex digits of sha256 over the parts."""
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"{prefix}_{digest[:length]}"
