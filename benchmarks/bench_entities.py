@@ -1,0 +1,164 @@
+"""Entities benchmark on the BBC corpus: throughput and the merge decisions, for review.
+
+    uv run python benchmarks/bench_entities.py --sample 200          # develop
+    uv run python benchmarks/bench_entities.py --sample 0 --write    # full corpus, write md
+
+Parses each body (text after the title line) with the production spaCy pass, extracts and
+canonicalizes mentions, and prints: docs, words, mentions, seconds per step, mentions/s, how
+many spellings were merged into another entity per rule, and a random sample of merges to
+check by eye. `--threshold-report` lists full-name pairs with a surname ratio in [70, 100),
+the data behind SURNAME_RATIO. `--cache` keeps the mentions frame (parquet) so the
+canonicalization can be re-run without parsing again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import polars as pl
+from rapidfuzz import fuzz
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from transforms.entities import (  # noqa: E402
+    canonicalize_with_log,
+    extract_mentions,
+    read_pinned_aliases,
+)
+from transforms.names import name_key  # noqa: E402
+
+CORPUS = Path("/work/shared/corpora/bbc")
+RESULTS = ROOT / "benchmarks" / "results" / "entities.md"
+
+
+def load_corpus(root: Path, sample: int, seed: int) -> tuple[list[str], list[str]]:
+    """(article ids, bodies); the id is topic/file, the body drops the title line."""
+    files = sorted(root.glob("*/*.txt"))
+    if sample:
+        files = sorted(random.Random(seed).sample(files, min(sample, len(files))))
+    ids, bodies = [], []
+    for path in files:
+        # One file is not UTF-8: replace, the benchmark is about names, not decoding.
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        _, _, body = text.partition("\n")
+        ids.append(f"{path.parent.name}/{path.stem}")
+        bodies.append(body.strip("\n"))
+    return ids, bodies
+
+
+def threshold_report(mentions: pl.DataFrame) -> list[str]:
+    """Full person names whose surnames are close but not equal, with first-name agreement."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for text, label in mentions.select("text", "label").rows():
+        votes[name_key(text)][label] += 1
+    full = sorted(k for k, v in votes.items() if " " in k and v.most_common(1)[0][0] == "PERSON")
+    lines = ["| surname ratio | first names | name A | name B |", "|---|---|---|---|"]
+    rows = []
+    for i, a in enumerate(full):
+        ta = a.split()
+        for b in full[i + 1 :]:
+            tb = b.split()
+            if ta[-1] == tb[-1]:
+                continue
+            r = fuzz.ratio(ta[-1], tb[-1])
+            if r >= 70:
+                first = "same" if ta[0] == tb[0] else f"{fuzz.ratio(ta[0], tb[0]):.0f}"
+                rows.append((r, first, a, b))
+    for r, first, a, b in sorted(rows, reverse=True):
+        lines.append(f"| {r:.1f} | {first} | {a} | {b} |")
+    return lines
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--sample", type=int, default=200, help="files to sample; 0 = all")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--cache", type=Path, help="parquet file for the mentions frame")
+    ap.add_argument("--write", action="store_true", help=f"write {RESULTS.relative_to(ROOT)}")
+    ap.add_argument("--threshold-report", action="store_true")
+    ap.add_argument("--show", type=int, default=20, help="merges to sample for review")
+    args = ap.parse_args()
+
+    ids, bodies = load_corpus(args.corpus, args.sample, args.seed)
+    words = sum(len(b.split()) for b in bodies)
+    t_parse = t_extract = 0.0
+    if args.cache and args.cache.exists():
+        mentions = pl.read_parquet(args.cache)
+    else:
+        from transforms.nlp import load_pipeline, parse
+
+        load_pipeline()  # model load is not parsing time
+        t0 = time.perf_counter()
+        docs = list(parse(bodies))
+        t_parse = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        mentions = extract_mentions(ids, docs)
+        t_extract = time.perf_counter() - t0
+        if args.cache:
+            mentions.write_parquet(args.cache)
+
+    pins = read_pinned_aliases((ROOT / "warehouse" / "entity_aliases.csv").read_text("utf-8"))
+    t0 = time.perf_counter()
+    result = canonicalize_with_log(mentions, pins)
+    t_canon = time.perf_counter() - t0
+    entities = result.entities
+
+    n = mentions.height
+    merged_aliases = int((entities["aliases"].list.len() - 1).sum())
+    rule_counts = Counter(d.rule for d in result.decisions)
+    out: list[str] = []
+    out.append(f"- corpus: {args.corpus} ({len(ids)} files, sample={args.sample}, "
+               f"seed={args.seed}), {words:,} words")
+    out.append(f"- mentions: {n:,} -> entities: {entities.height:,} "
+               f"({(entities['mention_count'] > 1).sum():,} with 2+ mentions)")
+    if t_parse:
+        out.append(f"- spaCy parse (full pipeline, 1 process): {t_parse:.1f} s "
+                   f"= {words / t_parse:,.0f} words/s")
+        out.append(f"- extract_mentions: {t_extract:.2f} s = {n / t_extract:,.0f} mentions/s")
+        end_to_end = t_parse + t_extract + t_canon
+        out.append(f"- parse + extract + canonicalize: {end_to_end:.1f} s "
+                   f"= {n / end_to_end:,.0f} mentions/s end to end")
+    out.append(f"- canonicalize_entities: {t_canon:.2f} s = {n / t_canon:,.0f} mentions/s")
+    out.append(f"- spellings merged into another entity (aliases beyond the name): "
+               f"{merged_aliases:,}")
+    out.append("- merge decisions by rule (distinct key -> cluster): "
+               + ", ".join(f"{k} {v:,}" for k, v in sorted(rule_counts.items())))
+    labels = entities.group_by("label").agg(pl.len()).sort("len", descending=True)
+    out.append("- entities by label: "
+               + ", ".join(f"{lab} {c:,}" for lab, c in labels.rows()))
+    print("\n".join(out))
+
+    # Merge sample: a decision shows the spelling, its cluster's name and the mention count.
+    name_of = dict(zip(entities["entity_id"], entities["name"], strict=True))
+    m = result.mentions.with_columns(pl.col("text").map_elements(name_key, pl.String).alias("k"))
+    key_entity = dict(m.group_by("k").agg(pl.col("entity_id").mode().first()).rows())
+    key_count = dict(m.group_by("k").len().rows())
+    rng = random.Random(args.seed)
+    pool = [d for d in result.decisions if d.alias in key_entity]
+    sample = sorted(rng.sample(pool, min(args.show, len(pool))), key=lambda d: (d.rule, d.alias))
+    review = ["| rule | spelling (key) | mentions | merged into entity |", "|---|---|---|---|"]
+    for d in sample:
+        review.append(f"| {d.rule} | {d.alias} | {key_count[d.alias]} | "
+                      f"{name_of[key_entity[d.alias]]} |")
+    print("\n".join(review))
+    top = entities.head(25).select("name", "label", "mention_count", "article_count", "aliases")
+    with pl.Config(tbl_rows=30, fmt_str_lengths=60, tbl_width_chars=160):
+        print(top)
+    if args.threshold_report:
+        print("\n".join(threshold_report(mentions)[:80]))
+    if args.write:
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        text = ["# Entities benchmark", "", "```", " ".join(["uv run python", *sys.argv]),
+                "```", "", *out, "", "## Sampled merges", "", *review, ""]
+        RESULTS.write_text("\n".join(text), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,132 @@
+"""The `newsclaims` command: run the flow, serve it on a schedule, query and export the warehouse."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from flows.settings import Settings
+
+
+def _quiet_prefect() -> None:
+    # STACK.md: the local server's telemetry otherwise logs a harmless "database is locked".
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings().with_overrides(
+        source=getattr(args, "source", None), warehouse_dir=getattr(args, "warehouse", None)
+    )
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    _quiet_prefect()
+    from flows.pipeline import newsclaims_flow
+    from warehouse.lock import WarehouseBusy
+
+    try:
+        summary = newsclaims_flow(_settings(args))
+    except WarehouseBusy as exc:
+        print(f"newsclaims: refused: {exc}", file=sys.stderr)
+        return 3
+    except Exception as exc:  # the flow already logged the traceback
+        print(f"newsclaims: run failed: {exc}", file=sys.stderr)
+        return 1
+    print(summary.render())
+    return 0 if summary.status == "published" else 2
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    _quiet_prefect()
+    from flows.pipeline import newsclaims_flow
+
+    settings = _settings(args)
+    newsclaims_flow.serve(
+        name=args.name, cron=args.cron, parameters={"settings": settings},
+        limit=1,  # one run at a time: the warehouse lock would refuse a second anyway
+    )
+    return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    import polars as pl
+
+    from warehouse.query import ReadOnlyViolation, query
+
+    try:
+        frame = query(_settings(args).published, args.sql)
+    except (ReadOnlyViolation, FileNotFoundError) as exc:
+        print(f"newsclaims: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a SQL error: show DuckDB's message, not a traceback
+        print(f"newsclaims: query failed: {exc}", file=sys.stderr)
+        return 2
+    with pl.Config(tbl_rows=args.limit, tbl_cols=-1, fmt_str_lengths=80, tbl_width_chars=160):
+        print(frame)
+    return 0
+
+
+def cmd_checks(args: argparse.Namespace) -> int:
+    import polars as pl
+
+    from warehouse.runlog import read_checks
+
+    results = read_checks(_settings(args).checks_dir, latest_only=True)
+    if results.height == 0:
+        print("newsclaims: no check results yet: run `newsclaims run` first", file=sys.stderr)
+        return 2
+    if args.failed:
+        results = results.filter(~pl.col("success"))
+    shown = results.select("run_id", "suite", "table_name", "expectation", "success", "severity",
+                           "observed")
+    with pl.Config(tbl_rows=-1, fmt_str_lengths=70, tbl_width_chars=200):
+        print(shown)
+    return 0 if results.filter(~pl.col("success") & (pl.col("severity") == "critical")).is_empty() else 1
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from warehouse.query import export_parquet
+
+    for path in export_parquet(_settings(args).published, Path(args.parquet)):
+        print(path)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsclaims", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def add(name: str, handler, help_text: str, *, source: bool = False):  # noqa: ANN001
+        sub = commands.add_parser(name, help=help_text)
+        sub.add_argument("--warehouse", help="warehouse folder (default: ./warehouse of the project"
+                         " or NEWSCLAIMS_WAREHOUSE)")
+        if source:
+            sub.add_argument("--source", help="folder or glob of raw article files (default: seeds/"
+                             " or NEWSCLAIMS_SOURCE)")
+        sub.set_defaults(handler=handler)
+        return sub
+
+    add("run", cmd_run, "run the flow once and publish if the critical checks pass", source=True)
+    serve = add("serve", cmd_serve, "serve the flow on a cron schedule (Prefect)", source=True)
+    serve.add_argument("--cron", default="0 * * * *", help="cron schedule (default hourly)")
+    serve.add_argument("--name", default="newsclaims-scheduled", help="deployment name")
+    query = add("query", cmd_query, "run a read-only SQL query on the published warehouse")
+    query.add_argument("sql")
+    query.add_argument("--limit", type=int, default=50, help="rows to print (default 50)")
+    checks = add("checks", cmd_checks, "show the latest run's check results")
+    checks.add_argument("--failed", action="store_true", help="only failed checks")
+    export = add("export", cmd_export, "export curated tables as Parquet for BI tools")
+    export.add_argument("--parquet", required=True, metavar="DIR")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,118 @@
+"""The newsclaims flow: raw article files in, a checked and published DuckDB warehouse out.
+
+Run it with `newsclaims run` (or `make run` on the seeds). Each line of `newsclaims_flow` is
+one stage of DESIGN.md; the stages live in flows/tasks.py and call transforms/ and warehouse/.
+Write, audit, publish: everything is written to a build copy; the published file is replaced
+only when no critical expectation failed, so a failed or blocked run leaves it as it was.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from datetime import UTC, datetime
+
+import polars as pl
+from prefect import flow
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
+from flows import tasks
+from flows.settings import Settings
+from flows.summary import RunSummary, failed_checks
+from warehouse import runlog
+from warehouse.lock import run_lock
+
+
+def new_run_id() -> str:
+    """Sortable and unique: UTC time to the second plus a random suffix."""
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
+
+
+@flow(name="newsclaims", log_prints=True)
+def newsclaims_flow(settings: Settings | None = None) -> RunSummary:
+    """Ingest, normalize, parse, extract, reconcile, validate and publish one run."""
+    settings = settings or Settings()
+    run_id, started, clock = new_run_id(), datetime.now(UTC).replace(tzinfo=None), time.time()
+    build = settings.warehouse_dir / f"newsclaims-{run_id}.build"
+    summary = RunSummary(run_id=run_id, status="failed", warehouse=settings.published)
+    results: pl.DataFrame | None = None
+    with run_lock(settings.warehouse_dir):
+        try:
+            raw_files, new_files, drop = tasks.ingest(settings, run_id)
+            articles, parts = tasks.normalize(new_files)
+            sentences, docs = tasks.sentences(articles, settings.model)
+            mentions = tasks.entities(articles, docs, sentences)
+            claims = tasks.claims(articles, docs, sentences)
+            tasks.write_build(settings, build, drop, raw_files, {
+                "articles": articles, "article_parts": parts, "sentences": sentences,
+                "entity_mentions": mentions, "numeric_claims": claims,
+            })
+            tasks.canonicalize(build, settings.aliases_file)
+            tasks.reconcile(build, settings.tolerance)
+            results = tasks.validate(build, run_id, settings.data_docs_dir)
+            _fill_summary(summary, raw_files, results)
+            if summary.blocking_failures:
+                summary.status = "blocked"
+                disagreements = tasks.explain_disagreements(build)
+                rejected = tasks.reject_build(build, settings, run_id)
+                summary.message = _blocked_message(summary, disagreements, rejected)
+                runlog.write_checks(settings.checks_dir, run_id, results)
+            else:
+                summary.status = "published"
+                summary.message = f"published {settings.published}"
+                record = _run_record(summary, started, published=True)
+                summary.row_counts = tasks.publish_build(build, settings, record, results)
+        except Exception as exc:
+            summary.status, summary.message = "failed", f"run failed: {exc}"
+            build.unlink(missing_ok=True)
+            raise
+        finally:
+            summary.seconds = time.time() - clock
+            if summary.status != "published":
+                runlog.append_run(settings.run_log, _run_record(summary, started, published=False))
+            _publish_artifacts(summary, results)
+    return summary
+
+
+def _fill_summary(summary: RunSummary, raw_files: pl.DataFrame, results: pl.DataFrame) -> None:
+    status = raw_files["status"]
+    summary.files_seen = raw_files.height
+    summary.files_loaded = int((status == "loaded").sum())
+    summary.files_unchanged = int((status == "unchanged").sum())
+    summary.quarantined = [
+        (row["path"], row["reason"])
+        for row in raw_files.filter(status == "quarantined").iter_rows(named=True)
+    ]
+    summary.failed_checks = failed_checks(results)
+    summary.checks_passed = int(results["success"].sum())
+
+
+def _blocked_message(summary: RunSummary, disagreements: list[str], rejected: object) -> str:
+    names = "; ".join(f"{c['suite']}.{c['table_name']}" for c in summary.blocking_failures)
+    lines = [f"publish blocked by critical check(s): {names}"]
+    lines += [f"  {line}" for line in disagreements]
+    lines.append(f"the published warehouse is unchanged; the rejected build is at {rejected}")
+    return "\n".join(lines)
+
+
+def _run_record(summary: RunSummary, started: datetime, *, published: bool) -> dict:
+    return {
+        "run_id": summary.run_id, "started_at": started,
+        "finished_at": datetime.now(UTC).replace(tzinfo=None), "status": summary.status,
+        "files_seen": summary.files_seen, "files_loaded": summary.files_loaded,
+        "files_unchanged": summary.files_unchanged, "files_quarantined": len(summary.quarantined),
+        "checks_failed": len(summary.failed_checks), "published": published,
+        "message": summary.message,
+    }
+
+
+def _publish_artifacts(summary: RunSummary, results: pl.DataFrame | None) -> None:
+    """A markdown summary and the check results, visible on the flow run in the Prefect UI."""
+    create_markdown_artifact(markdown=summary.markdown(), key="newsclaims-summary",
+                             description="newsclaims run summary")
+    if results is not None and results.height:
+        create_table_artifact(
+            table=results.select("suite", "expectation", "table_name", "success", "severity",
+                                 "observed").to_dicts(),
+            key="newsclaims-checks", description="Great Expectations results of this run",
+        )

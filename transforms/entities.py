@@ -1,0 +1,784 @@
+"""Entities: named-entity mentions from the one spaCy pass, then one canonical entity per
+real person, place and organization across all articles.
+
+Two steps, both pure:
+
+1. `extract_mentions` reads `doc.ents` and repairs the boundary errors spaCy makes in news
+   prose. Mention offsets EXCLUDE titles, honorifics, a leading "the" and a possessive "'s":
+   "Mr Zelensky" gives the mention "Zelensky", "Zelenskyy’s" gives "Zelenskyy", "Defense
+   Minister Rustem Umerov" (spaCy: "Defense" ORG + "Umerov" PERSON) gives "Rustem Umerov"
+   PERSON. So `text` is always the name itself and aliases list spelling variants, not
+   title variants.
+2. `canonicalize_entities` clusters mentions: exact name keys (folded: "Çırağan" ==
+   "Ciragan"), spelling variants of full person names (rapidfuzz, blocked by the surname's
+   first letter), a surname alone resolved to the full name in the same article or else the
+   one full name in the corpus with that surname, the same key under different spaCy labels,
+   and hand pins from `warehouse/entity_aliases.csv`.
+
+Everything is deterministic: clusters are built from sorted keys, names and labels are chosen
+by counts with lexicographic tie-breaks, ids are `stable_id` over (label, key of name).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import polars as pl
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Span, Token
+
+from transforms.folding import stable_id
+from transforms.names import (
+    HEAD_TITLES,
+    TITLE_HEADS,
+    is_strippable,
+    is_title_only,
+    name_key,
+    strip_titles,
+    word_key,
+)
+
+NAME_LABELS = frozenset(
+    ["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"]
+)
+# When one key carries several spaCy labels the majority wins; on a tie, the more specific
+# place label wins over ORG (spaCy calls "Vilnius" ORG as often as GPE), PERSON last (a
+# single capitalized word tagged PERSON is spaCy's most frequent guess: "Kyiv", "Luhansk").
+LABEL_PRIORITY = ("GPE", "LOC", "FAC", "ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW",
+                  "PERSON")
+
+# Measured thresholds (benchmarks/results/entities.md): surname-to-surname rapidfuzz ratio on
+# folded keys. Zelensky~Zelenskyy 94.1 must merge; Medinsky~Medvedev 37.5 must not; BBC pairs
+# between 85 and 90 were mostly different people (Clark~Clarke 90.9 is a true variant only
+# with the same first name, which the rule also requires).
+SURNAME_RATIO = 88.0
+# First names must agree exactly, by initial ("J Smith"), or by this ratio ("Volodymyr" ~
+# "Volodimir"); Vladimir Putin and Vladimir Medinsky share a first name, and the surname
+# check keeps them apart.
+FIRST_NAME_RATIO = 85.0
+
+MENTION_SCHEMA = {
+    "article_id": pl.String,
+    "start_char": pl.Int64,
+    "end_char": pl.Int64,
+    "text": pl.String,
+    "label": pl.String,
+}
+ENTITY_SCHEMA = {
+    "entity_id": pl.String,
+    "name": pl.String,
+    "label": pl.String,
+    "aliases": pl.List(pl.String),
+    "mention_count": pl.Int64,
+    "article_count": pl.Int64,
+}
+PIN_SCHEMA = {
+    "action": pl.String,
+    "alias": pl.String,
+    "label": pl.String,
+    "canonical": pl.String,
+}
+PIN_ACTIONS = frozenset(["merge", "split", "drop"])
+
+_POSSESSIVE_TOKENS = frozenset(["'s", "’s", "'", "’", "'S", "’S"])
+
+
+# ---------------------------------------------------------------------------------------------
+# 1. Mentions
+# ---------------------------------------------------------------------------------------------
+
+
+_NAME_PARTICLES = frozenset(
+    ["de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "al",
+     "el", "bin", "ibn", "ben", "dos", "das", "ter", "y"]
+)
+_EDGE_CHARS = "/\\|-–—,;:!?\"'“”‘’()[]{}*#&+=<>~_"
+
+
+@dataclass
+class _Corpus:
+    """Casing statistics over the whole batch, for a rule no word list covers: a capitalized
+    word at a sentence start that the batch otherwise writes only in lower case is an
+    ordinary word ("Striker Didier Drogba", "Novelist Arthur Hailey"), not a first name."""
+
+    lower: Counter[str] = field(default_factory=Counter)
+    capital_mid: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def of(cls, docs: Sequence[Doc]) -> _Corpus:
+        corpus = cls()
+        for doc in docs:
+            for token in doc:
+                if not token.is_alpha:
+                    continue
+                if token.is_lower:
+                    corpus.lower[token.lower_] += 1
+                elif token.text[0].isupper() and not _at_sentence_start(token):
+                    corpus.capital_mid[token.lower_] += 1
+        return corpus
+
+    def ordinary_word(self, token: Token) -> bool:
+        """A sentence-initial capitalized token the batch never capitalizes elsewhere."""
+        return (
+            _at_sentence_start(token)
+            and self.lower[token.lower_] > 0
+            and self.capital_mid[token.lower_] == 0
+        )
+
+
+def _at_sentence_start(token: Token) -> bool:
+    """First word of a sentence, also after an opening quote or bracket."""
+    doc = token.doc
+    i = token.i
+    while True:
+        if i == 0 or doc[i].is_sent_start:
+            return True
+        prev = doc[i - 1]
+        if not (prev.is_quote or prev.is_left_punct or prev.is_space):
+            return False
+        i -= 1
+
+
+def _is_possessive(token: Token) -> bool:
+    return token.tag_ == "POS" or token.text in _POSSESSIVE_TOKENS
+
+
+def _is_name_token(token: Token, corpus: _Corpus) -> bool:
+    """A token that may continue a name leftwards: capitalized proper noun outside any
+    entity, not a title, not an ordinary word capitalized by its sentence position."""
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.ent_iob_ == "O"
+        and not is_strippable(token.text)
+        and not corpus.ordinary_word(token)
+    )
+
+
+def _title_run(doc: Doc, start: int, end: int) -> int:
+    """End of the run of strippable words from `start` ("Secretary of State", "Labour MP"),
+    or `start` if that run holds no office/honorific or leaves no name."""
+    run_end = start
+    while run_end < end - 1 and (
+        is_strippable(doc[run_end].text)
+        or (doc[run_end].lower_ == "of" and run_end > start
+            and is_strippable(doc[run_end + 1].text))
+    ):
+        run_end += 1
+    words = {word_key(t.text) for t in doc[start:run_end]}
+    if words & TITLE_HEADS and doc[run_end].lower_ != "of":
+        return run_end
+    return start
+
+
+def _trim(doc: Doc, start: int, end: int, label: str, corpus: _Corpus) -> tuple[int, int, bool]:
+    """Trim a token range to the name: edge punctuation, a leading "the", leading titles, a
+    trailing possessive; for PERSON also leading lower-case words and sentence-initial
+    ordinary words. Returns (start, end, saw_head_title)."""
+    saw_head = False
+    changed = True
+    while changed and start < end:
+        changed = False
+        first = doc[start]
+        if first.is_punct or first.is_space or _is_possessive(first):
+            start += 1
+            changed = True
+        elif first.lower_ == "the" and (first.text == "the" or _at_sentence_start(first)):
+            # A capital "The" inside a sentence is part of the name ("The Hague").
+            start += 1
+            changed = True
+        elif end - start > 1 and is_strippable(first.text):
+            # Strip only a run that holds an office or honorific, so "Defence Ministry",
+            # "Home Office" and "State Department" keep their first word.
+            run_end = _title_run(doc, start, end)
+            if run_end > start:
+                words = {word_key(t.text) for t in doc[start:run_end]}
+                saw_head = saw_head or bool(words & HEAD_TITLES)
+                start = run_end
+                changed = True
+        elif label == "PERSON" and end - start > 1 and (
+            (first.text[:1].islower() and first.lower_ not in _NAME_PARTICLES)
+            or corpus.ordinary_word(first)
+        ):
+            start += 1  # "unbeaten Andy Roddick", "Striker Didier Drogba"
+            changed = True
+        last = doc[end - 1] if end > start else None
+        if last is not None and (last.is_punct or last.is_space or _is_possessive(last)):
+            # "U.S." is one token and not is_punct, so abbreviations survive.
+            end -= 1
+            changed = True
+    return start, end, saw_head
+
+
+def _candidate_spans(doc: Doc) -> Iterable[tuple[int, int, str]]:
+    """spaCy entities with name labels, split at an inner possessive: "Istanbul’s Ciragan
+    Palace" (one ORG) is the possessor "Istanbul" and the head "Ciragan Palace"."""
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        cuts = [t.i for t in ent if _is_possessive(t) and ent.start < t.i < ent.end - 1]
+        if not cuts:
+            yield ent.start, ent.end, ent.label_
+            continue
+        yield ent.start, cuts[0], ""  # possessor: label decided from other mentions
+        yield cuts[-1] + 1, ent.end, ent.label_
+
+
+def _honorific_before(doc: Doc, start: int) -> bool:
+    """True if the token before `start` is a head title ("Mr", "President") in the same
+    sentence: then the name is a person whatever label spaCy gave it."""
+    if start == 0 or doc[start].is_sent_start:
+        return False
+    return word_key(doc[start - 1].text) in HEAD_TITLES
+
+
+def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character offsets of tokens [start, end), minus stray edge characters a token may
+    carry ("Forsyth/" in BBC text); an abbreviation's final period stays ("U.S.")."""
+    a = doc[start].idx
+    b = doc[end - 1].idx + len(doc[end - 1].text)
+    text = doc.text
+    while a < b and text[a] in _EDGE_CHARS:
+        a += 1
+    while b > a and text[b - 1] in _EDGE_CHARS:
+        b -= 1
+    return a, b
+
+
+def _doc_mentions(doc: Doc, corpus: _Corpus) -> list[tuple[int, int, str]]:
+    """Repaired (start_char, end_char, label) mentions of one doc; possessors get label ""."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in _candidate_spans(doc):
+        start, end, saw_head = _trim(doc, start, end, label, corpus)
+        if start >= end:
+            continue
+        span: Span = doc[start:end]
+        if not any(c.isalpha() for c in span.text):
+            continue
+        if is_title_only(span.text):
+            continue  # "Defense" out of "Defense Minister", "State", "President"
+        if (
+            end - start == 1
+            and _at_sentence_start(span[0])
+            and span[0].pos_ not in ("PROPN", "NOUN")
+            and label != "NORP"
+        ):
+            continue  # a sentence-initial adjective tagged ORG: "Fierce fighting has ..."
+        if saw_head or _honorific_before(doc, start):
+            label = "PERSON"  # "Mr Zelenskyy" tagged GPE, "President Bush" tagged ORG
+        if label == "PERSON":
+            # Extend leftwards over capitalized proper nouns spaCy left out: "Rustem" in
+            # "Defense Minister Rustem Umerov". Title words stop the extension.
+            while (
+                start > 0
+                and _is_name_token(doc[start - 1], corpus)
+                and not doc[start].is_sent_start
+            ):
+                start -= 1
+        a, b = _char_span(doc, start, end)
+        if a < b:
+            out.append((a, b, label))
+    out.extend(_untagged_after_title(doc, out, corpus))
+    out.extend(_untagged_surnames(doc, out, corpus))
+    return out
+
+
+def _untagged_surnames(
+    doc: Doc, found: list[tuple[int, int, str]], corpus: _Corpus
+) -> list[tuple[int, int, str]]:
+    """Surnames spaCy left untagged although the same article names the person in full.
+
+    The small model misses a bare surname at the start of a sentence or after a closing
+    quote ("Zelenskyy, speaking from Vilnius", "Umerov suggested" in seed 000). One name,
+    one meaning per article: a capitalized token outside every mention that equals the last
+    word of a PERSON mention of 2+ words in the same doc is that PERSON (left-extended like
+    any PERSON, so an untagged "Rustem Umerov" is caught whole)."""
+    surnames: set[str] = set()
+    for start, end, label in found:
+        words = doc.text[start:end].split()
+        if label == "PERSON" and len(words) > 1 and words[-1][:1].isupper():
+            surnames.add(words[-1])
+    if not surnames:
+        return []
+    covered = [False] * (len(doc.text) + 1)
+    for start, end, _ in found:
+        covered[start:end] = [True] * (end - start)
+    extra: list[tuple[int, int, str]] = []
+    for token in doc:
+        if token.text not in surnames or covered[token.idx] or token.pos_ not in (
+            "PROPN", "NOUN", "ADJ", "VERB"
+        ):
+            continue
+        start = token.i
+        while (
+            start > 0
+            and _is_name_token(doc[start - 1], corpus)
+            and not doc[start].is_sent_start
+            and not covered[doc[start - 1].idx]
+        ):
+            start -= 1
+        extra.append((doc[start].idx, token.idx + len(token.text), "PERSON"))
+    return extra
+
+
+def _untagged_after_title(
+    doc: Doc, found: list[tuple[int, int, str]], corpus: _Corpus
+) -> list[tuple[int, int, str]]:
+    """Names spaCy missed after a head title: in seed 002 "led by Defense Minister Rustem
+    Umerov" gives only "Defense" ORG. Capitalized proper nouns after "Minister", "Mr",
+    "President" ... outside any entity are a PERSON. "General" is not a head title, so
+    "General Motors" is not turned into a person."""
+    covered = {c for start, end, _ in found for c in (start, end - 1)}
+    extra: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(doc) - 1:
+        if word_key(doc[i].text) not in HEAD_TITLES:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and _is_name_token(doc[j], corpus) and not doc[j].is_sent_start:
+            j += 1
+        if j > i + 1:
+            a, b = _char_span(doc, i + 1, j)
+            if a < b and not any(a <= c < b for c in covered):
+                extra.append((a, b, "PERSON"))
+        i = j
+    return extra
+
+
+def extract_mentions(article_ids: Sequence[str], docs: Sequence[Doc]) -> pl.DataFrame:
+    """One row per repaired name mention: article_id, start_char, end_char, text, label.
+
+    `docs[i]` is the parse of the body of `article_ids[i]`; `text == doc.text[start:end]`.
+    Non-name labels (CARDINAL, DATE, MONEY, ...) are dropped; titles, "the" and possessives
+    are outside the offsets; an entity made only of title words is dropped. Casing
+    statistics come from the whole batch, so pass all articles of a run together.
+    """
+    if len(article_ids) != len(docs):
+        raise ValueError(f"{len(article_ids)} article ids but {len(docs)} docs")
+    corpus = _Corpus.of(docs)
+    rows: list[tuple[str, int, int, str, str]] = []
+    text_labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for article_id, doc in zip(article_ids, docs, strict=True):
+        for start, end, label in sorted(_doc_mentions(doc, corpus)):
+            text = doc.text[start:end]
+            rows.append((article_id, start, end, text, label))
+            if label:
+                text_labels[name_key(text)][label] += 1
+    # A possessor cut out of a longer span ("Istanbul" of "Istanbul’s Ciragan Palace") takes
+    # the label its text has elsewhere in the batch; unknown possessors are dropped.
+    kept: list[tuple[str, int, int, str, str]] = []
+    last_end: dict[str, int] = {}
+    for article_id, start, end, text, label in rows:
+        if not label:
+            votes = text_labels.get(name_key(text))
+            if not votes:
+                continue
+            label = _vote(votes)
+        if start < last_end.get(article_id, -1):
+            continue  # a left extension reached into the previous mention: keep the first
+        last_end[article_id] = end
+        kept.append((article_id, start, end, text, label))
+    return pl.DataFrame(kept, schema=MENTION_SCHEMA, orient="row")
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. Pins
+# ---------------------------------------------------------------------------------------------
+
+
+def read_pinned_aliases(csv_text: str) -> pl.DataFrame:
+    """Parse `warehouse/entity_aliases.csv`: action,alias,label,canonical.
+
+    - merge: every mention whose name key equals key(alias), under any spaCy label, belongs
+      to the entity named `canonical` with label `label` (an empty label keeps the vote).
+      `merge,Kyiv,GPE,Kyiv` also fixes the label of a name spaCy mislabels.
+    - split: never put key(alias) and key(canonical) in one entity (fuzzy and surname rules
+      both respect it), e.g. `split,Medvedev,PERSON,Medinsky`.
+    - drop: mentions whose key equals key(alias) are not entities (`drop,Fierce,,`).
+    Lines starting with "#" and blank lines are comments. Unknown actions raise ValueError
+    naming the line, so a typo in the pin file fails the run instead of being ignored.
+    """
+    lines = [ln for ln in csv_text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    rows: list[dict[str, str | None]] = []
+    reader = csv.reader(io.StringIO("\n".join(lines)))
+    header: list[str] | None = None
+    for lineno, rec in enumerate(reader, start=1):
+        rec = [c.strip() for c in rec]
+        if header is None:
+            header = [h.lower() for h in rec]
+            if header[:4] != list(PIN_SCHEMA):
+                raise ValueError(f"entity aliases: header must be {','.join(PIN_SCHEMA)}")
+            continue
+        rec += [""] * (4 - len(rec))
+        action, alias, label, canonical = (rec[0].lower(), rec[1], rec[2].upper(), rec[3])
+        if action not in PIN_ACTIONS:
+            raise ValueError(f"entity aliases row {lineno}: unknown action {rec[0]!r}")
+        if not alias or (action != "drop" and not canonical):
+            raise ValueError(f"entity aliases row {lineno}: {action} needs alias and canonical")
+        rows.append(
+            {"action": action, "alias": alias, "label": label or None,
+             "canonical": canonical or None}
+        )
+    return pl.DataFrame(rows, schema=PIN_SCHEMA)
+
+
+@dataclass
+class _Pins:
+    drop: set[str] = field(default_factory=set)
+    merge: dict[str, tuple[str, str | None, str]] = field(default_factory=dict)
+    split: set[frozenset[str]] = field(default_factory=set)
+
+    @classmethod
+    def from_frame(cls, pinned: pl.DataFrame | None) -> _Pins:
+        pins = cls()
+        if pinned is None:
+            return pins
+        for row in pinned.sort(["action", "alias", "canonical"], nulls_last=True).iter_rows(
+            named=True
+        ):
+            alias_key = name_key(row["alias"])
+            if row["action"] == "drop":
+                pins.drop.add(alias_key)
+            elif row["action"] == "merge":
+                pins.merge[alias_key] = (name_key(row["canonical"]), row["label"],
+                                         row["canonical"])
+            elif row["action"] == "split":
+                pins.split.add(frozenset([alias_key, name_key(row["canonical"])]))
+        return pins
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. Canonicalization
+# ---------------------------------------------------------------------------------------------
+
+
+class _UnionFind:
+    """Clusters of keys. The root is the smallest key, so results do not depend on order;
+    a union that would join two keys pinned apart is refused."""
+
+    def __init__(self, split: set[frozenset[str]]) -> None:
+        self.parent: dict[str, str] = {}
+        self.members: dict[str, set[str]] = {}
+        self.split = split
+
+    def add(self, key: str) -> None:
+        if key not in self.parent:
+            self.parent[key] = key
+            self.members[key] = {key}
+
+    def find(self, key: str) -> str:
+        root = key
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[key] != root:
+            self.parent[key], key = root, self.parent[key]
+        return root
+
+    def apart(self, a: str, b: str) -> bool:
+        """True if some pin keeps a member of a's cluster apart from one of b's."""
+        if not self.split:
+            return False
+        ma, mb = self.members[self.find(a)], self.members[self.find(b)]
+        return any(frozenset([x, y]) in self.split for x in ma for y in mb)
+
+    def union(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if self.apart(ra, rb):
+            return False
+        root, child = (ra, rb) if ra < rb else (rb, ra)
+        self.parent[child] = root
+        self.members[root] |= self.members.pop(child)
+        return True
+
+
+def _vote(votes: Counter[str]) -> str:
+    """Majority label; ties broken by LABEL_PRIORITY."""
+    return min(votes, key=lambda lab: (-votes[lab], _priority(lab)))
+
+
+def _priority(label: str) -> int:
+    return LABEL_PRIORITY.index(label) if label in LABEL_PRIORITY else len(LABEL_PRIORITY)
+
+
+def _first_names_agree(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]  # an initial: "G Bush" ~ "George Bush"
+    return fuzz.ratio(a, b) >= FIRST_NAME_RATIO
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    """Two full names (key tokens, 2+ each) are spelling variants of one person.
+
+    The surnames must be near-identical and the first names must agree; middle names may be
+    missing on one side ("Tayyip Erdogan" ~ "Recep Tayyip Erdogan", "George Bush" ~
+    "George W Bush"), but every token of the shorter name must be found in the longer one.
+    """
+    if fuzz.ratio(a[-1], b[-1]) < SURNAME_RATIO:
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) == len(long_):
+        return all(_first_names_agree(x, y) for x, y in zip(short[:-1], long_[:-1], strict=True))
+    # Shorter name: its given names must appear, in order, among the longer one's.
+    rest = iter(long_[:-1])
+    return all(any(_first_names_agree(x, y) for y in rest) for x in short[:-1])
+
+
+@dataclass
+class _Decision:
+    """One merge taken by a rule, kept for the benchmark report."""
+
+    rule: str
+    alias: str
+    into: str
+
+
+@dataclass
+class Canonicalization:
+    """Internal result with the merge log; `canonicalize_entities` returns the frames."""
+
+    entities: pl.DataFrame
+    mentions: pl.DataFrame
+    decisions: list[_Decision]
+
+
+def canonicalize_entities(
+    mentions: pl.DataFrame, pinned: pl.DataFrame | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Cluster mentions into canonical entities; return (entities, mentions).
+
+    entities: entity_id, name, label, aliases (sorted distinct spellings), mention_count,
+    article_count. mentions: the input plus mention_id and entity_id (pin-dropped mentions
+    are removed). Same input in any row order gives the same ids and names.
+    """
+    result = canonicalize_with_log(mentions, pinned)
+    return result.entities, result.mentions
+
+
+def canonicalize_with_log(
+    mentions: pl.DataFrame, pinned: pl.DataFrame | None = None
+) -> Canonicalization:
+    """`canonicalize_entities` plus the list of merge decisions (for measurement)."""
+    pins = _Pins.from_frame(pinned)
+    frame = mentions.select(list(MENTION_SCHEMA)).sort(["article_id", "start_char", "end_char"])
+    keys = [name_key(t) for t in frame["text"].to_list()]
+    frame = frame.with_columns(pl.Series("_key", keys, dtype=pl.String))
+    frame = frame.filter(~pl.col("_key").is_in(sorted(pins.drop)) & (pl.col("_key") != ""))
+    rows = frame.select("article_id", "_key", "label").rows()
+    decisions: list[_Decision] = []
+
+    # Label votes per key, over the whole corpus.
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for _, key, label in rows:
+        votes[key][label] += 1
+
+    uf = _UnionFind(pins.split)
+    for key in sorted(votes):
+        uf.add(key)
+
+    # Pins first, so the rules below build on them.
+    for alias_key, (canon_key, _, _) in sorted(pins.merge.items()):
+        if alias_key in votes:
+            uf.add(canon_key)
+            uf.union(alias_key, canon_key)
+            decisions.append(_Decision("pin", alias_key, canon_key))
+
+    # (a) Full person names: spelling variants and missing middle names. Blocked by the
+    # surname's first letter: the fuzzy comparison only runs inside a block.
+    full_names = sorted(
+        k for k, v in votes.items() if " " in k and _vote(v) == "PERSON"
+    )
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for key in full_names:
+        blocks[key.rsplit(" ", 1)[1][:1]].append(key)
+    for block in blocks.values():
+        toks = [k.split() for k in block]
+        for i in range(len(block)):
+            for j in range(i + 1, len(block)):
+                if (
+                    uf.find(block[i]) != uf.find(block[j])
+                    and _same_person(toks[i], toks[j])
+                    and uf.union(block[i], block[j])
+                ):
+                    decisions.append(_Decision("fuzzy_full_name", block[j], block[i]))
+
+    # (b) A surname alone: the full name with that surname in the same article, else the one
+    # full name in the corpus with it. Never a first name alone: the index is by last token.
+    by_surname_article: dict[tuple[str, str], set[str]] = defaultdict(set)
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    full_set = set(full_names)
+    for article_id, key, _ in rows:
+        if key in full_set:
+            by_surname_article[(article_id, key.rsplit(" ", 1)[1])].add(key)
+    for key in full_names:
+        by_surname[key.rsplit(" ", 1)[1]].add(key)
+
+    # Per-mention cluster key: usually the mention's own key; a resolved surname points at
+    # the full name's cluster.
+    resolved: list[str] = []
+    single_person = {k for k in votes if " " not in k}
+    for article_id, key, label in rows:
+        target = key
+        if key in single_person and key not in pins.merge:
+            local = {uf.find(k) for k in by_surname_article.get((article_id, key), ())}
+            local = {r for r in local if not uf.apart(r, key)}
+            if len(local) == 1:
+                target = next(iter(local))
+            elif not local and label == "PERSON":
+                # Corpus-wide only for PERSON-tagged mentions: a GPE "Washington" must not
+                # become Denzel Washington because an article elsewhere names him.
+                corpus = {uf.find(k) for k in by_surname.get(key, ())}
+                corpus = {r for r in corpus if not uf.apart(r, key)}
+                if len(corpus) == 1:
+                    target = next(iter(corpus))
+        resolved.append(uf.find(target))
+
+    # (c) Record the surname merges (once per distinct key -> cluster).
+    for key, root in sorted(set(zip((r[1] for r in rows), resolved, strict=True))):
+        if root != uf.find(key):
+            decisions.append(_Decision("surname", key, root))
+
+    frame = frame.with_columns(pl.Series("_cluster", resolved, dtype=pl.String))
+    pin_roots = {
+        uf.find(canon_key): (label, canonical)
+        for canon_key, label, canonical in sorted(pins.merge.values(), key=str)
+        if canon_key in uf.parent
+    }
+    return _build_tables(frame, pin_roots, decisions)
+
+
+def _build_tables(
+    frame: pl.DataFrame,
+    pin_roots: dict[str, tuple[str | None, str]],
+    decisions: list[_Decision],
+) -> Canonicalization:
+    """Pick name and label per cluster, compute ids and counts."""
+    clusters: dict[str, dict[str, Counter[str]]] = defaultdict(
+        lambda: {"text": Counter(), "label": Counter(), "key": Counter()}
+    )
+    for text, label, key, cluster in frame.select("text", "label", "_key", "_cluster").rows():
+        c = clusters[cluster]
+        c["text"][text] += 1
+        c["label"][label] += 1
+        c["key"][key] += 1
+
+    entity_of_cluster: dict[str, tuple[str, str, str]] = {}
+    for cluster, c in clusters.items():
+        has_full_person = any(" " in k for k in c["key"]) and c["label"]["PERSON"] > 0
+        label_votes = Counter(c["label"])
+        if not has_full_person and len(label_votes) > 1:
+            # Single words only: spaCy's PERSON guess loses to any other label it gave.
+            label_votes.pop("PERSON", None)
+        label = _vote(label_votes)
+        # Fullest spelling (most words), then most frequent, then alphabetical.
+        name = min(c["text"], key=lambda t: (-len(t.split()), -c["text"][t], t))
+        pinned = pin_roots.get(cluster)
+        if pinned is not None:
+            pin_label, pin_name = pinned
+            label = pin_label or label
+            name = pin_name
+        entity_of_cluster[cluster] = (label, name, stable_id("ent", label, name_key(name)))
+
+    ids = [entity_of_cluster[c][2] for c in frame["_cluster"].to_list()]
+    mention_ids = [
+        stable_id("men", a, s) for a, s in frame.select("article_id", "start_char").rows()
+    ]
+    frame = frame.with_columns(
+        pl.Series("entity_id", ids, dtype=pl.String),
+        pl.Series("mention_id", mention_ids, dtype=pl.String),
+    )
+    # Two clusters can land on one (label, name key) id, e.g. after a pin; they are one
+    # entity by definition, so counts are aggregated by entity_id, and the name/label of
+    # the entity with the smallest cluster key wins.
+    meta = (
+        pl.DataFrame(
+            sorted((cl, eid, name, label) for cl, (label, name, eid) in entity_of_cluster.items()),
+            schema={"cluster": pl.String, "entity_id": pl.String, "name": pl.String,
+                    "label": pl.String},
+            orient="row",
+        )
+        .unique("entity_id", keep="first", maintain_order=True)
+        .drop("cluster")
+    )
+    del_cols = ["_key", "_cluster"]
+    stats = frame.group_by("entity_id").agg(
+        pl.col("text").unique().sort().alias("aliases"),
+        pl.len().cast(pl.Int64).alias("mention_count"),
+        pl.col("article_id").n_unique().cast(pl.Int64).alias("article_count"),
+    )
+    entities = (
+        meta.join(stats, on="entity_id", how="inner")
+        .with_columns(
+            pl.concat_list("aliases", "name")
+            .list.unique()
+            .list.sort()
+            .alias("aliases")
+        )
+        .select(list(ENTITY_SCHEMA))
+        .sort(["mention_count", "entity_id"], descending=[True, False])
+    )
+    mentions_out = frame.drop(del_cols).select(
+        *MENTION_SCHEMA, "mention_id", "entity_id"
+    )
+    return Canonicalization(entities, mentions_out, decisions)
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. Resolving free text (claim attributions)
+# ---------------------------------------------------------------------------------------------
+
+
+def resolve_names(names: Sequence[str | None], entities: pl.DataFrame) -> list[str | None]:
+    """Map free text ("Umerov", "Russia's Defence Ministry", "Kyiv", "Ukraine's air force")
+    to an entity_id, else None.
+
+    Tried in order: the whole text's key against names and aliases; the head after a
+    possessive ("Defence Ministry"); a surname that is the last word of exactly one PERSON;
+    the possessor ("Russia" of "Russia's ...", "Ukraine" of "Ukraine's air force"). A key
+    shared by several entities goes to the one with the most mentions.
+    """
+    index: dict[str, tuple[int, str]] = {}
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for eid, name, label, aliases, count in entities.select(
+        "entity_id", "name", "label", "aliases", "mention_count"
+    ).rows():
+        for text in {name, *(aliases or [])}:
+            key = name_key(text)
+            if key and (key not in index or (count, eid) > index[key]):
+                index[key] = (count, eid)
+            if label == "PERSON" and " " in key:
+                surnames[key.rsplit(" ", 1)[1]].add(eid)
+
+    def lookup(text: str) -> str | None:
+        key = name_key(text)
+        if not key:
+            return None
+        if key in index:
+            return index[key][1]
+        if " " not in key and len(surnames.get(key, ())) == 1:
+            return next(iter(surnames[key]))
+        return None
+
+    out: list[str | None] = []
+    for raw in names:
+        if raw is None or not raw.strip():
+            out.append(None)
+            continue
+        text = strip_titles(raw.strip())
+        found = lookup(text)
+        if found is None:
+            plain = text.replace("’", "'")
+            if "'s " in plain or "s' " in plain:
+                cut = plain.find("'s ") if "'s " in plain else plain.find("s' ") + 1
+                possessor, head = text[:cut], text[cut + 2:].strip()
+                found = lookup(head) or lookup(possessor)
+        out.append(found)
+    return out

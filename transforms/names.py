@@ -1,0 +1,171 @@
+"""Name keys and title/honorific stripping for entity canonicalization.
+
+Pure string functions, no spaCy: `transforms.entities` uses them on spaCy tokens when it repairs
+mention spans, and on mention text when it builds matching keys, and `resolve_names` uses them on
+free text ("Russia's Defence Ministry", "Mr Zelensky").
+
+A *name key* is `fold()` (NFKC, casefold, no diacritics) plus the punctuation differences that
+outlets disagree on: "U.S." and "US" meet, "Lvova-Belova" and "Lvova Belova" meet, curly and
+straight apostrophes meet. Keys are for matching only; stored text stays original.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms.folding import fold
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that open a person's name in news prose but are not part of it. Common surnames are
+# kept out of the sets that make a mention "title only": "Major" (John Major), "King"
+# (Mervyn King), "Lord", "Bishop" would make real people vanish.
+HONORIFICS = _words(
+    "mr mrs ms miss mx dr sir dame prof professor rev reverend fr sheikh sheik imam "
+    "ayatollah rabbi pope archbishop baroness baron duchess rt hon"
+)
+# Office and occupation words: "President Vladimir Putin", "Defense Minister Rustem Umerov",
+# "Gen. Metin Gurak", "Secretary of State Marco Rubio", BBC's "Striker Didier Drogba",
+# "Novelist Arthur Hailey", "Conservative MP Boris Johnson".
+OFFICES = _words(
+    "president presidents vice minister ministers prime premier chancellor secretary senator "
+    "sen rep representative congressman congresswoman governor gov mayor ambassador envoy "
+    "commissioner chairman chairwoman chief director deputy spokesman spokeswoman spokesperson "
+    "judge justice attorney general gen lt col colonel maj capt captain cmdr commander adm "
+    "admiral sgt sergeant marshal brig brigadier lieutenant ombudsman speaker coach "
+    "former acting interim mp mps mep meps msp leader manager striker midfielder defender "
+    "goalkeeper keeper winger skipper actor actress novelist writer author singer songwriter "
+    "comedian presenter broadcaster producer composer poet artist rapper boss analyst "
+    "economist lawyer executive founder goalscorer farmer businessman businesswoman tycoon "
+    "billionaire entrepreneur designer photographer journalist editor reporter correspondent "
+    "officer inspector detective"
+)
+# Portfolio words that spaCy tags as ORG when they stand before an office ("Defense" out of
+# "Defense Minister"). Alone they are not names; inside "Defence Ministry" or "Home Office" the
+# whole span is kept because the span is not *only* title words.
+PORTFOLIOS = _words(
+    "defense defence foreign interior home finance trade health culture economy economic "
+    "education energy transport environment agriculture industry state shadow sports sport "
+    "intelligence security development"
+)
+# Titles that are also surnames or names of things: stripped before a name ("Prince
+# Charles", "Lord Falconer", "King Abdullah") but never make a mention title-only.
+NOBLE = _words("lord lady king queen prince princess duke earl cardinal bishop")
+# Party words: stripped only together with an office ("Labour MP X", "Tory leader X"); alone
+# they are organizations.
+AFFILIATIONS = _words(
+    "labour conservative conservatives tory tories liberal democrat democrats democratic "
+    "republican republicans lib dem dems green snp plaid ukip socialist"
+)
+TITLE_WORDS = HONORIFICS | OFFICES | PORTFOLIOS
+STRIPPABLE = TITLE_WORDS | NOBLE | AFFILIATIONS
+# A leading run is stripped only if it holds one of these (so "Defence Ministry" stays).
+TITLE_HEADS = HONORIFICS | OFFICES | NOBLE
+
+# Titles strong enough that the words after them are a person even when spaCy said ORG/GPE
+# ("Mr Zelenskyy" tagged GPE). "General" is not here: "General Motors", "General Assembly".
+HEAD_TITLES = _words(
+    "mr mrs ms miss dr sir dame lord lady president minister secretary senator sen chancellor "
+    "governor mayor pope sheikh ayatollah prof professor rev premier ambassador prince "
+    "princess king queen"
+)
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_POSSESSIVE = re.compile(r"(?:'s|s'|')$", re.IGNORECASE)
+_NON_WORD = re.compile(r"[^\w\s]")
+_SPACES = re.compile(r"\s+")
+
+
+def word_key(word: str) -> str:
+    """Fold one token for title lookup: "Gen." -> "gen", "Mr" -> "mr"."""
+    return fold(word.translate(_APOSTROPHES)).strip(".,;:")
+
+
+def is_title_word(word: str) -> bool:
+    """True if `word` is a title, honorific, office or portfolio word (case-insensitive)."""
+    return word_key(word) in TITLE_WORDS
+
+
+def is_strippable(word: str) -> bool:
+    """True if `word` may be stripped from the front of a name (titles, nobility, parties)."""
+    return word_key(word) in STRIPPABLE
+
+
+def is_title_only(text: str) -> bool:
+    """True if every word of `text` is a title word ("Defense", "Foreign Minister", "State")."""
+    words = [w for w in _SPACES.split(text.strip()) if w and w.lower() != "of"]
+    return bool(words) and all(is_title_word(w) for w in words)
+
+
+def strip_possessive(text: str) -> str:
+    """Drop a trailing possessive: "Zelenskyy’s" -> "Zelenskyy", "Reuters'" stays "Reuters"."""
+    plain = text.translate(_APOSTROPHES)
+    if plain.endswith("'s") or plain.endswith("'S"):
+        return text[:-2]
+    # A bare trailing apostrophe is only a possessive after an s ("the Jones' house");
+    # keep "Reuters" whole rather than guess.
+    if plain.endswith("s'"):
+        return text[:-1]
+    return text
+
+
+def _title_run_end(words: list[str], start: int) -> int:
+    """Index just past the run of title words starting at `start` ("Secretary of State")."""
+    i = start
+    while i < len(words):
+        if is_strippable(words[i]):
+            i += 1
+        elif words[i] == "of" and i > start and i + 1 < len(words) and is_strippable(words[i + 1]):
+            i += 1  # "Secretary of State Marco Rubio"
+        else:
+            break
+    return i
+
+
+def strip_titles(text: str) -> str:
+    """Remove leading titles/honorifics, a leading "the" and a trailing possessive.
+
+    "Mr Zelensky" -> "Zelensky"; "Defense Minister Rustem Umerov" -> "Rustem Umerov";
+    "Ukraine’s President Volodymyr Zelenskyy" -> "Volodymyr Zelenskyy"; "Russia's Defence
+    Ministry" keeps its words (it is an organization, not a title) -> "Russia's Defence Ministry".
+    A text made only of title words is returned unchanged, so "President" stays "President"
+    (callers drop those with `is_title_only`).
+    """
+    words = _SPACES.split(strip_possessive(text.strip()))
+    # "Ukraine's President X": a possessor directly before an office belongs to the title.
+    if (
+        len(words) > 2
+        and _POSSESSIVE.search(words[0].translate(_APOSTROPHES))
+        and _title_run_end(words, 1) < len(words)
+        and {word_key(w) for w in words[1 : _title_run_end(words, 1)]} & TITLE_HEADS
+    ):
+        words = words[1:]
+    start = 0
+    if words and words[0].lower() == "the":
+        start = 1
+    i = _title_run_end(words, start)
+    if i > start and i < len(words) and words[i] == "of":
+        return text.strip()  # "President of Russia" is a title phrase, not a name
+    # Strip the title run only when a name remains and the run holds a real office or
+    # honorific: "Defence Ministry" and "Home Office" keep their first word.
+    run = {word_key(w) for w in words[start:i]}
+    if i < len(words) and run & TITLE_HEADS:
+        start = i
+    return " ".join(words[start:]) or text.strip()
+
+
+def name_key(text: str) -> str:
+    """The matching key of a name: titles stripped, folded, punctuation-insensitive.
+
+    "Mr Zelensky" -> "zelensky"; "Çırağan Palace" -> "ciragan palace"; "U.S." -> "us";
+    "Lvova-Belova" -> "lvova belova"; "Zelenskyy’s" -> "zelenskyy".
+    """
+    stripped = strip_titles(text)
+    key = fold(stripped.translate(_APOSTROPHES))
+    key = key.replace(".", "")  # "U.S." == "US", "J.D. Vance" == "JD Vance"
+    key = _NON_WORD.sub(" ", key)
+    return _SPACES.sub(" ", key).strip()
+

@@ -1,0 +1,136 @@
+"""Sentences of each article body with exact offsets and a wire-copy matching hash.
+
+Segmentation reads `doc.sents` from the run's one spaCy parse (transforms.nlp: parser plus the
+`paragraph_boundaries` component, so a line break always starts a sentence). Measured against
+pysbd on the seeds and a BBC sample (benchmarks/results/normalize.md), the parse is already
+paid for by the entity and claim stages, so spaCy's sentences cost nothing extra, while pysbd
+would add a second pass over every body.
+
+Offsets index `articles.body`; a sentence's text is its spaCy span trimmed of surrounding
+whitespace, and `body[start_char:end_char] == text` always holds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from collections.abc import Sequence
+
+import polars as pl
+from spacy.tokens import Doc
+
+from transforms.folding import fold, stable_id
+
+SENTENCE_SCHEMA = {
+    "sentence_id": pl.String,
+    "article_id": pl.String,
+    "position": pl.Int64,
+    "start_char": pl.Int64,
+    "end_char": pl.Int64,
+    "text": pl.String,
+    "text_key": pl.String,
+    "text_hash": pl.String,
+}
+# Apostrophes and dots vanish inside words ("U.S." -> "us", "Russia's" -> "russias"); any other
+# punctuation separates words ("three-year" -> "three year", "162,000" -> "162 000").
+_JOINING = re.compile(r"['.]")
+_SEPARATING = re.compile(r"[^\w\s]|_")
+_SPACE = re.compile(r"\s+")
+_WORDLIKE = re.compile(r"\w")
+
+
+def text_key(text: str) -> str:
+    """The matching key of a sentence: folded, punctuation removed, single spaces.
+
+    HTML entities left in scraped text ("&#233;", measured in 22 BBC files) are read as the
+    characters they stand for, so an escaped and a plain copy of a sentence share a key.
+    """
+    key = _SEPARATING.sub(" ", _JOINING.sub("", fold(html.unescape(text))))
+    return _SPACE.sub(" ", key).strip()
+
+
+def text_hash(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _raw_spans(body: str, doc: Doc) -> list[tuple[int, int]]:
+    """spaCy's sentences trimmed of whitespace, also cut at any line break left inside one
+    (so no sentence crosses a paragraph even without the paragraph_boundaries component)."""
+    spans: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        start = sent.start_char
+        for piece in re.split(r"(\n+)", body[sent.start_char : sent.end_char]):
+            stripped = piece.strip()
+            if stripped:
+                lead = start + piece.index(stripped[0])
+                spans.append((lead, lead + len(stripped)))
+            start += len(piece)
+    return spans
+
+
+def sentence_spans(body: str, doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `doc` in `body`, trimmed of whitespace, never empty.
+
+    Two repairs of the parser's boundaries, both measured on the BBC sample: a closing quote
+    split off as its own "sentence" at a paragraph end ('... road.' + '"') joins the sentence
+    before it, an opening quote split off joins the one after; and a "sentence" starting in
+    lower case inside a paragraph ("... coastal areas... so many communities") continues the
+    one before it.
+    """
+    spans = _raw_spans(body, doc)
+    merged: list[tuple[int, int]] = []
+    carry: int | None = None  # start of a lone opening quote waiting for its sentence
+    for index, (start, end) in enumerate(spans):
+        text = body[start:end]
+        same_paragraph = bool(merged) and "\n" not in body[merged[-1][1] : start]
+        if carry is not None:
+            start, carry = carry, None
+        if not _WORDLIKE.search(text):
+            next_start = spans[index + 1][0] if index + 1 < len(spans) else len(body)
+            if index + 1 < len(spans) and "\n" not in body[end:next_start]:
+                carry = start
+                continue
+            if same_paragraph:
+                merged[-1] = (merged[-1][0], end)
+                continue
+        elif same_paragraph and _continues(text):
+            merged[-1] = (merged[-1][0], end)
+            continue
+        merged.append((start, end))
+    if carry is not None:
+        merged.append((carry, spans[-1][1]))
+    return merged
+
+
+def _continues(text: str) -> bool:
+    """A lower-case start that is not a brand written that way ("eBay", "iPhone")."""
+    first = text.split(maxsplit=1)[0]
+    return first[0].islower() and not any(c.isupper() for c in first[1:])
+
+
+def split_sentences(articles: pl.DataFrame, docs: Sequence[Doc]) -> pl.DataFrame:
+    """One row per sentence of every article body, in body order (columns SENTENCE_SCHEMA).
+
+    `docs[i]` must be the parse of `articles["body"][i]`; a mismatch raises ValueError naming
+    the article, because offsets into the wrong text would silently corrupt every quote.
+    """
+    ids = articles["article_id"].to_list()
+    bodies = articles["body"].to_list()
+    if len(docs) != len(bodies):
+        raise ValueError(f"{len(docs)} docs for {len(bodies)} articles")
+    rows: dict[str, list[object]] = {name: [] for name in SENTENCE_SCHEMA}
+    for article_id, body, doc in zip(ids, bodies, docs, strict=True):
+        body = body or ""
+        if doc.text != body:
+            raise ValueError(f"article {article_id}: doc text does not match its body")
+        for position, (start, end) in enumerate(sentence_spans(body, doc)):
+            text = body[start:end]
+            key = text_key(text)
+            values = (
+                stable_id("sen", article_id, start), article_id, position, start, end, text,
+                key, text_hash(key),
+            )
+            for name, value in zip(SENTENCE_SCHEMA, values, strict=True):
+                rows[name].append(value)
+    return pl.DataFrame(rows, schema=SENTENCE_SCHEMA)

@@ -1,0 +1,49 @@
+"""Read-only access to the published warehouse for users, the CLI and BI exports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+# Statement types a reader may run; everything else (INSERT, COPY, ATTACH, SET ...) is refused
+# before it reaches DuckDB, so `newsclaims query` can never change or exfiltrate through files.
+_READ_ONLY_TYPES = {"SELECT", "EXPLAIN", "PRAGMA"}
+CURATED_TABLES = (
+    "articles", "sentences", "entities", "entity_mentions", "numeric_claims",
+    "events", "claim_groups", "check_results", "runs", "raw_files", "article_parts",
+    "claim_comparison", "outlet_mentions",
+)
+
+
+class ReadOnlyViolation(ValueError):
+    """A statement that would write was passed to a read-only query."""
+
+
+def _check_read_only(con: duckdb.DuckDBPyConnection, sql: str) -> None:
+    for statement in con.extract_statements(sql):
+        kind = statement.type.name
+        if kind not in _READ_ONLY_TYPES:
+            raise ReadOnlyViolation(f"refused: a {kind} statement would write; queries are read-only")
+
+
+def query(published: Path, sql: str) -> pl.DataFrame:
+    """Run `sql` on the published warehouse opened read-only and return the last result."""
+    if not published.exists():
+        raise FileNotFoundError(f"no published warehouse at {published}: run `newsclaims run` first")
+    with duckdb.connect(str(published), read_only=True) as con:
+        _check_read_only(con, sql)
+        return con.sql(sql).pl()
+
+
+def export_parquet(published: Path, out_dir: Path) -> list[Path]:
+    """Write each curated table and view to `out_dir/<name>.parquet`; returns the files."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    with duckdb.connect(str(published), read_only=True) as con:
+        for name in CURATED_TABLES:
+            target = out_dir / f"{name}.parquet"
+            con.sql(f"SELECT * FROM {name}").write_parquet(str(target))
+            written.append(target)
+    return written

@@ -1,0 +1,62 @@
+"""The run log: one JSON line per run, kept beside the published file.
+
+A blocked run must not touch the published warehouse, yet `runs` must record every run. So
+each run appends its record here, and each publish copies the whole log into `runs`.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import polars as pl
+
+RUN_SCHEMA = {
+    "run_id": pl.String, "started_at": pl.Datetime("us"), "finished_at": pl.Datetime("us"),
+    "status": pl.String, "files_seen": pl.Int64, "files_loaded": pl.Int64,
+    "files_unchanged": pl.Int64, "files_quarantined": pl.Int64, "checks_failed": pl.Int64,
+    "published": pl.Boolean, "message": pl.String,
+}
+
+
+def append_run(log: Path, record: dict) -> None:
+    """Append one run record (datetimes as ISO strings)."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    line = {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in record.items()}
+    with open(log, "a", encoding="utf-8") as handle:
+        handle.write(json.dumps(line) + "\n")
+
+
+def read_runs(log: Path) -> pl.DataFrame:
+    """Every recorded run as a frame with RUN_SCHEMA; unreadable lines are skipped."""
+    rows = []
+    if log.exists():
+        for line in log.read_text(encoding="utf-8").splitlines():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError:
+                continue  # a line cut by a crash mid-write; the rest of the log is intact
+    for row in rows:
+        for key in ("started_at", "finished_at"):
+            if row.get(key):
+                row[key] = datetime.fromisoformat(row[key])
+    return pl.DataFrame(rows, schema=RUN_SCHEMA) if rows else pl.DataFrame(schema=RUN_SCHEMA)
+
+
+def write_checks(checks_dir: Path, run_id: str, results: pl.DataFrame) -> Path:
+    """Keep one run's check results as Parquet (blocked runs' results survive this way)."""
+    checks_dir.mkdir(parents=True, exist_ok=True)
+    target = checks_dir / f"{run_id}.parquet"
+    results.write_parquet(target)
+    return target
+
+
+def read_checks(checks_dir: Path, *, latest_only: bool = False) -> pl.DataFrame:
+    """Check results of every run (or of the latest run) kept under `checks_dir`."""
+    files = sorted(checks_dir.glob("*.parquet")) if checks_dir.exists() else []
+    if latest_only:
+        files = files[-1:]
+    if not files:
+        return pl.DataFrame()
+    return pl.concat([pl.read_parquet(f) for f in files], how="vertical_relaxed")

@@ -1,0 +1,273 @@
+-- newsclaims warehouse schema: the contract SQL users and BI tools depend on (DESIGN.md).
+-- Every table and column carries a COMMENT, so `duckdb_columns()` doubles as the data
+-- dictionary. Loading is by column name (INSERT ... BY NAME): Python never repeats these lists.
+
+CREATE TABLE IF NOT EXISTS raw_files (
+    run_id VARCHAR NOT NULL,
+    file_id VARCHAR,
+    path VARCHAR NOT NULL,
+    sha256 VARCHAR,
+    bytes BIGINT,
+    encoding VARCHAR,
+    status VARCHAR NOT NULL,
+    reason VARCHAR,
+    seen_at TIMESTAMP
+);
+COMMENT ON TABLE raw_files IS 'One row per file seen per run: what ingest found, decoded, skipped or quarantined.';
+COMMENT ON COLUMN raw_files.run_id IS 'The run that saw the file (runs.run_id).';
+COMMENT ON COLUMN raw_files.file_id IS 'Content id: stable_id over the sha256; equal content, equal id. NULL when the file could not be read.';
+COMMENT ON COLUMN raw_files.path IS 'Path of the file as found under the source.';
+COMMENT ON COLUMN raw_files.sha256 IS 'SHA-256 of the raw bytes.';
+COMMENT ON COLUMN raw_files.bytes IS 'Size of the raw file in bytes.';
+COMMENT ON COLUMN raw_files.encoding IS 'Encoding the text was decoded with (utf-8, or the detected one).';
+COMMENT ON COLUMN raw_files.status IS 'loaded (parsed this run), unchanged (loaded by an earlier run, carried over) or quarantined.';
+COMMENT ON COLUMN raw_files.reason IS 'Why a file was quarantined (NULL otherwise).';
+COMMENT ON COLUMN raw_files.seen_at IS 'When ingest read the file (UTC).';
+
+CREATE TABLE IF NOT EXISTS articles (
+    article_id VARCHAR PRIMARY KEY,
+    file_id VARCHAR NOT NULL,
+    path VARCHAR,
+    event_id VARCHAR,
+    outlet VARCHAR,
+    original_outlet VARCHAR,
+    title VARCHAR,
+    authors VARCHAR[],
+    published_date DATE,
+    dateline VARCHAR,
+    body VARCHAR NOT NULL,
+    word_count BIGINT
+);
+COMMENT ON TABLE articles IS 'One row per article: metadata and the cleaned body that all offsets index.';
+COMMENT ON COLUMN articles.article_id IS 'Stable id derived from the file content.';
+COMMENT ON COLUMN articles.file_id IS 'The raw file this article came from (raw_files.file_id).';
+COMMENT ON COLUMN articles.path IS 'Path of the raw file when it was loaded.';
+COMMENT ON COLUMN articles.event_id IS 'The real-world event the article reports (events.event_id).';
+COMMENT ON COLUMN articles.outlet IS 'Publishing outlet as the text names it; NULL when the text does not say.';
+COMMENT ON COLUMN articles.original_outlet IS 'Outlet that first published a republished article (from the byline); NULL otherwise.';
+COMMENT ON COLUMN articles.title IS 'Headline, when the file carries one.';
+COMMENT ON COLUMN articles.authors IS 'Authors named in the byline (empty list when none).';
+COMMENT ON COLUMN articles.published_date IS 'Publication date stated by the file (a date header); NULL when not stated.';
+COMMENT ON COLUMN articles.dateline IS 'Dateline place, when given.';
+COMMENT ON COLUMN articles.body IS 'Article prose only (no masthead, captions, credits, footers), original characters; paragraphs separated by a blank line.';
+COMMENT ON COLUMN articles.word_count IS 'Words in the body.';
+
+CREATE TABLE IF NOT EXISTS article_parts (
+    part_id VARCHAR PRIMARY KEY,
+    article_id VARCHAR NOT NULL,
+    position BIGINT NOT NULL,
+    role VARCHAR NOT NULL,
+    text VARCHAR NOT NULL,
+    is_repeat BOOLEAN NOT NULL
+);
+COMMENT ON TABLE article_parts IS 'Every piece of each raw file with its role, so nothing removed from the body is lost.';
+COMMENT ON COLUMN article_parts.part_id IS 'Stable id of the part.';
+COMMENT ON COLUMN article_parts.article_id IS 'Article the part belongs to.';
+COMMENT ON COLUMN article_parts.position IS 'Order of the part in the raw file (0-based).';
+COMMENT ON COLUMN article_parts.role IS 'body, title, subheading, masthead, byline, caption, credit, footer, header or dateline.';
+COMMENT ON COLUMN article_parts.text IS 'Original text of the part.';
+COMMENT ON COLUMN article_parts.is_repeat IS 'True for a body paragraph printed again; it is kept here, once in the body.';
+
+CREATE TABLE IF NOT EXISTS sentences (
+    sentence_id VARCHAR PRIMARY KEY,
+    article_id VARCHAR NOT NULL,
+    position BIGINT NOT NULL,
+    start_char BIGINT NOT NULL,
+    end_char BIGINT NOT NULL,
+    text VARCHAR NOT NULL,
+    text_key VARCHAR,
+    text_hash VARCHAR,
+    is_wire_copy BOOLEAN NOT NULL DEFAULT FALSE,
+    wire_group VARCHAR
+);
+COMMENT ON TABLE sentences IS 'One row per body sentence; articles.body[start_char:end_char] = text.';
+COMMENT ON COLUMN sentences.sentence_id IS 'Stable id of the sentence.';
+COMMENT ON COLUMN sentences.article_id IS 'Article the sentence belongs to.';
+COMMENT ON COLUMN sentences.position IS 'Order of the sentence in the body (0-based).';
+COMMENT ON COLUMN sentences.start_char IS 'Offset of the first character in articles.body (0-based, Python string index).';
+COMMENT ON COLUMN sentences.end_char IS 'Offset one past the last character in articles.body.';
+COMMENT ON COLUMN sentences.text IS 'Sentence text, exactly the body slice.';
+COMMENT ON COLUMN sentences.text_key IS 'Folded, punctuation-free matching key of the text.';
+COMMENT ON COLUMN sentences.text_hash IS 'Hash of text_key: equal for verbatim copies.';
+COMMENT ON COLUMN sentences.is_wire_copy IS 'True when another outlet in the same event carries this sentence verbatim or nearly so.';
+COMMENT ON COLUMN sentences.wire_group IS 'Id shared by the copies of one wire sentence (NULL when not a copy).';
+
+CREATE TABLE IF NOT EXISTS entities (
+    entity_id VARCHAR PRIMARY KEY,
+    name VARCHAR NOT NULL,
+    label VARCHAR NOT NULL,
+    aliases VARCHAR[],
+    mention_count BIGINT,
+    article_count BIGINT
+);
+COMMENT ON TABLE entities IS 'One row per canonical entity (person, place, organization...) across all articles.';
+COMMENT ON COLUMN entities.entity_id IS 'Stable id from label and the folded canonical name.';
+COMMENT ON COLUMN entities.name IS 'Canonical display name (fullest, most frequent spelling).';
+COMMENT ON COLUMN entities.label IS 'spaCy label: PERSON, ORG, GPE, LOC, NORP, FAC, ...';
+COMMENT ON COLUMN entities.aliases IS 'Distinct spellings seen in the bodies.';
+COMMENT ON COLUMN entities.mention_count IS 'Mentions across all articles.';
+COMMENT ON COLUMN entities.article_count IS 'Articles that mention the entity.';
+
+CREATE TABLE IF NOT EXISTS entity_mentions (
+    mention_id VARCHAR,
+    entity_id VARCHAR,
+    article_id VARCHAR NOT NULL,
+    sentence_id VARCHAR,
+    text VARCHAR NOT NULL,
+    label VARCHAR,
+    start_char BIGINT NOT NULL,
+    end_char BIGINT NOT NULL
+);
+COMMENT ON TABLE entity_mentions IS 'One row per entity mention in a body; articles.body[start_char:end_char] = text.';
+COMMENT ON COLUMN entity_mentions.mention_id IS 'Stable id of the mention (unique: checked by the entities suite).';
+COMMENT ON COLUMN entity_mentions.entity_id IS 'Canonical entity (entities.entity_id).';
+COMMENT ON COLUMN entity_mentions.article_id IS 'Article of the mention.';
+COMMENT ON COLUMN entity_mentions.sentence_id IS 'Sentence holding the mention.';
+COMMENT ON COLUMN entity_mentions.text IS 'Mention text as printed.';
+COMMENT ON COLUMN entity_mentions.label IS 'NER label of this mention.';
+COMMENT ON COLUMN entity_mentions.start_char IS 'Offset in articles.body.';
+COMMENT ON COLUMN entity_mentions.end_char IS 'End offset in articles.body.';
+
+CREATE TABLE IF NOT EXISTS numeric_claims (
+    claim_id VARCHAR PRIMARY KEY,
+    article_id VARCHAR NOT NULL,
+    sentence_id VARCHAR,
+    quote VARCHAR NOT NULL,
+    start_char BIGINT NOT NULL,
+    end_char BIGINT NOT NULL,
+    value DOUBLE,
+    value_low DOUBLE,
+    value_high DOUBLE,
+    bound VARCHAR,
+    unit VARCHAR,
+    kind VARCHAR,
+    subject VARCHAR,
+    scope VARCHAR,
+    per_side_value DOUBLE,
+    attributed_to VARCHAR,
+    attributed_entity_id VARCHAR,
+    original_value DOUBLE,
+    original_unit VARCHAR,
+    currency VARCHAR,
+    subject_key VARCHAR,
+    compare_low DOUBLE,
+    compare_high DOUBLE,
+    group_id VARCHAR
+);
+COMMENT ON TABLE numeric_claims IS 'One row per number a reader would see as a claim in a body sentence.';
+COMMENT ON COLUMN numeric_claims.claim_id IS 'Stable id of the claim.';
+COMMENT ON COLUMN numeric_claims.article_id IS 'Article of the claim.';
+COMMENT ON COLUMN numeric_claims.sentence_id IS 'Sentence holding the claim.';
+COMMENT ON COLUMN numeric_claims.quote IS 'The number as printed: articles.body[start_char:end_char].';
+COMMENT ON COLUMN numeric_claims.start_char IS 'Offset in articles.body.';
+COMMENT ON COLUMN numeric_claims.end_char IS 'End offset in articles.body.';
+COMMENT ON COLUMN numeric_claims.value IS 'Normalized value in the canonical unit (shares 0-1, km, currency units).';
+COMMENT ON COLUMN numeric_claims.value_low IS 'Lowest value the wording allows (NULL = unbounded).';
+COMMENT ON COLUMN numeric_claims.value_high IS 'Highest value the wording allows (NULL = unbounded).';
+COMMENT ON COLUMN numeric_claims.bound IS 'exact, approx, at_least, more_than, at_most, up_to or range.';
+COMMENT ON COLUMN numeric_claims.unit IS 'Canonical unit (km, share, day, ...); NULL for plain counts.';
+COMMENT ON COLUMN numeric_claims.kind IS 'count, percent, fraction, money, duration, distance, date, ordinal, age or other.';
+COMMENT ON COLUMN numeric_claims.subject IS 'Lemma of the thing counted (body, soldier, drone, ...).';
+COMMENT ON COLUMN numeric_claims.scope IS 'total, per_side or unknown.';
+COMMENT ON COLUMN numeric_claims.per_side_value IS 'Value per side, when the text gives or implies it.';
+COMMENT ON COLUMN numeric_claims.attributed_to IS 'Who the sentence says said it, as printed.';
+COMMENT ON COLUMN numeric_claims.attributed_entity_id IS 'The entity the attribution resolves to, when one matches.';
+COMMENT ON COLUMN numeric_claims.original_value IS 'The number as printed, before unit conversion.';
+COMMENT ON COLUMN numeric_claims.original_unit IS 'The unit as printed (mile, percent, ...).';
+COMMENT ON COLUMN numeric_claims.currency IS 'ISO currency code for money.';
+COMMENT ON COLUMN numeric_claims.subject_key IS 'Subject with synonyms merged, as reconciliation compares it (bodies of N soldiers = body).';
+COMMENT ON COLUMN numeric_claims.compare_low IS 'Low end of the interval reconciliation compares (per side where the claim gives it, tolerance applied).';
+COMMENT ON COLUMN numeric_claims.compare_high IS 'High end of that interval (NULL = unbounded).';
+COMMENT ON COLUMN numeric_claims.group_id IS 'Claim group the claim belongs to (claim_groups.group_id).';
+
+CREATE TABLE IF NOT EXISTS events (
+    event_id VARCHAR PRIMARY KEY,
+    label VARCHAR,
+    first_date DATE,
+    last_date DATE,
+    n_articles BIGINT,
+    n_outlets BIGINT
+);
+COMMENT ON TABLE events IS 'One row per real-world event: articles grouped by date, shared entities and text.';
+COMMENT ON COLUMN events.event_id IS 'Stable id (from the event''s earliest article id).';
+COMMENT ON COLUMN events.label IS 'Readable label: the most mentioned entities of the event.';
+COMMENT ON COLUMN events.first_date IS 'Earliest published date among its articles (NULL when none is stated).';
+COMMENT ON COLUMN events.last_date IS 'Latest published date among its articles.';
+COMMENT ON COLUMN events.n_articles IS 'Articles in the event.';
+COMMENT ON COLUMN events.n_outlets IS 'Distinct outlets (an article with no stated outlet counts as its own).';
+
+CREATE TABLE IF NOT EXISTS claim_groups (
+    group_id VARCHAR PRIMARY KEY,
+    event_id VARCHAR,
+    subject VARCHAR,
+    kind VARCHAR,
+    unit VARCHAR,
+    scope VARCHAR,
+    n_claims BIGINT,
+    n_articles BIGINT,
+    n_outlets BIGINT,
+    n_independent BIGINT,
+    consensus_low DOUBLE,
+    consensus_high DOUBLE,
+    status VARCHAR
+);
+COMMENT ON TABLE claim_groups IS 'One row per quantity reported by one or more articles of an event.';
+COMMENT ON COLUMN claim_groups.group_id IS 'Stable id of the group.';
+COMMENT ON COLUMN claim_groups.event_id IS 'Event the group belongs to.';
+COMMENT ON COLUMN claim_groups.subject IS 'Canonical subject (synonyms merged: bodies / dead soldiers).';
+COMMENT ON COLUMN claim_groups.kind IS 'Kind of the quantity (percent and fraction compare as share).';
+COMMENT ON COLUMN claim_groups.unit IS 'Canonical unit.';
+COMMENT ON COLUMN claim_groups.scope IS 'per_side when values are compared per side, else total.';
+COMMENT ON COLUMN claim_groups.n_claims IS 'Claims in the group.';
+COMMENT ON COLUMN claim_groups.n_articles IS 'Articles with a claim in the group.';
+COMMENT ON COLUMN claim_groups.n_outlets IS 'Distinct outlets with a claim in the group.';
+COMMENT ON COLUMN claim_groups.n_independent IS 'Outlets counted once per wire text: independent corroboration.';
+COMMENT ON COLUMN claim_groups.consensus_low IS 'Low end of the intersection of the intervals the claims allow.';
+COMMENT ON COLUMN claim_groups.consensus_high IS 'High end of that intersection (NULL = unbounded).';
+COMMENT ON COLUMN claim_groups.status IS 'consistent, conflict (empty intersection) or single_source.';
+
+CREATE TABLE IF NOT EXISTS check_results (
+    run_id VARCHAR NOT NULL,
+    suite VARCHAR NOT NULL,
+    expectation VARCHAR NOT NULL,
+    table_name VARCHAR,
+    success BOOLEAN NOT NULL,
+    observed VARCHAR,
+    severity VARCHAR NOT NULL,
+    protects VARCHAR
+);
+COMMENT ON TABLE check_results IS 'One row per expectation evaluated in a run (Great Expectations).';
+COMMENT ON COLUMN check_results.run_id IS 'Run that evaluated it.';
+COMMENT ON COLUMN check_results.suite IS 'Expectation suite.';
+COMMENT ON COLUMN check_results.expectation IS 'Expectation type and its arguments.';
+COMMENT ON COLUMN check_results.table_name IS 'Table or cross-source query it guards.';
+COMMENT ON COLUMN check_results.success IS 'Whether it passed.';
+COMMENT ON COLUMN check_results.observed IS 'What was observed (counts, unexpected values).';
+COMMENT ON COLUMN check_results.severity IS 'critical (blocks publishing) or warning.';
+COMMENT ON COLUMN check_results.protects IS 'What the expectation protects, in a sentence.';
+
+CREATE TABLE IF NOT EXISTS runs (
+    run_id VARCHAR PRIMARY KEY,
+    started_at TIMESTAMP,
+    finished_at TIMESTAMP,
+    status VARCHAR,
+    files_seen BIGINT,
+    files_loaded BIGINT,
+    files_unchanged BIGINT,
+    files_quarantined BIGINT,
+    checks_failed BIGINT,
+    published BOOLEAN,
+    message VARCHAR
+);
+COMMENT ON TABLE runs IS 'One row per flow run, including runs whose publish was blocked (recorded on the next publish).';
+COMMENT ON COLUMN runs.run_id IS 'Run id (UTC timestamp plus a random suffix).';
+COMMENT ON COLUMN runs.started_at IS 'Start (UTC).';
+COMMENT ON COLUMN runs.finished_at IS 'End (UTC).';
+COMMENT ON COLUMN runs.status IS 'published, blocked (a critical check failed) or failed (an error).';
+COMMENT ON COLUMN runs.files_seen IS 'Files found under the source.';
+COMMENT ON COLUMN runs.files_loaded IS 'Files parsed this run.';
+COMMENT ON COLUMN runs.files_unchanged IS 'Files skipped because an earlier run loaded them unchanged.';
+COMMENT ON COLUMN runs.files_quarantined IS 'Files quarantined.';
+COMMENT ON COLUMN runs.checks_failed IS 'Expectations that failed.';
+COMMENT ON COLUMN runs.published IS 'Whether this run replaced the published warehouse.';
+COMMENT ON COLUMN runs.message IS 'Short outcome message (names the failing checks when blocked).';

@@ -1,0 +1,116 @@
+"""Build-side access to the warehouse: create a build file, write and read tables.
+
+A run never writes the published file. It copies the published warehouse (or starts empty),
+writes into that build copy, and `warehouse.publish` renames the copy into place only when
+the critical checks pass. All SQL of the project lives in this package.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+SCHEMA_SQL = Path(__file__).with_name("schema.sql")
+VIEWS_SQL = Path(__file__).with_name("views.sql")
+
+# Tables whose rows belong to one article: a changed or removed file drops exactly these rows.
+ARTICLE_TABLES = ("articles", "article_parts", "sentences", "entity_mentions", "numeric_claims")
+
+
+def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open a DuckDB file; readers always pass read_only=True so writers are never blocked."""
+    return duckdb.connect(str(path), read_only=read_only)
+
+
+def start_build(published: Path, build: Path) -> None:
+    """Create `build` as a copy of `published` (or empty), with the schema and views applied."""
+    build.parent.mkdir(parents=True, exist_ok=True)
+    for leftover in (build, build.with_name(build.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    if published.exists():
+        shutil.copyfile(published, build)
+    with connect(build) as con:
+        con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
+        con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
+
+
+def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    """Column names of `table` in schema order, read from the catalog."""
+    rows = con.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index",
+        [table],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
+    """Insert `frame` into `table` by column name; columns the table lacks are an error."""
+    if frame.height == 0:
+        return 0
+    con.register("_incoming", frame.to_arrow())
+    try:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _incoming")
+    finally:
+        con.unregister("_incoming")
+    return frame.height
+
+
+def replace_table(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
+    """Replace every row of `table` with `frame` (corpus-level tables are rebuilt each run)."""
+    con.execute(f"DELETE FROM {table}")
+    return insert_rows(con, table, frame)
+
+
+def delete_articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
+    """Drop every per-article row of `article_ids` (changed or removed files)."""
+    if not article_ids:
+        return
+    ids = pl.DataFrame({"article_id": article_ids})
+    con.register("_gone", ids.to_arrow())
+    try:
+        for table in ARTICLE_TABLES:
+            con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM _gone)")
+    finally:
+        con.unregister("_gone")
+
+
+def read_table(con: duckdb.DuckDBPyConnection, table: str) -> pl.DataFrame:
+    """All rows of `table` as a polars frame."""
+    return con.sql(f"SELECT * FROM {table}").pl()
+
+
+def loaded_articles(published: Path) -> pl.DataFrame:
+    """article_id, file_id and path of every article in the published warehouse (or empty)."""
+    empty = pl.DataFrame(schema={"article_id": pl.String, "file_id": pl.String, "path": pl.String})
+    if not published.exists():
+        return empty
+    with connect(published, read_only=True) as con:
+        return con.sql("SELECT article_id, file_id, path FROM articles").pl()
+
+
+def row_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Rows per base table, for the run summary."""
+    tables = [
+        r[0]
+        for r in con.execute(
+            "SELECT table_name FROM duckdb_tables() ORDER BY table_name"
+        ).fetchall()
+    ]
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+def refresh_paths(con: duckdb.DuckDBPyConnection, raw_files: pl.DataFrame) -> None:
+    """Point unchanged articles at the path their content is found under in this run."""
+    current = raw_files.filter(pl.col("status") == "unchanged").select("file_id", "path")
+    if current.height == 0:
+        return
+    con.register("_paths", current.to_arrow())
+    try:
+        con.execute(
+            "UPDATE articles SET path = p.path FROM _paths p WHERE articles.file_id = p.file_id"
+        )
+    finally:
+        con.unregister("_paths")

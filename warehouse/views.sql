@@ -1,0 +1,45 @@
+-- Curated, BI-ready views over the warehouse tables. Rebuilt on every publish.
+
+-- claim_comparison: one row per claim group and outlet, the value each outlet reported
+-- side by side with its quote and hedging. Grain: (group_id, outlet_key).
+CREATE OR REPLACE VIEW claim_comparison AS
+SELECT
+    g.group_id,
+    g.event_id,
+    g.subject,
+    g.kind,
+    g.unit,
+    g.status,
+    g.n_independent,
+    g.consensus_low,
+    g.consensus_high,
+    coalesce(a.outlet, 'unnamed outlet (' || a.article_id || ')') AS outlet_key,
+    a.outlet,
+    a.article_id,
+    min(c.value) AS value_min,
+    max(c.value) AS value_max,
+    max(coalesce(c.per_side_value, c.value)) FILTER (WHERE g.scope = 'per_side') AS per_side_value,
+    string_agg(DISTINCT c.bound, ', ') AS bounds,
+    string_agg(DISTINCT s.text, ' | ') AS quotes,
+    bool_or(s.is_wire_copy) AS from_wire_copy,
+    string_agg(DISTINCT c.attributed_to, ', ') AS attributed_to
+FROM claim_groups g
+JOIN numeric_claims c ON c.group_id = g.group_id
+JOIN articles a ON a.article_id = c.article_id
+LEFT JOIN sentences s ON s.sentence_id = c.sentence_id
+GROUP BY ALL;
+COMMENT ON VIEW claim_comparison IS 'One row per claim group and outlet: what each outlet reported, side by side.';
+
+-- outlet_mentions: which outlets mention which canonical entity, and how often.
+CREATE OR REPLACE VIEW outlet_mentions AS
+SELECT
+    e.entity_id,
+    e.name,
+    e.label,
+    coalesce(a.outlet, 'unnamed outlet (' || a.article_id || ')') AS outlet_key,
+    count(*) AS mentions
+FROM entity_mentions m
+JOIN entities e USING (entity_id)
+JOIN articles a USING (article_id)
+GROUP BY ALL;
+COMMENT ON VIEW outlet_mentions IS 'Mentions of each canonical entity per outlet.';
