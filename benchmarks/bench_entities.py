@@ -75,6 +75,28 @@ def threshold_report(mentions: pl.DataFrame) -> list[str]:
     return lines
 
 
+def merge_review(result, bodies: dict[str, str], show: int, seed: int) -> list[str]:
+    """A random sample of merge decisions as a markdown table, with a context snippet."""
+    entities, mentions = result.entities, result.mentions
+    name_of = dict(zip(entities["entity_id"], entities["name"], strict=True))
+    keyed = mentions.with_columns(pl.col("text").map_elements(name_key, pl.String).alias("k"))
+    pool = sorted(result.decisions, key=lambda d: (d.rule, d.alias, d.article_id or ""))
+    sample = random.Random(seed).sample(pool, min(show, len(pool)))
+    lines = ["| rule | merged spelling | into entity | where | context |", "|---|---|---|---|---|"]
+    for d in sorted(sample, key=lambda d: (d.rule, d.alias)):
+        rows = keyed.filter(pl.col("k") == d.alias)
+        if d.article_id:
+            rows = rows.filter(pl.col("article_id") == d.article_id)
+        row = rows.row(0, named=True)
+        body = bodies[row["article_id"]]
+        a, b = row["start_char"], row["end_char"]
+        ctx = (body[max(0, a - 50):a] + "**" + body[a:b] + "**" + body[b:b + 30])
+        ctx = " ".join(ctx.split()).replace("|", "/")
+        lines.append(f"| {d.rule} | {row['text']} ({rows.height}x) | {name_of[row['entity_id']]} "
+                     f"| {row['article_id']} | {ctx} |")
+    return lines
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", type=Path, default=CORPUS)
@@ -135,18 +157,8 @@ def main() -> None:
                + ", ".join(f"{lab} {c:,}" for lab, c in labels.rows()))
     print("\n".join(out))
 
-    # Merge sample: a decision shows the spelling, its cluster's name and the mention count.
-    name_of = dict(zip(entities["entity_id"], entities["name"], strict=True))
-    m = result.mentions.with_columns(pl.col("text").map_elements(name_key, pl.String).alias("k"))
-    key_entity = dict(m.group_by("k").agg(pl.col("entity_id").mode().first()).rows())
-    key_count = dict(m.group_by("k").len().rows())
-    rng = random.Random(args.seed)
-    pool = [d for d in result.decisions if d.alias in key_entity]
-    sample = sorted(rng.sample(pool, min(args.show, len(pool))), key=lambda d: (d.rule, d.alias))
-    review = ["| rule | spelling (key) | mentions | merged into entity |", "|---|---|---|---|"]
-    for d in sample:
-        review.append(f"| {d.rule} | {d.alias} | {key_count[d.alias]} | "
-                      f"{name_of[key_entity[d.alias]]} |")
+    # Merge sample: what was merged into what, with the mention in context, to judge by eye.
+    review = merge_review(result, dict(zip(ids, bodies, strict=True)), args.show, args.seed)
     print("\n".join(review))
     top = entities.head(25).select("name", "label", "mention_count", "article_count", "aliases")
     with pl.Config(tbl_rows=30, fmt_str_lengths=60, tbl_width_chars=160):

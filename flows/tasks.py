@@ -123,11 +123,15 @@ def canonicalize(build: Path, aliases_file: Path) -> None:
     """Canonical entities across every article in the build (new and carried over)."""
     with _timed("canonicalize") as counts, store.connect(build) as con:
         mentions = store.read_table(con, "entity_mentions").drop("mention_id", "entity_id")
+        sentence_of = mentions.select("article_id", "start_char", "sentence_id")
         pinned = (
             entity_transforms.read_pinned_aliases(aliases_file.read_text(encoding="utf-8"))
             if aliases_file.exists() else None
         )
-        entity_rows, mention_rows = entity_transforms.canonicalize_entities(mentions, pinned)
+        entity_rows, mention_rows = entity_transforms.canonicalize_entities(
+            mentions.drop("sentence_id"), pinned
+        )
+        mention_rows = mention_rows.join(sentence_of, on=["article_id", "start_char"], how="left")
         counts.update(entities=store.replace_table(con, "entities", entity_rows),
                       mentions=store.replace_table(con, "entity_mentions", mention_rows))
 

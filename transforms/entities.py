@@ -59,7 +59,7 @@ SURNAME_RATIO = 88.0
 # First names must agree exactly, by initial ("J Smith"), or by this ratio ("Volodymyr" ~
 # "Volodimir"); Vladimir Putin and Vladimir Medinsky share a first name, and the surname
 # check keeps them apart.
-FIRST_NAME_RATIO = 85.0
+FIRST_NAME_RATIO = 80.0
 
 MENTION_SCHEMA = {
     "article_id": pl.String,
@@ -107,11 +107,15 @@ class _Corpus:
 
     lower: Counter[str] = field(default_factory=Counter)
     capital_mid: Counter[str] = field(default_factory=Counter)
+    norp: Counter[str] = field(default_factory=Counter)
 
     @classmethod
     def of(cls, docs: Sequence[Doc]) -> _Corpus:
         corpus = cls()
         for doc in docs:
+            for ent in doc.ents:
+                if ent.label_ == "NORP" and len(ent) == 1:
+                    corpus.norp[ent[0].lower_] += 1
             for token in doc:
                 if not token.is_alpha:
                     continue
@@ -128,6 +132,11 @@ class _Corpus:
             and self.lower[token.lower_] > 0
             and self.capital_mid[token.lower_] == 0
         )
+
+    def nationality(self, token: Token) -> bool:
+        """A word the batch tags NORP on its own ("Russian" in "seed Russian Mikhail
+        Youzhny"): a descriptor, not a first name."""
+        return self.norp[token.lower_] >= 2
 
 
 def _at_sentence_start(token: Token) -> bool:
@@ -156,6 +165,7 @@ def _is_name_token(token: Token, corpus: _Corpus) -> bool:
         and token.ent_iob_ == "O"
         and not is_strippable(token.text)
         and not corpus.ordinary_word(token)
+        and not corpus.nationality(token)
     )
 
 
@@ -203,8 +213,9 @@ def _trim(doc: Doc, start: int, end: int, label: str, corpus: _Corpus) -> tuple[
         elif label == "PERSON" and end - start > 1 and (
             (first.text[:1].islower() and first.lower_ not in _NAME_PARTICLES)
             or corpus.ordinary_word(first)
+            or corpus.nationality(first)
         ):
-            start += 1  # "unbeaten Andy Roddick", "Striker Didier Drogba"
+            start += 1  # "unbeaten Andy Roddick", "Striker Didier Drogba", "Russian Mikhail.."
             changed = True
         last = doc[end - 1] if end > start else None
         if last is not None and (last.is_punct or last.is_space or _is_possessive(last)):
@@ -537,8 +548,9 @@ class _Decision:
     """One merge taken by a rule, kept for the benchmark report."""
 
     rule: str
-    alias: str
-    into: str
+    alias: str  # name key that was merged
+    into: str  # cluster root key it was merged into
+    article_id: str | None = None  # for surname rules: where the surname stood
 
 
 @dataclass
@@ -621,30 +633,39 @@ def canonicalize_with_log(
     for key in full_names:
         by_surname[key.rsplit(" ", 1)[1]].add(key)
 
-    # Per-mention cluster key: usually the mention's own key; a resolved surname points at
-    # the full name's cluster.
-    resolved: list[str] = []
-    single_person = {k for k in votes if " " not in k}
-    for article_id, key, label in rows:
-        target = key
-        if key in single_person and key not in pins.merge:
-            local = {uf.find(k) for k in by_surname_article.get((article_id, key), ())}
-            local = {r for r in local if not uf.apart(r, key)}
-            if len(local) == 1:
-                target = next(iter(local))
-            elif not local and label == "PERSON":
-                # Corpus-wide only for PERSON-tagged mentions: a GPE "Washington" must not
-                # become Denzel Washington because an article elsewhere names him.
-                corpus = {uf.find(k) for k in by_surname.get(key, ())}
-                corpus = {r for r in corpus if not uf.apart(r, key)}
-                if len(corpus) == 1:
-                    target = next(iter(corpus))
-        resolved.append(uf.find(target))
+    # A surname is resolved once per (article, key), so all its mentions in an article go
+    # the same way. It is person-like if the corpus mostly tags it PERSON or the article
+    # tags it PERSON at least once; otherwise a GPE "Ireland" would join "James Ireland".
+    person_in_article = {(a, k) for a, k, lab in rows if lab == "PERSON"}
+    first_names = {k.split(" ", 1)[0] for k in full_names}
+    surname_rule: dict[tuple[str, str], tuple[str, str]] = {}
+    for article_id, key in sorted({(a, k) for a, k, _ in rows}):
+        if " " in key or key in pins.merge:
+            continue
+        person_like = (article_id, key) in person_in_article or (
+            votes[key]["PERSON"] * 2 >= sum(votes[key].values())
+        )
+        if not person_like:
+            continue
+        local = {uf.find(k) for k in by_surname_article.get((article_id, key), ())}
+        local = {r for r in local if not uf.apart(r, key)}
+        if len(local) == 1:
+            surname_rule[(article_id, key)] = ("surname_in_article", next(iter(local)))
+        elif not local and key not in first_names:
+            # Corpus-wide only when unambiguous: one full name has this surname and no full
+            # name starts with it ("Arnold" alone may be Arnold Schwarzenegger).
+            corpus = {uf.find(k) for k in by_surname.get(key, ())}
+            corpus = {r for r in corpus if not uf.apart(r, key)}
+            if len(corpus) == 1:
+                surname_rule[(article_id, key)] = ("surname_in_corpus", next(iter(corpus)))
+    resolved = [
+        uf.find(surname_rule[(a, k)][1]) if (a, k) in surname_rule else uf.find(k)
+        for a, k, _ in rows
+    ]
 
-    # (c) Record the surname merges (once per distinct key -> cluster).
-    for key, root in sorted(set(zip((r[1] for r in rows), resolved, strict=True))):
-        if root != uf.find(key):
-            decisions.append(_Decision("surname", key, root))
+    # (c) Record the surname merges, once per (article, surname).
+    for (article_id, key), (rule, root) in sorted(surname_rule.items()):
+        decisions.append(_Decision(rule, key, uf.find(root), article_id))
 
     frame = frame.with_columns(pl.Series("_cluster", resolved, dtype=pl.String))
     pin_roots = {

@@ -10,10 +10,14 @@ Rules (also in the README):
   claim of unknown scope are compared per side; a bare total is compared as a total.
 - Each claim allows a closed interval [value_low, value_high] (the claims stage sets it from
   the bound); exact ends are widened by a relative `tolerance` (rounding, unit conversion).
-  One article's claims in a bucket are one claim said several times: their intervals
-  intersect. When an article's own claims in a bucket cannot intersect, the bucket holds
-  several quantities (162 drones downed, 472 launched), and it is split into value clusters;
-  otherwise the bucket is one group.
+- Context: within a bucket, two claims of different articles are about the same quantity when
+  their sentences share content words beyond the subject: any shared word if their values are
+  compatible, a strong overlap (Jaccard >= STRONG_CONTEXT) if they are not; the second is how
+  a conflict is found. "More than a dozen people attended" and "more than 1.2 million people
+  killed or injured" share nothing and stay apart.
+- One article's claims in a group are one claim said several times: their intervals
+  intersect. When an article's own claims in a group cannot intersect, the group holds several
+  quantities ("52 out of 80 drones"), and it is split into value clusters.
 - A group's consensus is the intersection across its articles; empty means conflict. One
   outlet alone is single_source. n_independent counts outlets, joining outlets whose claims
   sit in copies of one wire sentence.
@@ -26,7 +30,7 @@ import re
 
 import polars as pl
 
-from transforms.folding import stable_id
+from transforms.folding import fold, stable_id
 from transforms.unionfind import DisjointSet
 
 COMPARABLE_KINDS = ("count", "percent", "fraction", "money", "duration", "distance", "age")
@@ -40,8 +44,19 @@ SUBJECT_SYNONYMS = {
     "corpse": "body", "remains": "body",
     "front line": "front line", "frontline": "front line", "line": "front line",
 }
-# "the bodies of 6,000 killed soldiers": the thing exchanged is bodies, whatever noun follows.
-_BODIES_OF = re.compile(r"\bbod(?:y|ies) of (?:the |some |about |nearly |more than )?$", re.I)
+# "the bodies of 6,000 killed soldiers", "the bodies of 12,000 dead soldiers, or 6,000 for each
+# side": the thing exchanged is bodies, whatever noun follows, up to the end of the clause.
+_BODIES_OF = re.compile(r"\bbod(?:y|ies) of\b[^.;:!?]*$", re.I)
+_BODY_NOUNS = {None, "soldier", "troop", "person", "people", "civilian", "serviceman", "pow",
+               "prisoner", "prisoner of war", "fighter", "side"}
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_STOP = frozenset(
+    "that this these those their them they have were been from with which what when where while"
+    " after before since than then into over under more most less least also said says told"
+    " according each both other another some such only about just very would could should will"
+    " there here being does done".split()
+)
+STRONG_CONTEXT = 0.2
 PER_SIDE_CLASS, TOTAL_CLASS = "per_side", "total"
 
 GROUP_SCHEMA = {
@@ -53,13 +68,28 @@ GROUP_SCHEMA = {
 
 
 def subject_key(subject: str | None, text_before: str) -> str | None:
-    """Canonical subject of a claim given the body text just before its quote."""
-    if _BODIES_OF.search(text_before[-40:]):
+    """Canonical subject of a claim given its sentence's text before the quote."""
+    normalized = None if subject is None else subject.lower().strip()
+    if normalized in _BODY_NOUNS and _BODIES_OF.search(text_before[-80:]):
         return "body"
-    if subject is None:
+    if normalized is None:
         return None
-    subject = subject.lower().strip()
-    return SUBJECT_SYNONYMS.get(subject, subject)
+    return SUBJECT_SYNONYMS.get(normalized, normalized)
+
+
+def context_words(sentence: str, subject: str | None) -> frozenset[str]:
+    """Content words of a claim's sentence (folded, singular-ish), without its subject."""
+    words = {w.removesuffix("s") for w in _WORD.findall(fold(sentence)) if w not in _STOP}
+    return frozenset(words - {(subject or "").removesuffix("s"), "bodie", "body"})
+
+
+def _same_quantity(a: dict, b: dict) -> bool:
+    union = a["_context"] | b["_context"]
+    if not union:
+        return False
+    overlap = len(a["_context"] & b["_context"]) / len(union)
+    compatible = max(a["_low"], b["_low"]) <= min(a["_high"], b["_high"])
+    return overlap >= STRONG_CONTEXT or (compatible and overlap > 0)
 
 
 def comparison_interval(
@@ -104,6 +134,29 @@ def _value_clusters(claims: list[dict]) -> list[list[dict]]:
     return clusters
 
 
+def _link_by_context(members: list[dict]) -> list[list[dict]]:
+    """Connected components of claims about the same quantity (see the module rules)."""
+    if not members:
+        return []
+    index = {c["claim_id"]: c for c in members}
+    links = DisjointSet(index)
+    for i, a in enumerate(members):
+        for b in members[i + 1:]:
+            if a["article_id"] != b["article_id"] and _same_quantity(a, b):
+                links.union(a["claim_id"], b["claim_id"])
+    return [[index[m] for m in component] for component in links.components()]
+
+
+def _split_if_inconsistent(claims: list[dict]) -> list[list[dict]]:
+    """One group, unless an article's own claims in it cannot all hold at once."""
+    by_article: dict[str, list[tuple[float, float]]] = {}
+    for claim in claims:
+        by_article.setdefault(claim["article_id"], []).append((claim["_low"], claim["_high"]))
+    if all(lo <= hi for lo, hi in map(_intersect, by_article.values())):
+        return [claims]
+    return _value_clusters(claims)
+
+
 def group_claims(
     claims: pl.DataFrame,
     articles: pl.DataFrame,
@@ -115,18 +168,21 @@ def group_claims(
     compare_high).
 
     `claims` carries the numeric_claims columns plus sentence_id; `articles` article_id,
-    event_id, source (outlet key), body; `sentences` sentence_id, wire_group.
+    event_id, source (outlet key); `sentences` sentence_id, start_char, text, wire_group.
     """
-    bodies = dict(zip(articles["article_id"], articles["body"], strict=True))
     event_of = dict(zip(articles["article_id"], articles["event_id"], strict=True))
     source_of = dict(zip(articles["article_id"], articles["source"], strict=True))
     wire_of = dict(zip(sentences["sentence_id"], sentences["wire_group"], strict=True))
+    sentence_of = {
+        row[0]: (row[1], row[2])
+        for row in sentences.select("sentence_id", "start_char", "text").iter_rows()
+    }
 
     buckets: dict[tuple, list[dict]] = {}
     per_claim: list[dict] = []
     for claim in claims.iter_rows(named=True):
-        body = bodies.get(claim["article_id"], "")
-        key = subject_key(claim["subject"], body[max(0, claim["start_char"] - 60):claim["start_char"]])
+        start, text = sentence_of.get(claim["sentence_id"], (claim["start_char"], ""))
+        key = subject_key(claim["subject"], text[: max(0, claim["start_char"] - start)])
         row = {"claim_id": claim["claim_id"], "group_id": None, "subject_key": key,
                "compare_low": None, "compare_high": None}
         per_claim.append(row)
@@ -144,26 +200,21 @@ def group_claims(
         bucket = (event_of.get(claim["article_id"]), key, family, claim["unit"], scope_class)
         buckets.setdefault(bucket, []).append(
             {**claim, "_low": low, "_high": high, "_raw_low": raw_low, "_raw_high": raw_high,
-             "_row": row}
+             "_row": row, "_context": context_words(text, claim["subject"])}
         )
 
     groups = []
     for (event_id, key, family, unit, scope_class), members in sorted(
         buckets.items(), key=lambda kv: min(c["claim_id"] for c in kv[1])
     ):
-        by_article: dict[str, list[dict]] = {}
-        for claim in members:
-            by_article.setdefault(claim["article_id"], []).append(claim)
-        self_consistent = all(
-            _intersect([(c["_low"], c["_high"]) for c in mine])[0]
-            <= _intersect([(c["_low"], c["_high"]) for c in mine])[1]
-            for mine in by_article.values()
-        )
-        clusters = [members] if (self_consistent and key is not None) else _value_clusters(members)
-        for cluster in clusters:
-            groups.append(
-                _summarize(cluster, event_id, key, family, unit, scope_class, source_of, wire_of)
-            )
+        for linked in _link_by_context(members if key is not None else []) or [
+            [c] for c in members
+        ]:
+            for cluster in _split_if_inconsistent(linked):
+                groups.append(
+                    _summarize(cluster, event_id, key, family, unit, scope_class, source_of,
+                               wire_of)
+                )
     frame = pl.DataFrame(groups, schema=GROUP_SCHEMA) if groups else pl.DataFrame(schema=GROUP_SCHEMA)
     return frame, pl.DataFrame(
         per_claim,

@@ -38,6 +38,17 @@ _JOINING = re.compile(r"['.]")
 _SEPARATING = re.compile(r"[^\w\s]|_")
 _SPACE = re.compile(r"\s+")
 _WORDLIKE = re.compile(r"\w")
+_MISSED_BOUNDARY = re.compile(
+    r"(?P<word>[\w.]*[a-z0-9%)\]])(?P<stop>[.!?][\"”’]?)\s+(?=[\"“‘]?[A-Z])"
+)
+# Words that take a full stop without ending a sentence ("Gen. Metin Gurak", "Mrs. May").
+_ABBREVIATIONS_TEXT = (
+    "mr mrs ms dr gen st jr sr no nos co inc ltd vs prof rev gov sen rep col lt sgt capt maj "
+    "cmdr adm corp dept est fig jan feb mar apr jun jul aug sep sept oct nov dec mt ft etc "
+    "approx al pp vol ch ed eds op"
+)
+_ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]", re.IGNORECASE)
 
 
 def text_key(text: str) -> str:
@@ -100,7 +111,29 @@ def sentence_spans(body: str, doc: Doc) -> list[tuple[int, int]]:
         merged.append((start, end))
     if carry is not None:
         merged.append((carry, spans[-1][1]))
-    return merged
+    return [piece for start, end in merged for piece in _split_missed(body, start, end)]
+
+
+def _split_missed(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split `body[start:end]` where the parser missed a plain boundary.
+
+    Measured on 207 BBC articles: en_core_web_sm reads a number with a unit before a full stop
+    as an abbreviation ("... a predicted extra £250m. Turnover for the quarter ...") and runs
+    two sentences together (7 cases, all genuine). A boundary is a lower-case letter, digit or
+    "%" / ")" with ".", "!" or "?" (and maybe a closing quote), then space and a capital,
+    unless the word is a known abbreviation or dotted letters ("p.m.", "e.g.").
+    """
+    pieces: list[tuple[int, int]] = []
+    text = body[start:end]
+    cut = 0
+    for match in _MISSED_BOUNDARY.finditer(text):
+        word = match.group("word")
+        if word.casefold() in _ABBREVIATIONS or _DOTTED.fullmatch(word):
+            continue
+        pieces.append((start + cut, start + match.end("stop")))
+        cut = match.end()
+    pieces.append((start + cut, end))
+    return pieces
 
 
 def _continues(text: str) -> bool:

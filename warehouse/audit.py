@@ -33,23 +33,17 @@ AUDIT_SQL = {
                AND (value_high IS NULL OR value IS NULL OR value <= value_high + 1e-9 * abs(value_high))
                AS value_within_bounds
         FROM numeric_claims""",
-    # Per event: does every article's per-side interval for the bodies returned meet?
+    # The mission's check: per event, the groups of bodies returned per side, and whether the
+    # outlets reporting them agree (their intervals meet). Single-outlet groups cannot disagree.
     "body_count_agreement": """
-        WITH per_article AS (
-            SELECT a.event_id, c.article_id,
-                   coalesce(a.outlet, 'unnamed outlet ' || a.article_id) AS outlet,
-                   max(coalesce(c.compare_low, -1e308)) AS low,
-                   min(coalesce(c.compare_high, 1e308)) AS high,
-                   string_agg(c.quote, '; ') AS quotes
-            FROM numeric_claims c JOIN articles a USING (article_id)
-            WHERE c.subject_key = 'body' AND c.kind = 'count' AND c.compare_low IS NOT NULL
-              AND NOT (c.scope = 'total' AND c.per_side_value IS NULL)
-            GROUP BY ALL
-        )
-        SELECT event_id, count(*) AS n_articles, max(low) AS max_low, min(high) AS min_high,
-               max(low) <= min(high) AS agree,
-               string_agg(outlet || ': ' || quotes, ' | ' ORDER BY outlet) AS reports
-        FROM per_article GROUP BY event_id HAVING count(*) >= 2""",
+        SELECT g.group_id, g.event_id, g.n_outlets, g.n_independent, g.status,
+               g.consensus_low, g.consensus_high, g.status <> 'conflict' AS agree,
+               string_agg(c.outlet_key || ' says ' || c.quotes, ' | ' ORDER BY c.outlet_key)
+                   AS reports
+        FROM claim_groups g JOIN claim_comparison c USING (group_id)
+        WHERE g.subject = 'body' AND g.kind = 'count' AND g.scope IN ('per_side', 'unknown')
+          AND g.n_outlets >= 2
+        GROUP BY ALL""",
     "independent_conflicts": """
         SELECT group_id, event_id, subject, n_independent FROM claim_groups
         WHERE status = 'conflict' AND n_independent >= 2""",
@@ -64,17 +58,10 @@ def audit_frames(con: duckdb.DuckDBPyConnection) -> dict[str, pl.DataFrame]:
 
 
 def disagreements(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """One line per body-count disagreement and per conflicting group, naming the outlets."""
-    lines = [
-        f"bodies per side disagree in event {event_id}: {reports}"
-        for event_id, reports in con.execute(
-            f"SELECT event_id, reports FROM ({AUDIT_SQL['body_count_agreement']}) WHERE NOT agree"
-        ).fetchall()
-    ]
+    """One line per conflicting claim group, naming its subject and what each outlet reported."""
     rows = con.execute(
         """SELECT group_id, any_value(subject),
                   string_agg(outlet_key || ' says ' || quotes, ' | ' ORDER BY outlet_key)
            FROM claim_comparison WHERE status = 'conflict' GROUP BY group_id ORDER BY group_id"""
     ).fetchall()
-    lines += [f"group {gid} ({subject}) conflicts: {reports}" for gid, subject, reports in rows]
-    return lines
+    return [f"group {gid} ({subject}) conflicts: {reports}" for gid, subject, reports in rows]

@@ -317,7 +317,8 @@ def test_seed001_30_day_ceasefire_and_seed002_at_least_30_days(claims):
 def test_three_year_war_is_a_duration(claims):
     # "... to end the three-year war." / "... ending the three-year-old war"
     row = one(claims, "001", "three-year")
-    assert (row["value"], row["kind"], row["unit"], row["subject"]) == (3, "duration", "year", "war")
+    assert (row["value"], row["kind"], row["unit"]) == (3, "duration", "year")
+    assert row["subject"] == "war"
     row = one(claims, "003", "three-year-old")
     assert row["kind"] == "duration" and row["subject"] == "war"
 
@@ -376,7 +377,8 @@ def test_one_missile_is_a_count_and_pronoun_one_is_not(claims):
 
 def test_money_symbols_and_multipliers():
     row = only("The fine was £1,400 and the deal was worth $3bn.", "£1,400")
-    assert (row["value"], row["kind"], row["currency"], row["unit"]) == (1400, "money", "GBP", "GBP")
+    assert (row["value"], row["kind"], row["currency"]) == (1400, "money", "GBP")
+    assert row["unit"] == "GBP"
     row = only("The fine was £1,400 and the deal was worth $3bn.", "$3bn")
     assert (row["value"], row["currency"]) == (3e9, "USD")
     row = only("Profits rose to £5.3m last year.", "£5.3m")

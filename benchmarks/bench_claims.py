@@ -1,0 +1,169 @@
+"""Benchmark the numeric-claims stage against quantulum3 on the BBC corpus, in one run.
+
+    uv run python benchmarks/bench_claims.py [--limit N] [--corpus DIR] [--out FILE]
+
+Measures, on the same article bodies (each BBC file minus its first line, the title):
+- quantulum3 `parser.parse` words/s and the quantities it finds;
+- `extract_claims` words/s given the spaCy docs already parsed (best of --repeat runs, since
+  the 2 cores are shared);
+- words/s of the stage including the one spaCy pass (`transforms.nlp.parse`);
+and lists what quantulum3 finds that the claims stage does not (by quantulum3 unit, with
+examples), then writes the figures to benchmarks/results/claims.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import platform
+import sys
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from transforms.claims import extract_claims  # noqa: E402
+from transforms.nlp import parse  # noqa: E402
+
+DEFAULT_CORPUS = Path("/work/shared/corpora/bbc")
+TARGET_RATIO = 25.0
+
+
+def load_bodies(corpus: Path, limit: int | None) -> tuple[list[str], list[str]]:
+    """(ids, bodies) of the corpus files in a stable order; one file is not valid UTF-8."""
+    paths = sorted(corpus.rglob("*.txt"))
+    if limit:
+        paths = paths[:limit]
+    ids, bodies = [], []
+    for path in paths:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        _title, _, body = text.partition("\n")
+        ids.append(str(path.relative_to(corpus)))
+        bodies.append(body.strip("\n"))
+    return ids, bodies
+
+
+def run_quantulum(bodies: list[str]) -> tuple[float, list[list[tuple[int, int, str, str]]]]:
+    """Seconds, and per body the quantities found as (start, end, surface, unit name)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "classifier dependencies not installed"
+        from quantulum3 import parser
+    found = []
+    start = time.perf_counter()
+    for body in bodies:
+        found.append([(q.span[0], q.span[1], q.surface, q.unit.name) for q in parser.parse(body)])
+    return time.perf_counter() - start, found
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--limit", type=int, default=None, help="first N files only")
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--repeat", type=int, default=3, help="stage-alone runs; the best counts")
+    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/claims.md")
+    ap.add_argument("--examples", type=int, default=40, help="missed examples to list")
+    args = ap.parse_args(argv)
+
+    ids, bodies = load_bodies(args.corpus, args.limit)
+    words = sum(len(b.split()) for b in bodies)
+    print(f"{len(bodies)} articles, {words:,} words", flush=True)
+
+    t0 = time.perf_counter()
+    docs = list(parse(bodies))
+    t_parse = time.perf_counter() - t0
+    print(f"spaCy parse: {t_parse:.1f} s ({words / t_parse:,.0f} words/s)", flush=True)
+
+    stage_times = []
+    for _ in range(max(1, args.repeat)):
+        t0 = time.perf_counter()
+        claims = extract_claims(ids, docs)
+        stage_times.append(time.perf_counter() - t0)
+    t_stage = min(stage_times)
+    print(f"claims stage: {t_stage:.2f} s ({words / t_stage:,.0f} words/s), "
+          f"{claims.height:,} claims", flush=True)  # fmt: skip
+
+    t_quant, quant = run_quantulum(bodies)
+    n_quant = sum(len(q) for q in quant)
+    print(f"quantulum3: {t_quant:.1f} s ({words / t_quant:,.0f} words/s), "
+          f"{n_quant:,} quantities", flush=True)  # fmt: skip
+
+    # What quantulum3 finds that we do not: a quantity whose span overlaps no claim.
+    spans: dict[str, list[tuple[int, int]]] = collections.defaultdict(list)
+    for art, s, e in claims.select("article_id", "start_char", "end_char").iter_rows():
+        spans[art].append((s, e))
+    missed_by_unit: collections.Counter[str] = collections.Counter()
+    missed_surface: collections.Counter[str] = collections.Counter()
+    examples: list[str] = []
+    matched_claims = set()
+    for art, body, found in zip(ids, bodies, quant, strict=True):
+        ours = spans.get(art, [])
+        for s, e, surface, unit in found:
+            hit = [c for c in ours if c[0] < e and s < c[1]]
+            if hit:
+                matched_claims.update((art, c) for c in hit)
+                continue
+            missed_by_unit[unit] += 1
+            missed_surface[surface.strip().lower()] += 1
+            if len(examples) < args.examples:
+                context = body[max(0, s - 40) : e + 40].replace("\n", " ")
+                examples.append(f"`{surface}` ({unit}): …{context}…")
+    n_missed = sum(missed_by_unit.values())
+    only_ours = claims.height - len(matched_claims)
+
+    stage_wps = words / t_stage
+    quant_wps = words / t_quant
+    both_wps = words / (t_parse + t_stage)
+    ratio = stage_wps / quant_wps
+    by_kind = claims.group_by("kind").len().sort("len", descending=True)
+    lines = [
+        "# Numeric claims vs quantulum3 (BBC corpus)",
+        "",
+        f"Command: `uv run python benchmarks/bench_claims.py"
+        f"{f' --limit {args.limit}' if args.limit else ''}`  ",
+        f"Machine: {platform.processor() or platform.machine()}, Python "
+        f"{platform.python_version()}, 2 shared cores; {len(bodies):,} articles, {words:,} words "
+        "(BBC files without the title line).",
+        "",
+        "| measure | seconds | words/s | found |",
+        "|---|---:|---:|---:|",
+        f"| quantulum3 `parser.parse` | {t_quant:.1f} | {quant_wps:,.0f} | {n_quant:,} quantities |",
+        f"| claims stage, docs already parsed (best of {len(stage_times)}) | {t_stage:.2f} | "
+        f"{stage_wps:,.0f} | {claims.height:,} claims |",
+        f"| spaCy parse alone | {t_parse:.1f} | {words / t_parse:,.0f} | |",
+        f"| claims stage including the parse | {t_parse + t_stage:.1f} | {both_wps:,.0f} | |",
+        "",
+        f"Stage alone / quantulum3: **{ratio:.1f}x** (target {TARGET_RATIO:.0f}x: "
+        f"{'met' if ratio >= TARGET_RATIO else 'NOT met'}). Claims found: {claims.height:,} vs "
+        f"{n_quant:,} quantities ({'more' if claims.height > n_quant else 'fewer'}).",
+        "",
+        "Claims by kind: " + ", ".join(f"{k} {n:,}" for k, n in by_kind.iter_rows()) + ".",
+        "",
+        f"quantulum3 quantities overlapping no claim: {n_missed:,}; claims overlapping no "
+        f"quantulum3 quantity: {only_ours:,}.",
+        "",
+        "## What quantulum3 finds that the claims stage does not",
+        "",
+        "By quantulum3 unit: "
+        + ", ".join(f"{u} {n}" for u, n in missed_by_unit.most_common(15))
+        + ".",
+        "",
+        "Most frequent surfaces: "
+        + ", ".join(f"`{s}` {n}" for s, n in missed_surface.most_common(30))
+        + ".",
+        "",
+        "Examples:",
+        "",
+        *[f"- {x}" for x in examples],
+        "",
+    ]
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines[6:18]))
+    print(f"written {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
