@@ -106,11 +106,13 @@ from transforms.units import (
     CURRENCY_WORDS,
     DISTANCE_UNITS,
     DURATION_UNITS,
+    GLUED_UNITS,
     MONTHS,
     NAME_ENTITY_TYPES,
     PER_SIDE_AFTER,
     PERCENT_WORDS,
     SAY_LEMMAS,
+    SUPERLATIVE_SUFFIXES,
     TOTAL_AFTER,
     TOTAL_BEFORE,
 )
@@ -148,6 +150,11 @@ _TIME_SUFFIXES = frozenset({"am", "pm"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _SUBJECT_DEPS = frozenset({"nummod", "compound", "amod", "quantmod", "nmod", "det", "npadvmod"})
 _FIXED_SUBJECTS = {"pow": "prisoner of war", "pows": "prisoner of war"}
+# "more than a year", "barely an hour": one unit, read only after "a"/"an" and a bound phrase.
+_A_UNIT_WORDS = frozenset(
+    {"tens", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"}
+)
+_AGE_DECADE_PREFIXES = frozenset({"their", "his", "her", "my", "our", "your", "early", "late"})
 
 
 @dataclass(slots=True)
@@ -184,7 +191,7 @@ _CANDIDATE_CACHE: dict[int, bool] = {}
 
 def _is_candidate_text(text: str) -> bool:
     lower = text.lower()
-    if lower in CARDINAL_WORDS or lower in EXTRA_NUMBER_WORDS or lower == "tens":
+    if lower in CARDINAL_WORDS or lower in EXTRA_NUMBER_WORDS or lower in _A_UNIT_WORDS:
         return True
     return any(c.isdigit() for c in text)
 
@@ -267,14 +274,22 @@ def _read_number(doc: Doc, i: int) -> _Claim | None:
                 claim.value = value * SUFFIX_MULTIPLIERS[suffix]
             elif is_ordinal_suffix(suffix):
                 claim.kind = "ordinal"
-            elif suffix == "s" and value >= 1000 and value % 10 == 0:
-                claim.kind, claim.unit = "date", "year"  # "1990s"
+            elif suffix == "s" and value % 10 == 0 and (value >= 1000 or 10 <= value <= 90):
                 claim.low, claim.high, claim.bound = value, value + 9, "range"
+                if value >= 1000:
+                    claim.kind, claim.unit = "date", "year"  # "1990s"
+                elif _lower(doc, i - 1) in _AGE_DECADE_PREFIXES:
+                    claim.kind, claim.unit = "age", "year"  # "in their 30s"
+                else:  # "the 70s": the 1970s
+                    claim.kind, claim.unit = "date", "year"
+                    claim.low, claim.high = 1900 + value, 1909 + value
             elif suffix == "%":
                 claim.kind = "percent"
             elif suffix in DISTANCE_UNITS:
                 claim.kind = "distance"
                 claim.original_unit = DISTANCE_UNITS[suffix][0]
+            elif suffix in GLUED_UNITS:
+                claim.kind, claim.unit = "other", GLUED_UNITS[suffix]  # "2.9Mbps", "64MB"
             elif suffix in _TIME_SUFFIXES:
                 claim.kind, claim.unit = "other", "time_of_day"
             elif suffix == "p":
@@ -339,6 +354,8 @@ def _read_number(doc: Doc, i: int) -> _Claim | None:
         return claim
     if low in VAGUE_PLURALS or low == "tens":
         return _read_vague(doc, i)
+    if low in _A_UNIT_WORDS:
+        return _read_a_unit(doc, i)
     if low == "dozen":
         if _lower(doc, i - 1) in ("a", "an"):
             start = i - 1
@@ -370,6 +387,21 @@ def _read_odd_numeral(doc: Doc, i: int) -> _Claim | None:
             return _Claim(start=i, end=i + 1, value=value, kind="other", unit="time_of_day",
                           anchor=i)
     return None
+
+
+def _read_a_unit(doc: Doc, i: int) -> _Claim | None:
+    """"more than a year", "barely an hour", "over a year and a half": one unit, bounded.
+
+    Without a bound phrase "a year" is left alone ("a year ago", "£1bn a year" are no claims).
+    """
+    if _lower(doc, i - 1) not in ("a", "an") or _bound_before(doc, i - 1) is None:
+        return None
+    unit = DURATION_UNITS[doc[i].lower_]
+    claim = _Claim(start=i - 1, end=i + 1, value=1.0, kind="duration", unit=unit, anchor=i)
+    claim.original_unit = unit
+    if _matches(doc, i + 1, ("and", "a", "half")):
+        claim.value, claim.end = 1.5, i + 4
+    return claim
 
 
 def _read_vague(doc: Doc, i: int) -> _Claim | None:
@@ -419,12 +451,19 @@ def _read_fraction_word(doc: Doc, i: int) -> _Claim | None:
 def _read_ordinal_word(doc: Doc, i: int) -> _Claim | None:
     """"second round", "the first direct talks", "the second struck a road"."""
     tok = doc[i]
-    if _is_name_word(tok) or tok.dep_ in ("advmod", "npadvmod") or _lower(doc, i - 1) == "at":
+    if _is_name_word(tok) or _lower(doc, i - 1) == "at":
         return None
+    value = float(ORDINAL_WORDS[tok.lower_])
+    # "the world's fifth largest carmaker", "Japan's third-largest bank": a checkable rank.
+    k = i + 2 if _lower(doc, i + 1) in _DASHES and _glued(doc, i) else i + 1
+    if k < len(doc) and doc[k].lower_.endswith(SUPERLATIVE_SUFFIXES) and doc[k].tag_ == "JJS":
+        end = k + 1 if k == i + 2 else i + 1
+        return _Claim(start=i, end=end, value=value, kind="ordinal", anchor=k)
+    if tok.dep_ in ("advmod", "npadvmod"):
+        return None  # "first proposed"
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     if nxt is not None and nxt.text in _DASHES:
-        return None  # "first-ever", "second-largest": not a count of anything
-    value = float(ORDINAL_WORDS[tok.lower_])
+        return None  # "first-ever", "first-hand", "second-half"
     start = i
     # "twenty-first": a tens word glued before.
     if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in UNITS_WORDS and value < 10:
@@ -648,15 +687,11 @@ def _read_claims(doc: Doc, i: int) -> tuple[list[_Claim], int]:
     claim = _read_number(doc, i)
     if claim is None:
         return [], i + 1
-    tok = doc[i]
     # Names: "No 10", "Channel 4", "Radio 4" (a number inside a name entity counting nothing).
     prev = _lower(doc, claim.start - 1)
     if prev in ("no", "no.", "number") and claim.start > 0 and doc[claim.start - 1].text[0] == "N":
         return [], claim.end
-    if (
-        tok.ent_type_ in NAME_ENTITY_TYPES and claim.kind == "count" and tok.dep_ != "nummod"
-        and tok.text[:1].isdigit() and claim.low is None
-    ):
+    if _inside_name(doc, claim):
         return [], claim.end
     claims = [claim]
     if not _as_date(doc, claim):
@@ -671,6 +706,28 @@ def _read_claims(doc: Doc, i: int) -> tuple[list[_Claim], int]:
     for c in claims:
         _finish_kind(c)
     return claims, max(c.end for c in claims)
+
+
+def _inside_name(doc: Doc, claim: _Claim) -> bool:
+    """"Channel 4", "PlayStation 2", "777-200LR": a numeral that is part of a proper name."""
+    if claim.kind != "count" or claim.low is not None or claim.end - claim.start != 1:
+        return False
+    tok = doc[claim.start]
+    if not tok.text[:1].isdigit():
+        return False
+    e = claim.end
+    if e + 1 < len(doc) and doc[e].text == "-" and _glued(doc, e - 1) and _glued(doc, e):
+        nxt = doc[e + 1].text
+        alnum = any(c.isdigit() for c in nxt) and any(c.isalpha() for c in nxt)
+        if alnum and not nxt.lower().startswith("for"):  # but "1,000-for-1,000" is a format
+            return True  # "777-200LR", "RA-104"
+    if claim.start == 0 or (tok.dep_ == "nummod" and tok.head.i > tok.i):
+        return False  # "4 channels" counts; "Channel 4" names
+    prev = doc[claim.start - 1]
+    return (
+        prev.pos_ == "PROPN" and prev.ent_type_ in NAME_ENTITY_TYPES
+        and tok.ent_type_ == prev.ent_type_ and tok.ent_iob_ == "I"
+    )
 
 
 def _read_range(doc: Doc, claim: _Claim) -> list[_Claim] | None:

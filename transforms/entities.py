@@ -247,12 +247,11 @@ def _honorific_before(doc: Doc, start: int) -> bool:
     return word_key(doc[start - 1].text) in HEAD_TITLES
 
 
-def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _char_span(doc: Doc, text: str, start: int, end: int) -> tuple[int, int]:
     """Character offsets of tokens [start, end), minus stray edge characters a token may
     carry ("Forsyth/" in BBC text); an abbreviation's final period stays ("U.S.")."""
     a = doc[start].idx
     b = doc[end - 1].idx + len(doc[end - 1].text)
-    text = doc.text
     while a < b and text[a] in _EDGE_CHARS:
         a += 1
     while b > a and text[b - 1] in _EDGE_CHARS:
@@ -262,6 +261,7 @@ def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _doc_mentions(doc: Doc, corpus: _Corpus) -> list[tuple[int, int, str]]:
     """Repaired (start_char, end_char, label) mentions of one doc; possessors get label ""."""
+    text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
     out: list[tuple[int, int, str]] = []
     for start, end, label in _candidate_spans(doc):
         start, end, saw_head = _trim(doc, start, end, label, corpus)
@@ -290,16 +290,16 @@ def _doc_mentions(doc: Doc, corpus: _Corpus) -> list[tuple[int, int, str]]:
                 and not doc[start].is_sent_start
             ):
                 start -= 1
-        a, b = _char_span(doc, start, end)
+        a, b = _char_span(doc, text, start, end)
         if a < b:
             out.append((a, b, label))
-    out.extend(_untagged_after_title(doc, out, corpus))
-    out.extend(_untagged_surnames(doc, out, corpus))
+    out.extend(_untagged_after_title(doc, text, out, corpus))
+    out.extend(_untagged_surnames(doc, text, out, corpus))
     return out
 
 
 def _untagged_surnames(
-    doc: Doc, found: list[tuple[int, int, str]], corpus: _Corpus
+    doc: Doc, text: str, found: list[tuple[int, int, str]], corpus: _Corpus
 ) -> list[tuple[int, int, str]]:
     """Surnames spaCy left untagged although the same article names the person in full.
 
@@ -310,12 +310,12 @@ def _untagged_surnames(
     any PERSON, so an untagged "Rustem Umerov" is caught whole)."""
     surnames: set[str] = set()
     for start, end, label in found:
-        words = doc.text[start:end].split()
+        words = text[start:end].split()
         if label == "PERSON" and len(words) > 1 and words[-1][:1].isupper():
             surnames.add(words[-1])
     if not surnames:
         return []
-    covered = [False] * (len(doc.text) + 1)
+    covered = [False] * (len(text) + 1)
     for start, end, _ in found:
         covered[start:end] = [True] * (end - start)
     extra: list[tuple[int, int, str]] = []
@@ -337,7 +337,7 @@ def _untagged_surnames(
 
 
 def _untagged_after_title(
-    doc: Doc, found: list[tuple[int, int, str]], corpus: _Corpus
+    doc: Doc, text: str, found: list[tuple[int, int, str]], corpus: _Corpus
 ) -> list[tuple[int, int, str]]:
     """Names spaCy missed after a head title: in seed 002 "led by Defense Minister Rustem
     Umerov" gives only "Defense" ORG. Capitalized proper nouns after "Minister", "Mr",
@@ -354,7 +354,7 @@ def _untagged_after_title(
         while j < len(doc) and _is_name_token(doc[j], corpus) and not doc[j].is_sent_start:
             j += 1
         if j > i + 1:
-            a, b = _char_span(doc, i + 1, j)
+            a, b = _char_span(doc, text, i + 1, j)
             if a < b and not any(a <= c < b for c in covered):
                 extra.append((a, b, "PERSON"))
         i = j
@@ -375,8 +375,9 @@ def extract_mentions(article_ids: Sequence[str], docs: Sequence[Doc]) -> pl.Data
     rows: list[tuple[str, int, int, str, str]] = []
     text_labels: dict[str, Counter[str]] = defaultdict(Counter)
     for article_id, doc in zip(article_ids, docs, strict=True):
+        body = doc.text
         for start, end, label in sorted(_doc_mentions(doc, corpus)):
-            text = doc.text[start:end]
+            text = body[start:end]
             rows.append((article_id, start, end, text, label))
             if label:
                 text_labels[name_key(text)][label] += 1

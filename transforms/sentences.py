@@ -39,7 +39,7 @@ _SEPARATING = re.compile(r"[^\w\s]|_")
 _SPACE = re.compile(r"\s+")
 _WORDLIKE = re.compile(r"\w")
 _MISSED_BOUNDARY = re.compile(
-    r"(?P<word>[\w.]*[a-z0-9%)\]])(?P<stop>[.!?][\"”’]?)\s+(?=[\"“‘]?[A-Z])"
+    r"(?P<word>[\w.]*[a-z0-9%)\]])(?P<stop>(?:[!?]\.?|\.)[\"”’]?)\s+(?=[\"“‘]?[A-Z])"
 )
 # Words that take a full stop without ending a sentence ("Gen. Metin Gurak", "Mrs. May").
 _ABBREVIATIONS_TEXT = (
@@ -120,8 +120,9 @@ def _split_missed(body: str, start: int, end: int) -> list[tuple[int, int]]:
     Measured on 207 BBC articles: en_core_web_sm reads a number with a unit before a full stop
     as an abbreviation ("... a predicted extra £250m. Turnover for the quarter ...") and runs
     two sentences together (7 cases, all genuine). A boundary is a lower-case letter, digit or
-    "%" / ")" with ".", "!" or "?" (and maybe a closing quote), then space and a capital,
-    unless the word is a known abbreviation or dotted letters ("p.m.", "e.g.").
+    "%" / ")" with ".", "!", "?" or "?." (and maybe a closing quote), then space and a capital,
+    unless the word is a known abbreviation or dotted letters ("p.m.", "e.g."). An ellipsis
+    never counts: "such as... Maldives" continues the sentence as often as it ends it.
     """
     pieces: list[tuple[int, int]] = []
     text = body[start:end]

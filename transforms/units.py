@@ -13,6 +13,7 @@ DISTANCE_UNITS: dict[str, tuple[str, float]] = {
     "meters": ("metre", 0.001),
     "yard": ("yard", 0.0009144), "yards": ("yard", 0.0009144),
     "foot": ("foot", 0.0003048), "feet": ("foot", 0.0003048), "ft": ("foot", 0.0003048),
+    "cm": ("cm", 1e-5), "mm": ("mm", 1e-6),
 }  # fmt: skip
 
 # duration word -> canonical unit (kept as written, no conversion: "30-day" stays 30 day)
@@ -39,6 +40,15 @@ CURRENCY_WORDS: dict[str, tuple[str, float]] = {
     "ruble": ("RUB", 1.0), "rubles": ("RUB", 1.0), "hryvnia": ("UAH", 1.0),
     "hryvnias": ("UAH", 1.0), "usd": ("USD", 1.0), "gbp": ("GBP", 1.0), "eur": ("EUR", 1.0),
 }  # fmt: skip
+
+# Units glued to a numeral that are neither distance nor money: kind "other", unit as written.
+GLUED_UNITS: dict[str, str] = {
+    "mbps": "Mbps", "kbps": "kbps", "gbps": "Gbps", "mb": "MB", "gb": "GB", "kb": "KB",
+    "tb": "TB", "mhz": "MHz", "ghz": "GHz", "kg": "kg", "mph": "mph", "kph": "km/h",
+    "cc": "cc", "mw": "MW", "kw": "kW", "gw": "GW", "bhp": "bhp", "hp": "hp", "ml": "ml",
+    "kwh": "kWh", "lb": "lb", "lbs": "lb", "oz": "oz", "t": "tonne",
+}  # fmt: skip
+SUPERLATIVE_SUFFIXES: tuple[str, ...] = ("est",)
 
 PERCENT_WORDS: frozenset[str] = frozenset({"%", "percent", "pc"})
 

@@ -127,6 +127,21 @@ def test_gen_and_quotes_in_a_fresh_body() -> None:
     ]
 
 
+def test_boundary_after_money_unit_is_restored() -> None:
+    # en_core_web_sm reads "£250m." as an abbreviation (seen 7 times in 207 BBC articles).
+    body = (
+        "Fuel cost BA a predicted extra £250m. Turnover for the quarter was up 4.3%. "
+        "It met at 3 p.m. Monday in St. Albans."
+    )
+    articles = pl.DataFrame({"article_id": ["a"], "body": [body]})
+    texts = split_sentences(articles, list(parse([body])))["text"].to_list()
+    assert texts == [
+        "Fuel cost BA a predicted extra £250m.",
+        "Turnover for the quarter was up 4.3%.",
+        "It met at 3 p.m. Monday in St. Albans.",
+    ]
+
+
 def test_doc_must_match_body() -> None:
     articles = pl.DataFrame({"article_id": ["a"], "body": ["One."]})
     with pytest.raises(ValueError, match="article a"):
