@@ -1,6 +1,7 @@
 """Suite for `numeric_claims`: ids, offsets, vocabularies and value bounds."""
 
 import great_expectations.expectations as gxe
+from great_expectations.expectations.row_conditions import Column
 
 from expectations.checks import CRITICAL, WARNING, Check
 from expectations.common import in_set, key_checks, slice_checks
@@ -19,8 +20,8 @@ CHECKS = [
                                                           value_set=[True]),
           CRITICAL, "a claim's value lies inside the interval its wording allows"),
     Check("numeric_claims", gxe.ExpectColumnValuesToBeBetween(
-        column="value", min_value=0, max_value=1, row_condition='kind=="percent"',
-        condition_parser="pandas"), WARNING,
+        column="value", min_value=0, max_value=1, row_condition=Column("kind") == "percent"),
+          WARNING,
           "percentages are stored as shares between 0 and 1"),
     Check("numeric_claims", gxe.ExpectColumnValuesToNotBeNull(column="sentence_id"), WARNING,
           "every claim is linked to its sentence"),

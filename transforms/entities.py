@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from transforms.folding import stable_id
 from transforms.names import (
+    AFFILIATIONS,
     HEAD_TITLES,
     TITLE_HEADS,
     is_strippable,
@@ -136,7 +137,7 @@ class _Corpus:
     def nationality(self, token: Token) -> bool:
         """A word the batch tags NORP on its own ("Russian" in "seed Russian Mikhail
         Youzhny"): a descriptor, not a first name."""
-        return self.norp[token.lower_] >= 2
+        return self.norp[token.lower_] >= 1
 
 
 def _at_sentence_start(token: Token) -> bool:
@@ -212,10 +213,13 @@ def _trim(doc: Doc, start: int, end: int, label: str, corpus: _Corpus) -> tuple[
                 changed = True
         elif label == "PERSON" and end - start > 1 and (
             (first.text[:1].islower() and first.lower_ not in _NAME_PARTICLES)
+            or word_key(first.text) in AFFILIATIONS
             or corpus.ordinary_word(first)
             or corpus.nationality(first)
         ):
-            start += 1  # "unbeaten Andy Roddick", "Striker Didier Drogba", "Russian Mikhail.."
+            # "unbeaten Andy Roddick", "Tories Ken Clarke", "Striker Didier Drogba",
+            # "Russian Mikhail Youzhny"
+            start += 1
             changed = True
         last = doc[end - 1] if end > start else None
         if last is not None and (last.is_punct or last.is_space or _is_possessive(last)):
@@ -259,9 +263,9 @@ def _char_span(doc: Doc, text: str, start: int, end: int) -> tuple[int, int]:
     return a, b
 
 
-def _doc_mentions(doc: Doc, corpus: _Corpus) -> list[tuple[int, int, str]]:
-    """Repaired (start_char, end_char, label) mentions of one doc; possessors get label ""."""
-    text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
+def _doc_mentions(doc: Doc, text: str, corpus: _Corpus) -> list[tuple[int, int, str]]:
+    """Repaired (start_char, end_char, label) mentions of one doc; possessors get label "".
+    `text` is `doc.text`, read once by the caller: spaCy rebuilds it on every access."""
     out: list[tuple[int, int, str]] = []
     for start, end, label in _candidate_spans(doc):
         start, end, saw_head = _trim(doc, start, end, label, corpus)
@@ -376,7 +380,7 @@ def extract_mentions(article_ids: Sequence[str], docs: Sequence[Doc]) -> pl.Data
     text_labels: dict[str, Counter[str]] = defaultdict(Counter)
     for article_id, doc in zip(article_ids, docs, strict=True):
         body = doc.text
-        for start, end, label in sorted(_doc_mentions(doc, corpus)):
+        for start, end, label in sorted(_doc_mentions(doc, body, corpus)):
             text = body[start:end]
             rows.append((article_id, start, end, text, label))
             if label:

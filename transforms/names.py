@@ -12,6 +12,7 @@ straight apostrophes meet. Keys are for matching only; stored text stays origina
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from transforms.folding import fold
 
@@ -79,6 +80,7 @@ _NON_WORD = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)  # called per token; the vocabulary is small
 def word_key(word: str) -> str:
     """Fold one token for title lookup: "Gen." -> "gen", "Mr" -> "mr"."""
     return fold(word.translate(_APOSTROPHES)).strip(".,;:")
@@ -157,6 +159,7 @@ def strip_titles(text: str) -> str:
     return " ".join(words[start:]) or text.strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """The matching key of a name: titles stripped, folded, punctuation-insensitive.
 

@@ -21,7 +21,7 @@ import polars as pl
 
 from transforms import boilerplate as bp
 from transforms.boilerplate import FOOTER_SOURCE, ORIGINAL_SOURCE
-from transforms.folding import fold, stable_id
+from transforms.folding import stable_id
 from transforms.metadata import (
     match_dateline,
     match_header,
@@ -29,6 +29,7 @@ from transforms.metadata import (
     outlet_from_source,
     parse_byline,
 )
+from transforms.sentences import ascii_fold
 
 ROLES = (
     "body", "title", "masthead", "byline", "caption", "credit", "footer", "header",
@@ -97,7 +98,9 @@ class Article:
 def paragraph_key(text: str) -> str:
     """Fold and drop punctuation: "Russia's" and "Russia’s" give the same key. HTML entities
     left in scraped text ("&#233;") are read as the characters they stand for."""
-    return _SPACE.sub(" ", _NON_WORD.sub(" ", fold(html.unescape(text)))).strip()
+    if "&" in text:
+        text = html.unescape(text)
+    return _SPACE.sub(" ", _NON_WORD.sub(" ", ascii_fold(text))).strip()
 
 
 def _lines(text: str) -> list[Part]:

@@ -16,11 +16,14 @@ import hashlib
 import html
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import polars as pl
-from spacy.tokens import Doc
 
 from transforms.folding import fold, stable_id
+
+if TYPE_CHECKING:  # normalize imports this module; it should not pay for importing spaCy
+    from spacy.tokens import Doc
 
 SENTENCE_SCHEMA = {
     "sentence_id": pl.String,
@@ -51,13 +54,25 @@ _ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]", re.IGNORECASE)
 
 
+def ascii_fold(text: str) -> str:
+    """`fold(text)` up to whitespace, fast for pure-ASCII text (most of it).
+
+    fold's NFKC/NFKD passes and quote and letter tables only touch non-ASCII characters, so on
+    ASCII text it reduces to lower-casing plus collapsing whitespace, which the callers redo
+    anyway. Measured: fold's per-character pass was 70% of normalize's time on the BBC corpus.
+    """
+    return text.lower() if text.isascii() else fold(text)
+
+
 def text_key(text: str) -> str:
     """The matching key of a sentence: folded, punctuation removed, single spaces.
 
     HTML entities left in scraped text ("&#233;", measured in 22 BBC files) are read as the
     characters they stand for, so an escaped and a plain copy of a sentence share a key.
     """
-    key = _SEPARATING.sub(" ", _JOINING.sub("", fold(html.unescape(text))))
+    if "&" in text:
+        text = html.unescape(text)
+    key = _SEPARATING.sub(" ", _JOINING.sub("", ascii_fold(text)))
     return _SPACE.sub(" ", key).strip()
 
 

@@ -352,16 +352,40 @@ def test_surname_under_other_label_resolved_in_article_only() -> None:
         frame(
             [
                 ("a", "Volodymyr Zelenskyy", "PERSON"),
-                ("a", "Zelenskyy", "GPE"),  # spaCy error, same article: the person
-                ("b", "Washington", "GPE"),  # another article: the city, not Denzel
-                ("c", "Denzel Washington", "PERSON"),
+                ("a", "Zelenskyy", "GPE"),  # spaCy error (seed 000); the corpus says PERSON
+                ("b", "Zelenskyy", "PERSON"),
+                ("b", "Zelenskyy", "PERSON"),
+                ("c", "James Ireland", "PERSON"),
+                ("c", "Ireland", "GPE"),  # the corpus calls "Ireland" a GPE: the country
+                ("d", "Ireland", "GPE"),
+                ("e", "Washington", "GPE"),  # another article: the city, not Denzel
+                ("f", "Denzel Washington", "PERSON"),
             ]
         )
     )
     got = names_of(entities)
     assert got["Volodymyr Zelenskyy"] == ["Volodymyr Zelenskyy", "Zelenskyy"]
+    assert entities.filter(pl.col("name") == "Volodymyr Zelenskyy")["mention_count"].item() == 4
+    assert got["Ireland"] == ["Ireland"] and got["James Ireland"] == ["James Ireland"]
     assert got["Washington"] == ["Washington"]
     assert entities.filter(pl.col("name") == "Washington")["label"].item() == "GPE"
+
+
+def test_corpus_surname_not_a_first_name() -> None:
+    entities, _ = canonicalize_entities(
+        frame(
+            [
+                ("a", "Andrea Arnold", "PERSON"),
+                ("b", "Arnold Schwarzenegger", "PERSON"),
+                ("c", "Arnold", "PERSON"),  # may be either: not resolved
+                ("d", "Josef Stalin", "PERSON"),
+                ("e", "Stalin", "PERSON"),  # one Stalin in the corpus: resolved
+            ]
+        )
+    )
+    got = names_of(entities)
+    assert got["Arnold"] == ["Arnold"]
+    assert got["Josef Stalin"] == ["Josef Stalin", "Stalin"]
 
 
 def test_pins_merge_split_drop() -> None:
