@@ -28,7 +28,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from warehouse.lock import WarehouseBusy
 
     try:
-        summary = newsclaims_flow(_settings(args))
+        summary = newsclaims_flow(settings=_settings(args))
     except WarehouseBusy as exc:
         print(f"newsclaims: refused: {exc}", file=sys.stderr)
         return 3
@@ -36,7 +36,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"newsclaims: run failed: {exc}", file=sys.stderr)
         return 1
     print(summary.render())
-    return 0 if summary.status == "published" else 2
+    return 0 if summary.status in ("published", "unchanged") else 2
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -44,8 +44,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from flows.pipeline import newsclaims_flow
 
     settings = _settings(args)
+    schedule = {"interval": args.interval} if args.interval else {"cron": args.cron}
     newsclaims_flow.serve(
-        name=args.name, cron=args.cron, parameters={"settings": settings},
+        name=args.name, **schedule,
+        parameters={"source": settings.source, "warehouse": str(settings.warehouse_dir)},
         limit=1,  # one run at a time: the warehouse lock would refuse a second anyway
     )
     return 0
@@ -112,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("run", cmd_run, "run the flow once and publish if the critical checks pass", source=True)
     serve = add("serve", cmd_serve, "serve the flow on a cron schedule (Prefect)", source=True)
     serve.add_argument("--cron", default="0 * * * *", help="cron schedule (default hourly)")
+    serve.add_argument("--interval", type=int, help="run every N seconds instead of --cron")
     serve.add_argument("--name", default="newsclaims-scheduled", help="deployment name")
     query = add("query", cmd_query, "run a read-only SQL query on the published warehouse")
     query.add_argument("sql")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import secrets
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 
 import polars as pl
 from prefect import flow
@@ -19,7 +20,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from flows import tasks
 from flows.settings import Settings
 from flows.summary import RunSummary, failed_checks
-from warehouse import runlog
+from warehouse import runlog, store
 from warehouse.lock import run_lock
 
 
@@ -29,16 +30,25 @@ def new_run_id() -> str:
 
 
 @flow(name="newsclaims", log_prints=True)
-def newsclaims_flow(settings: Settings | None = None) -> RunSummary:
-    """Ingest, normalize, parse, extract, reconcile, validate and publish one run."""
-    settings = settings or Settings()
+def newsclaims_flow(
+    source: str | None = None, warehouse: str | None = None, settings: Settings | None = None
+) -> RunSummary:
+    """Ingest, normalize, parse, extract, reconcile, validate and publish one run.
+
+    `source` and `warehouse` override the settings (they are the deployment's parameters);
+    `settings` carries everything else for callers in Python.
+    """
+    settings = (settings or Settings()).with_overrides(source=source, warehouse_dir=warehouse)
     run_id, started, clock = new_run_id(), datetime.now(UTC).replace(tzinfo=None), time.time()
     build = settings.warehouse_dir / f"newsclaims-{run_id}.build"
     summary = RunSummary(run_id=run_id, status="failed", warehouse=settings.published)
     results: pl.DataFrame | None = None
     with run_lock(settings.warehouse_dir):
         try:
-            raw_files, new_files, drop = tasks.ingest(settings, run_id)
+            fingerprint = settings.fingerprint()
+            raw_files, new_files, drop = tasks.ingest(settings, run_id, fingerprint)
+            if new_files.height == 0 and not drop and settings.published.exists():
+                return _unchanged(summary, raw_files, settings)
             articles, parts = tasks.normalize(new_files)
             sentences, docs = tasks.sentences(articles, settings.model)
             mentions = tasks.entities(articles, docs, sentences)
@@ -52,16 +62,9 @@ def newsclaims_flow(settings: Settings | None = None) -> RunSummary:
             results = tasks.validate(build, run_id, settings.data_docs_dir)
             _fill_summary(summary, raw_files, results)
             if summary.blocking_failures:
-                summary.status = "blocked"
-                disagreements = tasks.explain_disagreements(build)
-                rejected = tasks.reject_build(build, settings, run_id)
-                summary.message = _blocked_message(summary, disagreements, rejected)
-                runlog.write_checks(settings.checks_dir, run_id, results)
+                _block(summary, build, settings, results)
             else:
-                summary.status = "published"
-                summary.message = f"published {settings.published}"
-                record = _run_record(summary, started, published=True)
-                summary.row_counts = tasks.publish_build(build, settings, record, results)
+                _publish(summary, build, settings, results, started, fingerprint)
         except Exception as exc:
             summary.status, summary.message = "failed", f"run failed: {exc}"
             build.unlink(missing_ok=True)
@@ -74,7 +77,37 @@ def newsclaims_flow(settings: Settings | None = None) -> RunSummary:
     return summary
 
 
-def _fill_summary(summary: RunSummary, raw_files: pl.DataFrame, results: pl.DataFrame) -> None:
+def _unchanged(summary: RunSummary, raw_files: pl.DataFrame, settings: Settings) -> RunSummary:
+    """Nothing to load or drop: the published warehouse is current and is left untouched."""
+    _fill_summary(summary, raw_files, None)
+    summary.status = "unchanged"
+    summary.message = "nothing changed since the published run; nothing rebuilt"
+    summary.row_counts = store.published_row_counts(settings.published)
+    return summary
+
+
+def _block(summary: RunSummary, build: Path, settings: Settings, results: pl.DataFrame) -> None:
+    """A critical check failed: set the build aside, say which check and which outlets."""
+    summary.status = "blocked"
+    disagreements = tasks.explain_disagreements(build)
+    rejected = tasks.reject_build(build, settings, summary.run_id)
+    summary.message = _blocked_message(summary, disagreements, rejected)
+    runlog.write_checks(settings.checks_dir, summary.run_id, results)
+
+
+def _publish(
+    summary: RunSummary, build: Path, settings: Settings, results: pl.DataFrame,
+    started: datetime, fingerprint: str,
+) -> None:
+    summary.status = "published"
+    summary.message = f"published {settings.published}"
+    record = _run_record(summary, started, published=True, fingerprint=fingerprint)
+    summary.row_counts = tasks.publish_build(build, settings, record, results)
+
+
+def _fill_summary(
+    summary: RunSummary, raw_files: pl.DataFrame, results: pl.DataFrame | None
+) -> None:
     status = raw_files["status"]
     summary.files_seen = raw_files.height
     summary.files_loaded = int((status == "loaded").sum())
@@ -83,8 +116,9 @@ def _fill_summary(summary: RunSummary, raw_files: pl.DataFrame, results: pl.Data
         (row["path"], row["reason"])
         for row in raw_files.filter(status == "quarantined").iter_rows(named=True)
     ]
-    summary.failed_checks = failed_checks(results)
-    summary.checks_passed = int(results["success"].sum())
+    if results is not None:
+        summary.failed_checks = failed_checks(results)
+        summary.checks_passed = int(results["success"].sum())
 
 
 def _blocked_message(summary: RunSummary, disagreements: list[str], rejected: object) -> str:
@@ -95,14 +129,16 @@ def _blocked_message(summary: RunSummary, disagreements: list[str], rejected: ob
     return "\n".join(lines)
 
 
-def _run_record(summary: RunSummary, started: datetime, *, published: bool) -> dict:
+def _run_record(
+    summary: RunSummary, started: datetime, *, published: bool, fingerprint: str | None = None
+) -> dict:
     return {
         "run_id": summary.run_id, "started_at": started,
         "finished_at": datetime.now(UTC).replace(tzinfo=None), "status": summary.status,
         "files_seen": summary.files_seen, "files_loaded": summary.files_loaded,
         "files_unchanged": summary.files_unchanged, "files_quarantined": len(summary.quarantined),
         "checks_failed": len(summary.failed_checks), "published": published,
-        "message": summary.message,
+        "message": summary.message, "fingerprint": fingerprint,
     }
 
 

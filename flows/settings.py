@@ -6,6 +6,7 @@ a local warehouse folder, the spaCy model the project locks.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -52,6 +53,26 @@ class Settings:
     @property
     def data_docs_dir(self) -> Path:
         return self.warehouse_dir / "data_docs"
+
+    def fingerprint(self) -> str:
+        """Hash of everything besides the raw files that shapes the warehouse.
+
+        The settings, the alias pins and the code of transforms/, expectations/ and the schema:
+        when it differs from the published run's, every file is processed again, so an upgrade
+        never leaves old articles extracted by old rules.
+        """
+        digest = hashlib.sha256()
+        for name in ("model", "max_bytes", "tolerance", "removed_files"):
+            digest.update(f"{name}={getattr(self, name)}\n".encode())
+        code = sorted(
+            [*(PROJECT_ROOT / "transforms").glob("*.py"),
+             *(PROJECT_ROOT / "expectations").glob("*.py"),
+             *(PROJECT_ROOT / "warehouse").glob("*.sql")]
+        )
+        for path in [*code, self.aliases_file]:
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes() if path.exists() else b"<absent>")
+        return digest.hexdigest()[:16]
 
     def with_overrides(self, **overrides: object) -> Settings:
         """A copy with the given non-None fields replaced (CLI flags)."""

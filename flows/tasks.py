@@ -45,17 +45,28 @@ def _timed(what: str):
 
 
 @stage
-def ingest(settings: Settings, run_id: str) -> tuple[pl.DataFrame, pl.DataFrame, list[str]]:
-    """Find and read the raw files; return (raw_files rows, new files to parse, articles to drop)."""
+def ingest(
+    settings: Settings, run_id: str, fingerprint: str
+) -> tuple[pl.DataFrame, pl.DataFrame, list[str]]:
+    """Find and read the raw files; return (raw_files rows, new files to parse, articles to drop).
+
+    Files whose content the published warehouse holds are skipped, unless the pipeline's
+    fingerprint changed since that publish: then everything is processed again.
+    """
     with _timed("ingest") as counts:
         root, paths = sources.discover(settings.source)
         found = [sources.read_file(path, root, settings.max_bytes) for path in paths]
         published = store.loaded_articles(settings.published)
+        rebuild = store.published_fingerprint(settings.published) != fingerprint
         raw_files, new_files = classify_files(
-            found, set(published["file_id"]), run_id=run_id, max_bytes=settings.max_bytes,
-            seen_at=datetime.now(UTC).replace(tzinfo=None),
+            found, set() if rebuild else set(published["file_id"]), run_id=run_id,
+            max_bytes=settings.max_bytes, seen_at=datetime.now(UTC).replace(tzinfo=None),
         )
-        drop = articles_to_drop(published, raw_files, removed_files=settings.removed_files)
+        drop = (
+            sorted(published["article_id"]) if rebuild
+            else articles_to_drop(published, raw_files, removed_files=settings.removed_files)
+        )
+        counts["rebuild"] = int(rebuild and published.height > 0)
         for status in ("loaded", "unchanged", "quarantined"):
             counts[status] = raw_files.filter(pl.col("status") == status).height
         counts["dropped_articles"] = len(drop)

@@ -43,6 +43,6 @@ def run_flow(prefect_harness):
         settings = Settings().with_overrides(
             source=str(source), warehouse_dir=warehouse, **overrides
         )
-        return newsclaims_flow(settings)
+        return newsclaims_flow(settings=settings)
 
     return run

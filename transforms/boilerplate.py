@@ -17,7 +17,8 @@ telegraph observer independent standard examiner daily star sun mail globe couri
 record register bulletin dispatch inquirer sentinel monitor express mirror reuters ap afp
 bloomberg agency wire service network radio tv television today insider hill axios politico
 mercury republic democrat statesman leader argus advocate enquirer eagle times-union
-kyodo xinhua tass interfax anadolu yonhap ria novosti"""
+kyodo xinhua tass interfax anadolu yonhap ria novosti associated agence france-presse
+united international"""
 OUTLET_WORDS = frozenset(_OUTLET_WORDS_TEXT.split())
 # Agencies and words that mark a parenthesised photo credit: "(Igor Kobzev/AP)".
 _CREDIT_WORDS = (
@@ -118,6 +119,14 @@ def is_masthead_line(text: str) -> bool:
     return (
         is_masthead_signal(text) or has_outlet_word(text) or bool(_PLACE_LINE.match(text))
     )
+
+
+def is_masthead_name(text: str) -> bool:
+    """The masthead line that names the paper ("The Spokesman-Review Newspaper"), not its
+    place, founding date or icons."""
+    if _CHROME.match(text) or _FOUNDED.search(text) or _PLACE_LINE.match(text):
+        return False
+    return has_outlet_word(text)
 
 
 def is_chrome(text: str) -> bool:

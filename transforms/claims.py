@@ -99,6 +99,7 @@ from transforms.numbers import (
 from transforms.units import (
     AGELESS_HEADS,
     AMBIGUOUS_BOUND_WORDS,
+    CHANGE_LEMMAS,
     BOUND_MAX_LEN,
     BOUND_PHRASES,
     CONTAINER_NOUNS,
@@ -109,6 +110,7 @@ from transforms.units import (
     GLUED_UNITS,
     MONTHS,
     NAME_ENTITY_TYPES,
+    NOT_COUNTED_COMPOUNDS,
     PER_SIDE_AFTER,
     PERCENT_WORDS,
     SAY_LEMMAS,
@@ -173,6 +175,8 @@ class _Claim:
     original_unit: str | None = None
     currency: str | None = None
     anchor: int = -1  # token whose syntax gives the subject (last number token or unit token)
+    scale: float = 1.0  # multiplier written with the number ("million", "bn"), for ranges
+    trim: int = 0  # characters of the last token outside the quote ("m." -> "m")
     subject: str | None = None
     subject_from: int = -1  # ratio "52 out of 80 drones": take the subject of the claim here
     inherit_subject: bool = False  # formats: take the subject of an earlier count
@@ -271,7 +275,8 @@ def _read_number(doc: Doc, i: int) -> _Claim | None:
         claim = _Claim(start=i, end=i + 1, value=value, anchor=i)
         if suffix:
             if suffix in SUFFIX_MULTIPLIERS:
-                claim.value = value * SUFFIX_MULTIPLIERS[suffix]
+                claim.scale = SUFFIX_MULTIPLIERS[suffix]
+                claim.value = value * claim.scale
             elif is_ordinal_suffix(suffix):
                 claim.kind = "ordinal"
             elif suffix == "s" and value % 10 == 0 and (value >= 1000 or 10 <= value <= 90):
@@ -302,17 +307,22 @@ def _read_number(doc: Doc, i: int) -> _Claim | None:
         # "1.2 million", "5 billion", "£5.3 m": a scale word or a glued multiplier after.
         nxt = _lower(doc, i + 1)
         if nxt in SCALE_WORDS:
-            claim.value = value * SCALE_WORDS[nxt]
+            claim.scale = SCALE_WORDS[nxt]
+            claim.value = value * claim.scale
             claim.end = claim.anchor = i + 1
             claim.end += 1
             if _lower(doc, i + 2) in SCALE_WORDS:  # "1.5 hundred thousand"
+                claim.scale *= SCALE_WORDS[_lower(doc, i + 2)]
                 claim.value *= SCALE_WORDS[_lower(doc, i + 2)]
                 claim.end = i + 3
                 claim.anchor = i + 2
-        elif nxt in SUFFIX_MULTIPLIERS and _glued(doc, i):
-            claim.value = value * SUFFIX_MULTIPLIERS[nxt]
+        elif nxt.rstrip(".") in SUFFIX_MULTIPLIERS and _glued(doc, i):
+            claim.scale = SUFFIX_MULTIPLIERS[nxt.rstrip(".")]
+            claim.value = value * claim.scale
             claim.end = i + 2
             claim.anchor = i + 1
+            # "£400m." at a sentence end is one token "m."; the full stop stays out of the quote
+            claim.trim = len(nxt) - len(nxt.rstrip("."))
         elif nxt == "dozen":
             claim.value = value * DOZEN
             claim.end = claim.anchor = i + 1
@@ -325,6 +335,11 @@ def _read_number(doc: Doc, i: int) -> _Claim | None:
         if read is None:
             return None
         value, j = read
+        if (
+            _lower(doc, j) in _DASHES and _glued(doc, j - 1)
+            and _lower(doc, j + 1) in NOT_COUNTED_COMPOUNDS
+        ):
+            return None  # "one-off", "one-time"
         claim = _Claim(start=i, end=j, value=value, anchor=j - 1)
         # "one-fifth", "two thirds", "three quarters": a fraction, not a count.
         k = j + 1 if (j < n and doc[j].text in _DASHES and _glued(doc, j - 1)) else j
@@ -645,7 +660,10 @@ def _apply_units(doc: Doc, claim: _Claim) -> None:
             claim.value *= factor
         claim.anchor = k
         return
-    if hyphen and k < n and doc[k].pos_ in _NOUN_POS and doc[k].text.isalpha():
+    if (
+        hyphen and k < n and doc[k].pos_ in _NOUN_POS and doc[k].text.isalpha()
+        and doc[k].lower_ not in NOT_COUNTED_COMPOUNDS
+    ):
         # "four-party meeting", "three-match ban": the glued noun is what is counted.
         claim.end = k + 1
         claim.anchor = k
@@ -719,7 +737,8 @@ def _inside_name(doc: Doc, claim: _Claim) -> bool:
     if e + 1 < len(doc) and doc[e].text == "-" and _glued(doc, e - 1) and _glued(doc, e):
         nxt = doc[e + 1].text
         alnum = any(c.isdigit() for c in nxt) and any(c.isalpha() for c in nxt)
-        if alnum and not nxt.lower().startswith("for"):  # but "1,000-for-1,000" is a format
+        # but "1,000-for-1,000" is a format and "$3-4bn" a range
+        if alnum and not nxt.lower().startswith("for") and parse_numeral(nxt) is None:
             return True  # "777-200LR", "RA-104"
     if claim.start == 0 or (tok.dep_ == "nummod" and tok.head.i > tok.i):
         return False  # "4 channels" counts; "Channel 4" names
@@ -782,18 +801,19 @@ def _read_range(doc: Doc, claim: _Claim) -> list[_Claim] | None:
                     claim.start -= 1
                 return []
         return None
-    if second.kind not in (claim.kind, "count") and not (
-        claim.kind == "count" and second.kind in ("percent", "fraction")
-    ):
-        return None
-    _apply_units(doc, second)
-    lo, hi = claim.value, second.value
-    if word in _DASHES and lo >= hi:
-        if word == "-" and lo < 100 and hi < 100:  # "2-1": a score
+    if word == "-" and claim.value >= second.value and claim.value < 100 and second.end == e + 2:
+        if second.value < 100 and claim.kind == second.kind == "count":  # "2-1", "28-17"
             claim.kind = second.kind = "other"
             claim.unit = second.unit = "score"
             return [second]
-        return None
+    if _changes(doc, claim):
+        return None  # "rose 2.8% to 14.96bn", "cut rates 0.25% to 5.5%": a change, then a level
+    _apply_units(doc, second)
+    if second.kind != claim.kind and claim.kind != "count":
+        return None  # "2.8% to 14.96bn": two quantities
+    if claim.scale == 1.0 and second.scale != 1.0 and claim.value < second.value / second.scale:
+        claim.value *= second.scale  # "between 200 and 250 million", "$3-4bn"
+    lo, hi = claim.value, second.value
     if lo >= hi or claim.low is not None:
         return None
     # The unit of the second number ("two to three days", "5-10%") belongs to the range.
@@ -810,6 +830,23 @@ def _read_range(doc: Doc, claim: _Claim) -> list[_Claim] | None:
     if between:
         claim.start -= 1
     return []
+
+
+def _changes(doc: Doc, claim: _Claim) -> bool:
+    """Is the number the size of a change ("rose 5%", "up by 3", "fell 2.8%")?"""
+    if _lower(doc, claim.start - 1) in ("by", "up", "down"):
+        return True
+    tok = doc[claim.start]
+    for _ in range(3):
+        head = tok.head
+        if head is tok:
+            return False
+        if head.pos_ == "VERB":
+            return head.lemma_.lower() in CHANGE_LEMMAS
+        if head.pos_ not in ("NUM", "NOUN", "SYM") or head.i > claim.end + 1:
+            return False
+        tok = head
+    return False
 
 
 def _format(claim: _Claim, other: float, end: int) -> list[_Claim]:
@@ -841,6 +878,13 @@ def _apply_prefix(doc: Doc, claim: _Claim) -> None:
         sym == "aged" or (sym == "of" and _lower(doc, s - 2) == "age")
     ):
         claim.kind, claim.unit = "age", "year"
+    tok = doc[claim.anchor]
+    if claim.kind == "count" and claim.value < 120 and claim.end - claim.start == 1:
+        if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON":
+            claim.kind, claim.unit = "age", "year"  # "Aguilera, 23, ..."
+        elif sym == "number" and doc[s - 1].text == "number":
+            claim.kind = "ordinal"  # "world number one": a rank
+            claim.start = s - 1
     if claim.kind in ("date", "ordinal"):
         return
     found = _bound_before(doc, s)
@@ -915,6 +959,8 @@ def _counted_noun(doc: Doc, claim: _Claim) -> Token | None:
         or tok.dep_ in ("appos", "conj", "nummod")  # "12,000 soldiers, or 6,000"; "number — 472"
     ):
         noun = tok.head
+    if noun is None and claim.kind == "count":
+        noun = _of_object(tok)  # "two of the busiest months"
     if noun is not None and noun.lower_ in CONTAINER_NOUNS:
         noun = _of_object(noun) or noun
     if noun is not None and (noun.lower_ in DURATION_UNITS or noun.lower_ in PERCENT_WORDS):
@@ -982,13 +1028,25 @@ def _scope(doc: Doc, claim: _Claim, noun: Token | None) -> None:
         claim.scope = "total"
 
 
+_SAY_HASHES: dict[int, np.ndarray] = {}
+
+
+def _say_hashes(doc: Doc, dtype: np.dtype) -> np.ndarray:
+    """Hashes of SAY_LEMMAS in this vocabulary's string store (computed once per vocab)."""
+    key = id(doc.vocab.strings)
+    if key not in _SAY_HASHES:
+        _SAY_HASHES[key] = np.array([doc.vocab.strings[w] for w in SAY_LEMMAS], dtype=dtype)
+    return _SAY_HASHES[key]
+
+
 class _Speakers:
     """Speech verbs of one doc and who they attribute to, found on demand and cached."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str) -> None:
         self.doc = doc
+        self.text = text  # doc.text rebuilds the string from every token on each access
         lemmas = doc.to_array(LEMMA)
-        hashes = np.array([doc.vocab.strings[w] for w in SAY_LEMMAS], dtype=lemmas.dtype)
+        hashes = _say_hashes(doc, lemmas.dtype)
         self.verbs: list[int] = np.flatnonzero(np.isin(lemmas, hashes)).tolist()
         self.subject: dict[int, str | None] = {}
         self.person: dict[int, bool] = {}
@@ -1065,8 +1123,8 @@ class _Speakers:
 
     def _quoted(self, sent: Span) -> str | None:
         """A sentence inside a quotation takes the speaker of its paragraph."""
-        text = self.doc.text
-        if not any(c in _QUOTE_CHARS for c in sent.text):
+        text = self.text
+        if not any(c in _QUOTE_CHARS for c in text[sent.start_char : sent.end_char]):
             para_start = text.rfind("\n", 0, sent.start_char) + 1
             opened = sum(text.count(q, para_start, sent.start_char) for q in '"“”') % 2 == 1
             if not opened:
@@ -1099,7 +1157,9 @@ def _span_text(doc: Doc, head: Token) -> str | None:
     end = head.i + 1
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
-            end = child.right_edge.i + 1
+            # "head of the Russian delegation", but not the clauses hanging off it
+            objs = [o for o in child.children if o.dep_ == "pobj"]
+            end = (objs[0].i + 1) if objs else end
             break
         if child.dep_ in ("compound", "flat"):
             end = child.i + 1
@@ -1112,7 +1172,7 @@ def _span_text(doc: Doc, head: Token) -> str | None:
 # --- the stage ------------------------------------------------------------------------------
 
 
-def _doc_claims(doc: Doc) -> list[_Claim]:
+def _doc_claims(doc: Doc, text: str) -> list[_Claim]:
     claims: list[_Claim] = []
     next_free = 0
     for i in _candidates(doc):
@@ -1123,7 +1183,7 @@ def _doc_claims(doc: Doc) -> list[_Claim]:
     if not claims:
         return claims
     by_start = {c.start: c for c in claims}
-    speakers = _Speakers(doc)
+    speakers = _Speakers(doc, text)
     sent_cache: dict[int, Span] = {}
     sentence_speaker: dict[tuple[int, int], str | None] = {}
     for claim in claims:
@@ -1205,10 +1265,10 @@ def extract_claims(article_ids: Sequence[str], docs: Sequence[Doc]) -> pl.DataFr
     rows: list[tuple] = []
     for article_id, doc in zip(article_ids, docs, strict=True):
         text = doc.text
-        for c in _doc_claims(doc):
+        for c in _doc_claims(doc, text):
             start_char = doc[c.start].idx
             last = doc[c.end - 1]
-            end_char = last.idx + len(last.text)
+            end_char = last.idx + len(last.text) - (c.trim if c.end - 1 == c.anchor else 0)
             low, high = _interval(c)
             bound = "approx" if c.bound == "approx_below" else c.bound
             rows.append((

@@ -1,7 +1,8 @@
 """Decode raw article bytes to text, or say in a short reason why the file is not an article.
 
-Order of decisions (first match wins): oversized, empty, binary, UTF-8 (BOM stripped),
-truncated or mixed UTF-8, a detected legacy encoding, whitespace only. The encoding recorded is
+Order of decisions (first match wins): oversized, empty, binary, UTF-8 (BOM stripped; text
+that was UTF-8 read as cp1252 and saved again is repaired), truncated or mixed UTF-8, a
+detected legacy encoding, whitespace only. The encoding recorded is
 the codec name that really produced the text, so `raw_files.encoding` can be trusted to
 re-decode the bytes.
 
@@ -29,6 +30,10 @@ _MAX_NON_ASCII_SHARE = 0.25
 _MAX_NON_ASCII_RUN = 3
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _C1_CONTROLS = re.compile(r"[\x80-\x9f]")
+# UTF-8 lead byte read as cp1252 ("Ã", "Â", "â", "Ð") followed by a continuation byte read the
+# same way: "Ã©" (é), "â€™" (’), "Â£" (£).
+_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d"
+                       "\u017e\u0192\u02c6\u02dc\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122]")
 # Encodings charset-normalizer reports for Western single-byte text (see module docstring).
 _WESTERN_GUESSES = {"cp1250", "cp1252", "latin_1", "iso8859_1", "iso8859_15", "iso8859_2"}
 _UTF16_32_BOMS = (
@@ -162,9 +167,41 @@ def decode_bytes(data: bytes, *, max_bytes: int) -> Decoded:
         except UnicodeDecodeError as error:
             return _reject(_utf8_failure(data, error) or f"undecodable (UTF-8 BOM but {error})")
     try:
-        return _accept(data.decode("utf-8"), "utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         failure = _utf8_failure(data, error)
         if failure:
             return _reject(failure)
-    return _legacy(data)
+        return _legacy(data)
+    repaired = _undo_double_encoding(text)
+    if repaired is not None:
+        return _accept(repaired, "utf-8 (double-encoded, repaired)")
+    return _accept(text, "utf-8")
+
+
+def _undo_double_encoding(text: str) -> str | None:
+    """The text a writer meant when UTF-8 bytes were read as cp1252 and saved again as UTF-8
+    ("Russiaâ€™s" for "Russia’s"), or None.
+
+    Only a whole-text round trip counts: every character must map back to one byte and the
+    bytes must be valid UTF-8. Genuine text with any accented letter or curly quote fails that
+    (an "é" alone is no valid UTF-8 byte), so nothing correct is ever rewritten.
+    """
+    if not _MOJIBAKE.search(text):
+        return None
+    try:
+        raw = bytes(_cp1252_byte(c) for c in text)
+        return raw.decode("utf-8")
+    except (UnicodeDecodeError, UnicodeEncodeError, ValueError):
+        return None
+
+
+def _cp1252_byte(char: str) -> int:
+    if ord(char) < 0x80:
+        return ord(char)
+    try:
+        return char.encode("cp1252")[0]
+    except UnicodeEncodeError:
+        if ord(char) < 0x100:  # the five bytes cp1252 leaves undefined pass through as C1
+            return ord(char)
+        raise

@@ -41,6 +41,19 @@ HEADER = re.compile(
     re.IGNORECASE,
 )
 DATE_LINE = re.compile(rf"^{_DATE}{_TIME}$", re.IGNORECASE)
+# "Title: ...", "Source: Reuters", "URL: https://..." lines some scrapers put above the text.
+_FIELD = re.compile(
+    r"^(?P<key>title|headline|authors?|byline|writer|source|publisher|publication|outlet|url|"
+    r"link|dateline|location|date|published|updated)\s*:\s*(?P<value>\S.*?)\s*$",
+    re.IGNORECASE,
+)
+_FIELD_KEYS = {
+    "title": "title", "headline": "title", "author": "authors", "authors": "authors",
+    "byline": "authors", "writer": "authors", "source": "outlet", "publisher": "outlet",
+    "publication": "outlet", "outlet": "outlet", "url": "outlet", "link": "outlet",
+    "dateline": "dateline", "location": "dateline", "date": "date", "published": "date",
+    "updated": "date",
+}
 
 # "Shafaq News/ Peace talks ..." or "Baghdad/ ..." : a source or place, then a slash.
 _SLASH_DATELINE = re.compile(r"^(?P<head>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4}) ?/ +(?=\S)")
@@ -58,7 +71,7 @@ _TITLE_DATELINE = re.compile(
 _ACRONYMS = frozenset({"NATO", "UN", "EU", "US", "UK", "USA", "BBC", "CNN", "IMF", "WHO", "G7"})
 
 _BYLINE = re.compile(r"^By:?\s+(?P<rest>[A-Z].*)$")
-_NAME_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+_NAME_SPLIT = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 _NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "del", "al", "el", "bin", "la", "le"})
 # Domains whose names do not split cleanly from CamelCase or need their usual form.
 _KNOWN_DOMAINS = {
@@ -73,6 +86,13 @@ _KNOWN_DOMAINS = {
     "ft": "Financial Times",
 }
 _AGENCY_NAMES = {"AP": "Associated Press", "AFP": "Agence France-Presse"}
+# Bylines that name a desk, not a person.
+_DESKS = frozenset(
+    {"staff", "staff writer", "staff reporter", "our correspondent", "correspondent",
+     "reporter", "editorial board", "the editorial board", "news desk", "wire services"}
+)
+_SPECIAL_TO = re.compile(r"^(?:special|correspondent|contributor|reporting)\s+(?:to|for|at)\s+",
+                         re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -118,6 +138,22 @@ def match_header(text: str) -> tuple[str, dt.date | None] | None:
     return match.group(0), parse_date(match.group("date"))
 
 
+def match_field(text: str) -> tuple[str, str] | None:
+    """("title" | "authors" | "outlet" | "dateline" | "date", value) of a "Key: value" line."""
+    match = _FIELD.match(text)
+    if not match:
+        return None
+    return _FIELD_KEYS[match.group("key").casefold()], match.group("value")
+
+
+def split_names(text: str) -> list[str]:
+    """"Jane Doe, John Roe and Ann Lee" (or a byline "By ...") as a list of names."""
+    byline = parse_byline(text if text.startswith("By ") else f"By {text}")
+    if byline is not None:
+        return byline.authors
+    return [c.strip() for c in re.split(r"\s*(?:[,;&]|\band\b)\s*", text) if c.strip()]
+
+
 def match_dateline(text: str) -> Dateline | None:
     """A dateline prefix on the first paragraph, or None."""
     match = _SLASH_DATELINE.match(text)
@@ -157,18 +193,27 @@ def _source_name(text: str | None) -> str | None:
 def parse_byline(text: str) -> Byline | None:
     """Authors and outlet of "By Beril Eski, Mary Ilyushina and Serhiy Morgunov Washington Post".
 
-    The outlet is the tail of the last name chunk made of outlet words ("Washington Post"),
-    or what follows a "|", " - " or " for ". A byline naming only an outlet ("By Reuters")
-    has no authors.
+    The outlet is what follows a "|", " - ", " for " or a last comma when that names an outlet
+    ("By Jane Doe, Associated Press"), or else the tail of the last name made of outlet words
+    ("Serhiy Morgunov Washington Post"). A byline naming only an outlet ("By Reuters") or a
+    desk ("By Staff") has no authors. A sentence ("By Monday, the talks had collapsed.") is
+    no byline: it ends with a full stop, or its chunks are not names.
     """
     match = _BYLINE.match(text.strip())
     if not match or len(text.split()) > 30:
         return None
-    rest = match.group("rest").strip().rstrip(".")
+    rest = match.group("rest").strip()
+    if re.search(r"(?<![A-Z])(?<!Jr)(?<!Sr)[.!?]$", rest):  # "J." or "Jr." may end a byline
+        return None
     outlet = None
     split = re.split(r"\s+(?:\||-|–|—|for)\s+", rest, maxsplit=1)
     if len(split) == 2:
-        rest, outlet = split[0].strip(), split[1].strip()
+        rest, outlet = split[0].strip(), _SPECIAL_TO.sub("", split[1].strip())
+    elif "," in rest:
+        head, tail = rest.rsplit(",", 1)
+        tail = _SPECIAL_TO.sub("", tail.strip())
+        if _is_outlet_name(tail):
+            rest, outlet = head.strip(), tail
     chunks = [c for c in _NAME_SPLIT.split(rest) if c]
     if not chunks:
         return None
@@ -178,13 +223,25 @@ def parse_byline(text: str) -> Byline | None:
         outlet = tail
         if not last:
             chunks.pop()
-    # A chunk that is itself an outlet ("By Jane Doe, Reuters") names the outlet.
-    if outlet is None and len(chunks) > 1 and _all_outlet_words(chunks[-1]):
-        outlet = chunks.pop()
-    authors = [c for c in chunks if _looks_like_name(c)]
-    if len(authors) != len(chunks):
+    if not all(_looks_like_name(c) for c in chunks):
         return None
+    desk = chunks and re.fullmatch(r"(?P<outlet>.+?)\s+(?:Staff|Reporters?|Wire)", chunks[-1])
+    if desk and outlet is None and _all_outlet_words(desk.group("outlet")):
+        outlet = desk.group("outlet")  # "By AP Staff"
+        chunks.pop()
+    authors = [c for c in chunks if c.casefold() not in _DESKS]
     return Byline(authors=authors, outlet=outlet)
+
+
+def _is_outlet_name(chunk: str) -> bool:
+    """"Associated Press", "Reuters", "The Kyiv Independent" (not "Mary Ilyushina and Serhiy
+    Morgunov Washington Post", whose outlet is split off the last name instead)."""
+    words = chunk.split()
+    if not words or re.search(r"\s(?:and|&)\s", chunk):
+        return False
+    return _all_outlet_words(chunk) or (
+        words[0] == "The" and len(words) >= 2 and words[-1].casefold() in OUTLET_WORDS
+    )
 
 
 def _all_outlet_words(chunk: str) -> bool:
@@ -193,19 +250,27 @@ def _all_outlet_words(chunk: str) -> bool:
 
 
 def _split_outlet_tail(chunk: str, others: list[str]) -> tuple[str, str | None]:
-    """Split "Serhiy Morgunov Washington Post" into the name and the outlet after it."""
+    """Split "Serhiy Morgunov Washington Post" into the name and the outlet after it.
+
+    The words after the name are the run of outlet words at the end ("Associated Press"),
+    plus any capitalised words that make the name longer than the byline's other names
+    ("Washington" Post); particles ("de", "la") lengthen a name.
+    """
     if _all_outlet_words(chunk):
         return "", chunk
     words = chunk.split()
     if len(words) < 3 or words[-1].casefold() not in OUTLET_WORDS:
         return chunk, None
-    # The name is as long as the other names (most names in a byline are two words); a
-    # particle ("de", "van") or an initial ("J.") adds a word.
+    cut = len(words)
+    while cut > 1 and (words[cut - 1].casefold() in OUTLET_WORDS or words[cut - 1] == "The"):
+        cut -= 1
     lengths = sorted(len(o.split()) for o in others) or [2]
-    size = lengths[len(lengths) // 2]
-    size += sum(1 for w in words[: size + 1][1:size] if w.casefold() in _NAME_PARTICLES)
-    size = min(max(size, 2), len(words) - 1)
-    return " ".join(words[:size]), " ".join(words[size:])
+    typical = lengths[len(lengths) // 2]
+    particles = sum(1 for w in words[:cut] if w.casefold() in _NAME_PARTICLES)
+    cut = max(2, min(cut, typical + particles))
+    if cut >= len(words):
+        return chunk, None
+    return " ".join(words[:cut]), " ".join(words[cut:])
 
 
 def _looks_like_name(chunk: str) -> bool:

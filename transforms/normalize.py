@@ -24,10 +24,13 @@ from transforms.boilerplate import FOOTER_SOURCE, ORIGINAL_SOURCE
 from transforms.folding import stable_id
 from transforms.metadata import (
     match_dateline,
+    match_field,
     match_header,
     outlet_from_masthead,
     outlet_from_source,
     parse_byline,
+    parse_date,
+    split_names,
 )
 from transforms.sentences import ascii_fold
 
@@ -131,6 +134,7 @@ def _split_prefix(line: Part, prefix: str, role: str) -> tuple[Part, Part | None
 
 
 def _block_is_masthead(lines: list[Part], block: int) -> bool:
+    """A paragraph of short lines with a newspaper name, founding date or site chrome."""
     members = [line.text for line in lines if line.block == block]
     return any(bp.is_masthead_signal(t) for t in members) and all(
         bp.is_masthead_line(t) or bp.is_chrome(t) for t in members
@@ -139,7 +143,9 @@ def _block_is_masthead(lines: list[Part], block: int) -> bool:
 
 def _alone_in_block(lines: list[Part], index: int) -> bool:
     block = lines[index].block
-    return sum(1 for line in lines if line.block == block) == 1
+    before = index > 0 and lines[index - 1].block == block
+    after = index + 1 < len(lines) and lines[index + 1].block == block
+    return not before and not after
 
 
 def _is_title(lines: list[Part], index: int, text: str) -> bool:
@@ -148,8 +154,9 @@ def _is_title(lines: list[Part], index: int, text: str) -> bool:
         0 < words <= 20
         and not _TITLE_END_BAD.search(text)
         and bp.starts_like_heading(text)
-        and _alone_in_block(lines, index)
         and index + 1 < len(lines)
+        # Own paragraph, or (in files paragraphed by single newlines) followed by prose.
+        and (_alone_in_block(lines, index) or bp.is_prose(lines[index + 1].text))
     )
 
 
@@ -213,6 +220,13 @@ def split_article(text: str) -> Article:
                     continue
                 index += 1
                 continue
+            field_match = match_field(line.text)
+            if field_match is not None:
+                line.role = "header"
+                parts.append(line)
+                _apply_field(article, *field_match)
+                index += 1
+                continue
         if not in_body and first_piece and article.title is None and (
             _block_is_masthead(lines, line.block)
         ):
@@ -236,9 +250,9 @@ def split_article(text: str) -> Article:
                     # "Shafaq News/ " is the publisher's own house style; "ISTANBUL (AP) —"
                     # names the agency the story came from.
                     if "/" in dateline.prefix:
-                        article.publisher = dateline.source
+                        article.publisher = article.publisher or dateline.source
                     else:
-                        article.origin = dateline.source
+                        article.origin = article.origin or dateline.source
                     if rest is None:
                         index += 1
                         continue
@@ -252,6 +266,20 @@ def split_article(text: str) -> Article:
     _mark_repeats(parts)
     _fill_metadata(article)
     return article
+
+
+def _apply_field(article: Article, key: str, value: str) -> None:
+    """Metadata stated by a "key: value" header line; the first statement of each wins."""
+    if key == "title":
+        article.title = article.title or value
+    elif key == "authors":
+        article.authors = article.authors or split_names(value)
+    elif key == "outlet":
+        article.publisher = article.publisher or outlet_from_source(value)
+    elif key == "dateline":
+        article.dateline = article.dateline or value
+    elif key == "date" and article.published_date is None:
+        article.published_date = parse_date(value)
 
 
 def _mark_repeats(parts: list[Part]) -> None:
@@ -274,9 +302,7 @@ def _fill_metadata(article: Article) -> None:
     publisher, origin = article.publisher, article.origin
     for part in article.parts:
         if part.role == "masthead" and publisher is None:
-            if bp.has_outlet_word(part.text) and not bp.is_masthead_signal(part.text) or (
-                "newspaper" in bp.outlet_tokens(part.text)
-            ):
+            if bp.is_masthead_name(part.text):
                 publisher = outlet_from_masthead(part.text)
         elif part.role == "byline":
             byline = parse_byline(part.text)

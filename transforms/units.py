@@ -121,6 +121,19 @@ AGELESS_HEADS: frozenset[str] = frozenset({
     "system", "policy", "treaty", "deal", "invasion", "occupation", "insurgency",
 })  # fmt: skip
 
+# Verbs whose number is the size of a change: "rose 2.8% to 14.96bn" is no range.
+CHANGE_LEMMAS: frozenset[str] = frozenset({
+    "rise", "fall", "increase", "decrease", "climb", "jump", "drop", "slip", "slide", "grow",
+    "gain", "lose", "cut", "raise", "lower", "edge", "soar", "plunge", "tumble", "rally",
+    "surge", "dip", "decline", "advance", "ease", "boost", "reduce", "shrink", "expand",
+    "rebound", "sink", "slump", "leap", "add", "shed", "widen", "narrow", "up", "down",
+})  # fmt: skip
+
+# "one-off", "one-time": hyphen compounds that are adjectives, not counts of a noun.
+NOT_COUNTED_COMPOUNDS: frozenset[str] = frozenset(
+    {"off", "time", "sided", "way", "liner", "shot", "stop", "size", "piece", "nil", "all"}
+)
+
 # spaCy entity types under which a number is part of a name ("Channel 4", "Group of Seven").
 NAME_ENTITY_TYPES: frozenset[str] = frozenset(
     {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "LAW", "EVENT", "PERSON", "GPE", "LOC", "NORP"}

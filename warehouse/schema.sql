@@ -257,17 +257,19 @@ CREATE TABLE IF NOT EXISTS runs (
     files_quarantined BIGINT,
     checks_failed BIGINT,
     published BOOLEAN,
-    message VARCHAR
+    message VARCHAR,
+    fingerprint VARCHAR
 );
 COMMENT ON TABLE runs IS 'One row per flow run, including runs whose publish was blocked (recorded on the next publish).';
 COMMENT ON COLUMN runs.run_id IS 'Run id (UTC timestamp plus a random suffix).';
 COMMENT ON COLUMN runs.started_at IS 'Start (UTC).';
 COMMENT ON COLUMN runs.finished_at IS 'End (UTC).';
-COMMENT ON COLUMN runs.status IS 'published, blocked (a critical check failed) or failed (an error).';
+COMMENT ON COLUMN runs.status IS 'published, unchanged (nothing to do), blocked (a critical check failed) or failed (an error).';
 COMMENT ON COLUMN runs.files_seen IS 'Files found under the source.';
 COMMENT ON COLUMN runs.files_loaded IS 'Files parsed this run.';
 COMMENT ON COLUMN runs.files_unchanged IS 'Files skipped because an earlier run loaded them unchanged.';
 COMMENT ON COLUMN runs.files_quarantined IS 'Files quarantined.';
 COMMENT ON COLUMN runs.checks_failed IS 'Expectations that failed.';
 COMMENT ON COLUMN runs.published IS 'Whether this run replaced the published warehouse.';
+COMMENT ON COLUMN runs.fingerprint IS 'Hash of settings, alias pins and pipeline code; a change reprocesses every file.';
 COMMENT ON COLUMN runs.message IS 'Short outcome message (names the failing checks when blocked).';

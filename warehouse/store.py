@@ -114,3 +114,20 @@ def refresh_paths(con: duckdb.DuckDBPyConnection, raw_files: pl.DataFrame) -> No
         )
     finally:
         con.unregister("_paths")
+
+
+def published_fingerprint(published: Path) -> str | None:
+    """Fingerprint of the run that produced the published warehouse (None if none)."""
+    if not published.exists():
+        return None
+    with connect(published, read_only=True) as con:
+        row = con.execute(
+            "SELECT fingerprint FROM runs WHERE published ORDER BY finished_at DESC LIMIT 1"
+        ).fetchone()
+    return row[0] if row else None
+
+
+def published_row_counts(published: Path) -> dict[str, int]:
+    """Rows per table of the published warehouse."""
+    with connect(published, read_only=True) as con:
+        return row_counts(con)

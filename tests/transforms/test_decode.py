@@ -79,3 +79,23 @@ def test_non_western_text_goes_to_the_detector() -> None:
 def test_utf16_with_bom_is_text_not_binary() -> None:
     decoded = decode_bytes("Kyiv said.".encode("utf-16"), max_bytes=LIMIT)
     assert decoded == Decoded("Kyiv said.", "utf-16", None)
+
+
+def _double_encode(text: str) -> bytes:
+    """UTF-8 bytes read as cp1252 (undefined bytes kept as C1) and written again as UTF-8."""
+    undefined = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+    chars = (chr(b) if b in undefined else bytes([b]).decode("cp1252") for b in text.encode())
+    return "".join(chars).encode()
+
+
+def test_double_encoded_utf8_is_repaired() -> None:
+    text = "Zelensky called it a “brilliant operation” at the Çırağan Palace — £5m."
+    assert "â€œ" in _double_encode(text).decode()
+    decoded = decode_bytes(_double_encode(text), max_bytes=LIMIT)
+    assert decoded == Decoded(text, "utf-8 (double-encoded, repaired)", None)
+
+
+def test_genuine_text_is_never_repaired() -> None:
+    # "Ã©" next to a real "é" cannot round-trip, so the text is kept exactly as written.
+    text = "The sign read “Ã©” where café was meant."
+    assert decode_bytes(text.encode(), max_bytes=LIMIT) == Decoded(text, "utf-8", None)

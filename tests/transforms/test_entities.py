@@ -327,6 +327,40 @@ def test_medinsky_medvedev_and_first_names_stay_apart() -> None:
     ]
 
 
+def test_other_names_fuzzy_only_with_two_words() -> None:
+    entities, _ = canonicalize_entities(
+        frame(
+            [
+                ("a", "Defence Ministry", "ORG"),
+                ("b", "Defense Ministry", "ORG"),
+                ("a", "Australia", "GPE"),
+                ("b", "Austria", "GPE"),
+                ("a", "Americans", "NORP"),
+                ("b", "American", "NORP"),
+                ("c", "American", "NORP"),
+                ("a", "North Korea", "GPE"),
+                ("b", "South Korea", "GPE"),
+            ]
+        )
+    )
+    assert names_of(entities) == {
+        "Defence Ministry": ["Defence Ministry", "Defense Ministry"],
+        "Australia": ["Australia"],
+        "Austria": ["Austria"],
+        "American": ["American", "Americans"],
+        "North Korea": ["North Korea"],
+        "South Korea": ["South Korea"],
+    }
+
+
+def test_seed_defence_ministry_spellings_merge(canon: tuple[pl.DataFrame, pl.DataFrame]) -> None:
+    # Seed 003 "Russia’s Defence Ministry", seed 004 "Russia's Defense Ministry".
+    entities, _ = canon
+    ministry = entity(entities, "Defense Ministry")
+    assert ministry["aliases"] == ["Defence Ministry", "Defense Ministry"]
+    assert (ministry["label"], ministry["article_count"]) == ("ORG", 2)
+
+
 def test_ambiguous_surname_stays_unresolved() -> None:
     entities, out = canonicalize_entities(
         frame(
@@ -450,6 +484,11 @@ def test_resolve_names(canon: tuple[pl.DataFrame, pl.DataFrame]) -> None:
             "officials",
             None,
             "",
+            "Kharkiv Mayor Ihor Terekhov",
+            "Turkish Foreign Minister Hakan Fidan",
+            "Ukraine's Security Service",
+            "a source told us",
+            "President",
         ],
         entities,
     )
@@ -465,4 +504,20 @@ def test_resolve_names(canon: tuple[pl.DataFrame, pl.DataFrame]) -> None:
         None,
         None,
         None,
+        eid["Ihor Terekhov"],
+        eid["Hakan Fidan"],
+        eid["Security Service"],
+        None,
+        None,
     ]
+
+
+def test_mentions_do_not_depend_on_the_batch(
+    seeds: tuple[list[str], list[str]], mentions: pl.DataFrame
+) -> None:
+    # The flow extracts only new articles; a rebuild extracts all: same mentions either way.
+    ids, texts = seeds
+    one_by_one = pl.concat(
+        [extract_mentions([i], list(parse([t]))) for i, t in zip(ids, texts, strict=True)]
+    )
+    assert one_by_one.equals(mentions)

@@ -11,6 +11,7 @@ import polars as pl
 import pytest
 
 from transforms.folding import stable_id
+from transforms.metadata import parse_byline
 from transforms.normalize import ARTICLE_SCHEMA, PART_SCHEMA, normalize_articles, split_article
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -183,3 +184,98 @@ def test_empty_text_gives_an_empty_body() -> None:
     )
     assert articles["body"].to_list() == [""] and articles["word_count"].to_list() == [0]
     assert parts.height == 0
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "outlet"),
+    [
+        ("By Beril Eski, Mary Ilyushina and Serhiy Morgunov Washington Post",
+         ["Beril Eski", "Mary Ilyushina", "Serhiy Morgunov"], "Washington Post"),
+        ("By Jane Doe and John Roe, Associated Press", ["Jane Doe", "John Roe"],
+         "Associated Press"),
+        ("By Maria de la Cruz Associated Press", ["Maria de la Cruz"], "Associated Press"),
+        ("By Jane Doe, Special to The Washington Post", ["Jane Doe"], "The Washington Post"),
+        ("By AP Staff", [], "AP"),
+        ("By Reuters", [], "Reuters"),
+        ("By J.R. Smith Jr.", ["J.R. Smith Jr."], None),
+    ],
+)
+def test_byline_shapes(line: str, authors: list[str], outlet: str | None) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and (byline.authors, byline.outlet) == (authors, outlet)
+
+
+@pytest.mark.parametrize(
+    "line", ["By Monday, the talks had collapsed.", "By Sunday Kyiv had lost 40 planes"]
+)
+def test_sentences_starting_with_by_are_not_bylines(line: str) -> None:
+    assert parse_byline(line) is None
+
+
+def test_key_value_header_block() -> None:
+    text = (
+        "Title: Russia and Ukraine end talks\r\n"
+        "Author: Jane Doe; John Roe\r\n"
+        "Source: https://www.nytimes.com/2025/06/02/world/europe/talks.html\r\n"
+        "Published: June 2, 2025 10:15 BST\r\n\r\n"
+        "ISTANBUL — The talks ended after an hour, officials said.\r\n"
+    )
+    result = split_article(text)
+    assert [p.role for p in result.parts] == ["header"] * 4 + ["dateline", "body"]
+    assert result.title == "Russia and Ukraine end talks"
+    assert result.authors == ["Jane Doe", "John Roe"]
+    assert result.outlet == "The New York Times"
+    assert result.published_date == dt.date(2025, 6, 2) and result.dateline == "ISTANBUL"
+    assert result.body == "The talks ended after an hour, officials said."
+
+
+def test_lists_and_fragments_stay_in_the_body() -> None:
+    # BBC-style fixture lists repeat a label, and stripped links leave short fragments:
+    # neither is a subheading or a repeated paragraph.
+    text = (
+        "Cup draw made\n\nThe draw for the next round was made on Monday, officials said.\n\n"
+        "Mauritius v Madagascar\n\nWinners meet in final match\n\nLesotho v Malawi\n\n"
+        "Winners meet in final match\n\nDouble Olympic champion\n\n"
+        "marked her first appearance on home soil with a victory.\n"
+    )
+    result = split_article(text)
+    body_parts = [p for p in result.parts if p.role == "body"]
+    assert not any(p.is_repeat for p in result.parts)
+    assert [p.text for p in body_parts][1:] == [
+        "Mauritius v Madagascar", "Winners meet in final match", "Lesotho v Malawi",
+        "Winners meet in final match", "Double Olympic champion",
+        "marked her first appearance on home soil with a victory.",
+    ]
+
+
+def test_title_in_a_single_newline_file() -> None:
+    result = split_article("Talks end in Istanbul\nThe talks ended after an hour, officials said.")
+    assert result.title == "Talks end in Istanbul"
+    assert result.body == "The talks ended after an hour, officials said."
+
+
+@pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.name[:3])
+def test_crlf_and_stray_whitespace_change_nothing(path: Path) -> None:
+    raw = path.read_text(encoding="utf-8")
+    messy = "\r\n \r\n" + raw.replace("\n", " \r\n") + "\r\n\r\n"
+    clean, dirty = split_article(raw), split_article(messy)
+    assert dirty.body == clean.body
+    assert [(p.role, p.text) for p in dirty.parts] == [(p.role, p.text) for p in clean.parts]
+    assert (dirty.outlet, dirty.title, dirty.authors, dirty.published_date) == (
+        clean.outlet, clean.title, clean.authors, clean.published_date,
+    )
+
+
+def test_republished_story_with_agency_captions() -> None:
+    text = (
+        "The Kyiv Gazette\nEst. 1991\n\nTalks end without a deal\n\n"
+        "Delegates leave the palace. (AP Photo/Efrem Lukatsky)\n\n"
+        "The talks ended after an hour, officials said.\n\n"
+        "Originally published by the Washington Post.\n"
+    )
+    result = split_article(text)
+    assert [p.role for p in result.parts] == [
+        "masthead", "masthead", "title", "caption", "body", "footer",
+    ]
+    assert (result.outlet, result.original_outlet) == ("The Kyiv Gazette", "Washington Post")
+    assert result.title == "Talks end without a deal"
