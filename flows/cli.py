@@ -41,15 +41,12 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     _quiet_prefect()
-    from flows.pipeline import newsclaims_flow
+    from flows.deployment import scheduled_deployment, serve_scheduled
 
-    settings = _settings(args)
-    schedule = {"interval": args.interval} if args.interval else {"cron": args.cron}
-    newsclaims_flow.serve(
-        name=args.name, **schedule,
-        parameters={"source": settings.source, "warehouse": str(settings.warehouse_dir)},
-        limit=1,  # one run at a time: the warehouse lock would refuse a second anyway
+    deployment = scheduled_deployment(
+        _settings(args), name=args.name, cron=args.cron, interval=args.interval
     )
+    serve_scheduled(deployment)
     return 0
 
 
@@ -113,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add("run", cmd_run, "run the flow once and publish if the critical checks pass", source=True)
     serve = add("serve", cmd_serve, "serve the flow on a cron schedule (Prefect)", source=True)
-    serve.add_argument("--cron", default="0 * * * *", help="cron schedule (default hourly)")
+    serve.add_argument("--cron", default="0 * * * *", help="cron schedule (default: hourly)")
     serve.add_argument("--interval", type=int, help="run every N seconds instead of --cron")
     serve.add_argument("--name", default="newsclaims-scheduled", help="deployment name")
     query = add("query", cmd_query, "run a read-only SQL query on the published warehouse")

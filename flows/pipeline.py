@@ -45,6 +45,7 @@ def newsclaims_flow(
     results: pl.DataFrame | None = None
     with run_lock(settings.warehouse_dir):
         try:
+            store.remove_stale_builds(settings.warehouse_dir)
             fingerprint = settings.fingerprint()
             raw_files, new_files, drop = tasks.ingest(settings, run_id, fingerprint)
             if new_files.height == 0 and not drop and settings.published.exists():

@@ -62,7 +62,7 @@ class Settings:
         never leaves old articles extracted by old rules.
         """
         digest = hashlib.sha256()
-        for name in ("model", "max_bytes", "tolerance", "removed_files"):
+        for name in ("model", "tolerance"):
             digest.update(f"{name}={getattr(self, name)}\n".encode())
         code = sorted(
             [*(PROJECT_ROOT / "transforms").glob("*.py"),

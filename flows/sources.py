@@ -29,7 +29,8 @@ def discover(source: str) -> tuple[Path, list[Path]]:
         root = Path(os.path.commonpath(parents))
     else:
         raise FileNotFoundError(f"source {source!r} is neither a folder nor a glob")
-    return root, sorted(p for p in found if p.is_file() or p.is_symlink())
+    # Everything but folders: a FIFO or socket is reported (quarantined), never skipped.
+    return root, sorted(p for p in found if p.is_symlink() or not p.is_dir())
 
 
 def _hidden(relative: Path) -> bool:

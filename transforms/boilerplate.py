@@ -27,11 +27,13 @@ _CREDIT_WORDS = (
 )
 _CREDIT_WORD = re.compile(rf"\b(?:{_CREDIT_WORDS})\b")
 _TRAILING_PAREN = re.compile(r"\(([^()]{2,160})\)\s*$")
+_AGENCY_TAG = re.compile(r"\s\((?:AP|AFP|Reuters|PA|UPI|DPA|EFE|ANSA|Xinhua|TASS|Interfax)\)\s*$")
 # Site chrome scraped with the page: icon labels, buttons, ad slots.
 _CHROME = re.compile(
     r"^(?:arrow-(?:right|left|up|down)\b.*|camera|menu|search|share(?: this)?|subscribe|"
     r"sign (?:in|up)|log ?in|advertisement|skip to (?:main )?content|close|print|email|"
-    r"story continues below(?: advertisement)?|listen to (?:this )?article)$",
+    r"story continues below(?: advertisement)?|listen to (?:this )?article|copy (?:this )?link|"
+    r"share this with|media playback is (?:unsupported|not supported) on your device)$",
     re.IGNORECASE,
 )
 # "Est. May 19, 1883", "Established 1851", "Founded in 1908": a masthead's founding line.
@@ -51,16 +53,21 @@ ORIGINAL_SOURCE = re.compile(
     r"(?: (?:in|on|at|by))? (?P<src>.+?)\.?$",
     re.IGNORECASE,
 )
+# Only short lines: "Copyright infringement cases rose ..." or "Sign up for the draft was
+# slow ..." are prose.
 _FOOTER_OTHER = re.compile(
-    r"^(?:©|\(c\)\s|Copyright\b|All rights reserved|(?:Additional )?Reporting by\b|"
-    r"Editing by\b|Follow (?:us|him|her|them)\b|Sign up for\b|Subscribe to\b|"
-    r"(?:Related|Read more|More on this story|More from)\s*:?\s*$|Contact (?:the )?(?:author|"
-    r"reporter)\b|This story has been (?:updated|corrected)\b)",
+    r"^(?:©|\(c\)\s|Copyright\s+(?:©|\(c\)|\d{4})|All rights reserved|"
+    r"(?:Additional )?Reporting by\b|Editing by\b|Follow (?:us|him|her|them)\b|Sign up for\b|"
+    r"Subscribe to\b|(?:Related(?: Topics)?|Read more|More on this story|More from)\s*:?\s*$|"
+    r"Contact (?:the )?(?:author|reporter)\b|This story has been (?:updated|corrected)\b)",
     re.IGNORECASE,
 )
+_MAX_FOOTER_WORDS = 30
+_CAPTION_LABEL = re.compile(r"^(?:Image caption|Caption|Photo caption)\s*[:,]?\s+\S", re.I)
 _STANDALONE_CREDIT = re.compile(
-    rf"^(?:\(?(?:Photo|Image|Picture|Video)s?(?: credit| copyright| by)?\s*[:/]\s*[^.]{{2,80}}\)?"
-    rf"|Image (?:copyright|caption)\b.*|\((?:[^()]*/)?(?:{_CREDIT_WORDS})(?:/[^()]*)?\)"
+    rf"^(?:\(?(?:Photo(?:graph)?|Image|Picture|Video)s?(?: credit| copyright| source)?"
+    rf"(?:\s+by\s+|\s*[:/,]\s*)[^.]{{2,80}}\)?"
+    rf"|Image (?:copyright|source)\b.*|\((?:[^()]*/)?(?:{_CREDIT_WORDS})(?:/[^()]*)?\)"
     rf"|(?:AP|AFP|Reuters|Getty Images|EPA)(?: Photo)?(?:/[A-Z][\w .-]+)?)$"
 )
 _BULLET = re.compile(r"^(?:[-*•–—]|\d+[.)])\s")
@@ -135,10 +142,24 @@ def is_chrome(text: str) -> bool:
 
 def is_caption(text: str) -> bool:
     """A paragraph ending in a parenthesised photo credit: "... Istanbul (Igor Kobzev/AP)"."""
+    if _CAPTION_LABEL.match(text):
+        return True
     match = _TRAILING_PAREN.search(text)
     if not match or match.start() == 0:
         return False
     return is_credit_text(match.group(1))
+
+
+def agency_tag_start(text: str) -> int | None:
+    """Where a bare agency tag closing a prose paragraph starts ("... he said. (AP)"), or None.
+
+    Such a paragraph is prose with a credit, not a photo caption: the credit is cut off and
+    the prose stays in the body.
+    """
+    match = _AGENCY_TAG.search(text)
+    if match is None or not _SENTENCE_END.search(text[: match.start()].rstrip()):
+        return None
+    return match.start()
 
 
 def is_credit_text(inner: str) -> bool:
@@ -163,6 +184,8 @@ def is_standalone_credit(text: str) -> bool:
 
 
 def is_footer(text: str) -> bool:
+    if word_count(text) > _MAX_FOOTER_WORDS:
+        return False
     return bool(
         FOOTER_SOURCE.match(text) or ORIGINAL_SOURCE.match(text) or _FOOTER_OTHER.match(text)
     )

@@ -44,9 +44,13 @@ Kinds and units
     date      value encodes the date, unit names the encoding: "yyyymmdd" (June 2, 2025 ->
               20250602), "mmdd" (May 16 -> 516), "yyyymm" (March 2022 -> 202203),
               "year" (2022). Dates and years are never counts.
-    ordinal   "second round", "18th package", "2nd": value 2, 18, 2; subject the noun.
-    age       "aged 25", "under the age of 25", "25-year-old man" (unit "year").
-    other     scores ("2-1"), times of day ("6pm"), formats with unequal sides.
+    ordinal   "second round", "18th package", "2nd": value 2, 18, 2; subject the noun. Ranks
+              count too: "Japan's third-largest bank", "fourth-quarter", "world number one".
+    age       "aged 25", "under the age of 25", "25-year-old man", "Aguilera, 23," (unit
+              "year"); "in their 30s" is the range 30..39.
+    other     scores ("2-1", unit "score"), times of day ("6pm", "1300 GMT", unit
+              "time_of_day"), glued technical units ("2.9Mbps", "2kW", unit as written),
+              formats with unequal sides.
 
 Scope
     per_side when the wording says so ("6,000 bodies each", "from/for/on each side", "on both
@@ -57,17 +61,26 @@ Scope
 
 Choices written down
     "52 out of 80 drones" gives two count claims (52 and 80), both with subject "drone".
+    A range shares its multiplier and unit: "between 200 and 250 million" is 2e8..2.5e8,
+    "$3-4bn" 3e9..4e9 USD, "two to three days" 2..3 day. A change is not a range: "rose from
+    5% to 7%" and "rose 2.8% to 14.96bn" are two claims each. "a/an" + a time unit is one
+    unit ("after an hour of discussions", "more than a year", "a year and a half" = 1.5),
+    except in rates and frequencies ("£1bn a year", "80,000 barrels a day", "twice a week"),
+    whose number is the claim.
     "1,000-for-1,000" is one claim: value 1,000, kind count, scope per_side, subject taken from
     the nearest earlier count in the sentence ("POWs"). "one missile", "one step closer" are
     emitted as counts (a nummod "one"); a pronoun "one" ("including one that hit") is not.
     Capitalised number words inside a sentence are names ("Group of Seven", "Bucharest Nine")
-    and numbers inside ORG/PRODUCT/... entities that are not counting anything ("Channel 4")
-    are skipped. Ordinal words count only when they modify a noun or stand for one ("the
-    second struck a road"), not as adverbs ("first proposed", "at first").
-    attributed_to is the text of the sentence's source: the subject of a speech verb governing
-    the number (or of the sentence's speech verb), else "according to X"; "he"/"she" resolve to
-    the latest earlier named person who said something in the article; a sentence inside a
-    quotation with no speech verb takes the speaker of its paragraph.
+    and are skipped, as are numerals inside a name entity after a proper noun ("Channel 4",
+    "PlayStation 2"), model numbers ("777-200LR") and numerals glued to a capital ("3G").
+    Ordinal words count only when they modify a noun or stand for one ("the second struck a
+    road"), not as adverbs ("first proposed", "at first").
+    attributed_to is the text of the sentence's source: the subject of a speech verb that
+    reports a clause and governs the number (or of the sentence's own speech verb), else
+    "according to X"; "he"/"she" resolve to the latest earlier singular speaker of the article
+    (a heuristic, not coreference); a sentence inside a quotation with no speech verb takes the
+    nearest speaker of its paragraph. Reported speech that continues in the next unquoted
+    sentence is not followed (attributed_to stays null there).
 """
 
 from __future__ import annotations
@@ -99,10 +112,11 @@ from transforms.numbers import (
 from transforms.units import (
     AGELESS_HEADS,
     AMBIGUOUS_BOUND_WORDS,
-    CHANGE_LEMMAS,
     BOUND_MAX_LEN,
     BOUND_PHRASES,
+    CHANGE_LEMMAS,
     CONTAINER_NOUNS,
+    CURRENCY_ADJECTIVES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     DISTANCE_UNITS,
@@ -113,6 +127,7 @@ from transforms.units import (
     NOT_COUNTED_COMPOUNDS,
     PER_SIDE_AFTER,
     PERCENT_WORDS,
+    RANKED_NOUNS,
     SAY_LEMMAS,
     SUPERLATIVE_SUFFIXES,
     TOTAL_AFTER,
@@ -156,6 +171,8 @@ _FIXED_SUBJECTS = {"pow": "prisoner of war", "pows": "prisoner of war"}
 _A_UNIT_WORDS = frozenset(
     {"tens", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"}
 )
+_CLOCK_WORDS = frozenset({"gmt", "bst", "cet", "et", "est", "pm", "am", "p.m.", "a.m.", "hrs"})
+_RATE_MARKERS = frozenset({"%", "percent", "once", "twice", "times", "cent", "per"})
 _AGE_DECADE_PREFIXES = frozenset({"their", "his", "her", "my", "our", "your", "early", "late"})
 
 
@@ -177,6 +194,7 @@ class _Claim:
     anchor: int = -1  # token whose syntax gives the subject (last number token or unit token)
     scale: float = 1.0  # multiplier written with the number ("million", "bn"), for ranges
     trim: int = 0  # characters of the last token outside the quote ("m." -> "m")
+    between: bool = False  # "between X and Y": the word joins the quote once prefixes are read
     subject: str | None = None
     subject_from: int = -1  # ratio "52 out of 80 drones": take the subject of the claim here
     inherit_subject: bool = False  # formats: take the subject of an earlier count
@@ -405,18 +423,38 @@ def _read_odd_numeral(doc: Doc, i: int) -> _Claim | None:
 
 
 def _read_a_unit(doc: Doc, i: int) -> _Claim | None:
-    """"more than a year", "barely an hour", "over a year and a half": one unit, bounded.
+    """"an hour of discussions", "need a week", "more than a year", "a year and a half".
 
-    Without a bound phrase "a year" is left alone ("a year ago", "£1bn a year" are no claims).
+    One unit of time. Rates and frequencies are not durations and are left alone: "£1bn a
+    year", "25% a year", "80,000 barrels a day", "twice a week".
     """
-    if _lower(doc, i - 1) not in ("a", "an") or _bound_before(doc, i - 1) is None:
+    if _lower(doc, i - 1) not in ("a", "an") or i < 1:
         return None
+    if doc[i - 1].whitespace_ == "" or (
+        i + 1 < len(doc) and doc[i + 1].text in _DASHES and _glued(doc, i)
+    ):
+        return None  # "a year-long", glued forms are compounds handled elsewhere
+    if _bound_before(doc, i - 1) is None and i >= 2:
+        # A rate: "a year" right after a quantity ("£1bn a year", "25% a year", "twice a
+        # week") or after its counted noun ("80,000 barrels a day").
+        before = doc[i - 2]
+        if _is_quantity_token(before) or (
+            before.pos_ == "NOUN" and i >= 3 and _is_quantity_token(doc[i - 3])
+        ):
+            return None
     unit = DURATION_UNITS[doc[i].lower_]
     claim = _Claim(start=i - 1, end=i + 1, value=1.0, kind="duration", unit=unit, anchor=i)
     claim.original_unit = unit
     if _matches(doc, i + 1, ("and", "a", "half")):
         claim.value, claim.end = 1.5, i + 4
     return claim
+
+
+def _is_quantity_token(tok: Token) -> bool:
+    return (
+        tok.text[:1].isdigit() or tok.lower_ in _RATE_MARKERS or tok.lower_ in SUFFIX_MULTIPLIERS
+        or (tok.like_num and tok.lower_ not in ORDINAL_WORDS)
+    )
 
 
 def _read_vague(doc: Doc, i: int) -> _Claim | None:
@@ -478,7 +516,13 @@ def _read_ordinal_word(doc: Doc, i: int) -> _Claim | None:
         return None  # "first proposed"
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     if nxt is not None and nxt.text in _DASHES:
-        return None  # "first-ever", "first-hand", "second-half"
+        # "fourth-quarter earnings", "second-round match": a rank of the glued noun; but
+        # "first-ever", "first-hand", "second-rate" are plain adjectives.
+        if k < len(doc) and doc[k].lower_ in RANKED_NOUNS and _glued(doc, i + 1):
+            claim = _Claim(start=i, end=k + 1, value=value, kind="ordinal", anchor=k)
+            claim.subject = doc[k].lower_
+            return claim
+        return None
     start = i
     # "twenty-first": a tens word glued before.
     if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in UNITS_WORDS and value < 10:
@@ -501,10 +545,22 @@ def _bound_before(doc: Doc, start: int) -> tuple[str, int] | None:
         bound = BOUND_PHRASES.get(words)
         if bound is None:
             continue
-        if length == 1 and words[0] in AMBIGUOUS_BOUND_WORDS and doc[first].dep_ in ("prep", "prt"):
+        if (
+            length == 1 and words[0] in AMBIGUOUS_BOUND_WORDS
+            and doc[first].dep_ in ("prep", "prt") and not _same_numeric_entity(doc, first, start)
+        ):
             continue  # "over eight regions", "talking about dozens": a preposition
         best = (bound, first)
     return best
+
+
+_NUMERIC_ENTS = frozenset({"DATE", "TIME", "QUANTITY", "MONEY", "CARDINAL", "PERCENT"})
+
+
+def _same_numeric_entity(doc: Doc, word: int, number: int) -> bool:
+    """"took over a year": NER puts the bound word inside the number's entity."""
+    ent = doc[word].ent_type_
+    return ent in _NUMERIC_ENTS and doc[number].ent_type_ == ent and doc[number].ent_iob_ == "I"
 
 
 def _month_at(doc: Doc, k: int) -> int | None:
@@ -541,7 +597,7 @@ def _as_date(doc: Doc, claim: _Claim) -> bool:
         return True
     if claim.kind == "ordinal":
         return False
-    if 1000 <= value <= 2100 and "." not in tok.text:
+    if 1000 <= value <= 2100 and "." not in tok.text and _lower(doc, claim.end) not in _CLOCK_WORDS:
         if month_before is not None:  # "March 2022"
             claim.start = i - 1
             _set_date(claim, value * 100 + month_before, "yyyymm")
@@ -638,12 +694,24 @@ def _apply_units(doc: Doc, claim: _Claim) -> None:
         claim.anchor = k
         if hyphen:
             claim.end = k + 1
-            if _lower(doc, k + 1) in _DASHES and _lower(doc, k + 2) == "old":
-                claim.end = k + 3
-                claim.anchor = k + 2
-                head = doc[k + 2].head
-                if not (head.pos_ in _NOUN_POS and head.lemma_.lower() in AGELESS_HEADS):
-                    claim.kind, claim.unit = "age", "year"
+        # "25-year-old man", "eleven year-old girl", "25 years old": an age, unless what is
+        # that old is a thing ("three-year-old war" is how long the war has lasted).
+        old = None
+        if _lower(doc, k + 1) in _DASHES and _lower(doc, k + 2) == "old":
+            old = k + 2
+        elif _lower(doc, k + 1) == "old":
+            old = k + 1
+        if old is not None and claim.unit == "year":
+            if hyphen or old == k + 2:
+                claim.end = old + 1 if hyphen else claim.end
+            claim.anchor = old
+            head = doc[old].head
+            if not (head.pos_ in _NOUN_POS and head.lemma_.lower() in AGELESS_HEADS):
+                claim.kind = "age"
+        return
+    if unit_word in _CLOCK_WORDS and claim.value < 2400:
+        claim.kind, claim.unit = "other", "time_of_day"  # "1300 GMT", "6 pm"
+        claim.end = k + 1
         return
     if unit_word in DISTANCE_UNITS:
         claim.kind = "distance"
@@ -651,6 +719,14 @@ def _apply_units(doc: Doc, claim: _Claim) -> None:
         claim.anchor = k
         if hyphen:
             claim.end = k + 1
+        return
+    if (
+        not hyphen and unit_word in CURRENCY_ADJECTIVES
+        and _lower(doc, k + 1) in ("dollar", "dollars")
+    ):
+        claim.kind = "money"  # "1.2bn Australian dollars"
+        claim.currency = CURRENCY_ADJECTIVES[unit_word]
+        claim.anchor = k + 1
         return
     if not hyphen and unit_word in CURRENCY_WORDS and unit_word != "p":
         currency, factor = CURRENCY_WORDS[unit_word]
@@ -711,6 +787,12 @@ def _read_claims(doc: Doc, i: int) -> tuple[list[_Claim], int]:
         return [], claim.end
     if _inside_name(doc, claim):
         return [], claim.end
+    if (
+        claim.kind == "count" and claim.end < len(doc) and _glued(doc, claim.end - 1)
+        and doc[claim.end].text.isalpha() and doc[claim.end].text[:1].isupper()
+        and doc[claim.end].lower_ not in SUFFIX_MULTIPLIERS
+    ):
+        return [], claim.end + 1  # "3G", "3D", "4Kids": a name, not a quantity
     claims = [claim]
     if not _as_date(doc, claim):
         _apply_units(doc, claim)
@@ -738,7 +820,12 @@ def _inside_name(doc: Doc, claim: _Claim) -> bool:
         nxt = doc[e + 1].text
         alnum = any(c.isdigit() for c in nxt) and any(c.isalpha() for c in nxt)
         # but "1,000-for-1,000" is a format and "$3-4bn" a range
-        if alnum and not nxt.lower().startswith("for") and parse_numeral(nxt) is None:
+        parsed = parse_numeral(nxt)
+        known = parsed is not None and (
+            parsed[1] in SUFFIX_MULTIPLIERS or parsed[1] in GLUED_UNITS or parsed[1] == "%"
+            or parsed[1] in DISTANCE_UNITS
+        )
+        if alnum and not nxt.lower().startswith("for") and not known:
             return True  # "777-200LR", "RA-104"
     if claim.start == 0 or (tok.dep_ == "nummod" and tok.head.i > tok.i):
         return False  # "4 channels" counts; "Channel 4" names
@@ -776,18 +863,25 @@ def _read_range(doc: Doc, claim: _Claim) -> list[_Claim] | None:
         if second is not None and second.kind == "count":
             claim.subject_from = e + 2  # the subject comes from the whole, "80 drones"
         return None
-    between = _lower(doc, claim.start - 1) == "between"
+    lead = _lead(doc, claim)
+    between = _lower(doc, lead - 1) == "between"
     if word == "and" and not between:
         return None
     if word not in _RANGE_WORDS and word != "and":
         return None
-    if _lower(doc, claim.start - 1) == "from":
+    if _lower(doc, lead - 1) == "from":
         return None  # "rose from 5% to 7%": two values, not a range
     if word in _DASHES and not (_glued(doc, e - 1) and _glued(doc, e)) and word != "–":
         return None
     if e + 1 >= n:
         return None
-    second = _read_number(doc, e + 1)
+    at = e + 1
+    if (
+        doc[at].lower_ in CURRENCY_SYMBOLS and at + 1 < n and claim.start > 0
+        and doc[claim.start - 1].lower_ == doc[at].lower_
+    ):
+        at += 1  # "between £5m and £6m", "$10 to $12": the symbol is written twice
+    second = _read_number(doc, at)
     if second is None:
         return None
     if claim.kind == "date":
@@ -797,15 +891,16 @@ def _read_range(doc: Doc, claim: _Claim) -> list[_Claim] | None:
                 month = int(claim.value) // 100
                 claim.low, claim.high = claim.value, float(month * 100 + day)
                 claim.bound, claim.end = "range", second.end
-                if between:
-                    claim.start -= 1
+                claim.between = between
                 return []
         return None
-    if word == "-" and claim.value >= second.value and claim.value < 100 and second.end == e + 2:
-        if second.value < 100 and claim.kind == second.kind == "count":  # "2-1", "28-17"
-            claim.kind = second.kind = "other"
-            claim.unit = second.unit = "score"
-            return [second]
+    if (
+        word == "-" and 100 > claim.value >= second.value and second.end == e + 2
+        and claim.kind == second.kind == "count"
+    ):  # "2-1", "28-17": a score
+        claim.kind = second.kind = "other"
+        claim.unit = second.unit = "score"
+        return [second]
     if _changes(doc, claim):
         return None  # "rose 2.8% to 14.96bn", "cut rates 0.25% to 5.5%": a change, then a level
     _apply_units(doc, second)
@@ -825,16 +920,22 @@ def _read_range(doc: Doc, claim: _Claim) -> list[_Claim] | None:
     claim.value = (lo + hi) / 2
     claim.end = second.end
     claim.anchor = second.anchor
+    claim.trim = second.trim
     if second.subject:
         claim.subject = second.subject
-    if between:
-        claim.start -= 1
+    claim.between = between
     return []
+
+
+def _lead(doc: Doc, claim: _Claim) -> int:
+    """First token of the number with a currency symbol written before it ("£5m" -> "£")."""
+    s = claim.start
+    return s - 1 if s > 0 and doc[s - 1].lower_ in CURRENCY_SYMBOLS else s
 
 
 def _changes(doc: Doc, claim: _Claim) -> bool:
     """Is the number the size of a change ("rose 5%", "up by 3", "fell 2.8%")?"""
-    if _lower(doc, claim.start - 1) in ("by", "up", "down"):
+    if _lower(doc, _lead(doc, claim) - 1) in ("by", "up", "down"):
         return True
     tok = doc[claim.start]
     for _ in range(3):
@@ -874,6 +975,8 @@ def _apply_prefix(doc: Doc, claim: _Claim) -> None:
     elif sym in CURRENCY_SYMBOLS and claim.kind == "count":
         claim.kind, claim.currency = "money", CURRENCY_SYMBOLS[sym]
         s = claim.start = s - 1
+    if claim.between and _lower(doc, s - 1) == "between":
+        s = claim.start = s - 1  # the range's "between" is part of its quote
     if claim.kind == "count" and (
         sym == "aged" or (sym == "of" and _lower(doc, s - 2) == "age")
     ):
@@ -1008,26 +1111,33 @@ def _scope(doc: Doc, claim: _Claim, noun: Token | None) -> None:
     after = claim.end
     if noun is not None and claim.end <= noun.i <= claim.end + 4:
         after = noun.i + 1
+    n = len(doc)
     for at in {claim.end, after}:
-        if any(_matches(doc, at, p) for p in PER_SIDE_AFTER):
-            claim.scope = "per_side"
-            claim.per_side_value = claim.value
-            return
-        if any(_matches(doc, at, p) for p in TOTAL_AFTER):
-            claim.scope = "total"
-            return
+        # Read the next three words once; the phrase tables are matched as prefixes of them.
+        words = tuple(doc[k].lower_ for k in range(at, min(n, at + 3)))
+        if words and words[0] in _SCOPE_FIRST_WORDS:
+            if any(words[: len(p)] == p for p in PER_SIDE_AFTER):
+                claim.scope = "per_side"
+                claim.per_side_value = claim.value
+                return
+            if any(words[: len(p)] == p for p in TOTAL_AFTER):
+                claim.scope = "total"
+                return
     # "each side freeing 1,000 prisoners"
-    for k in range(max(0, claim.start - 4), claim.start - 1):
-        if _matches(doc, k, ("each", "side")) and any(
-            doc[m].pos_ == "VERB" for m in range(k + 2, claim.start)
+    before = [doc[k] for k in range(max(0, claim.start - 4), claim.start)]
+    for k, tok in enumerate(before[:-1]):
+        if tok.lower_ == "each" and before[k + 1].lower_ == "side" and any(
+            t.pos_ == "VERB" for t in before[k + 2 :]
         ):
             claim.scope = "per_side"
             claim.per_side_value = claim.value
             return
-    if any(_matches(doc, claim.start - len(p), p) for p in TOTAL_BEFORE):
+    words = tuple(t.lower_ for t in before[-3:])
+    if "total" in words and any(words[-len(p) :] == p for p in TOTAL_BEFORE):
         claim.scope = "total"
 
 
+_SCOPE_FIRST_WORDS = frozenset(p[0] for p in (*PER_SIDE_AFTER, *TOTAL_AFTER))
 _SAY_HASHES: dict[int, np.ndarray] = {}
 
 
@@ -1124,7 +1234,8 @@ class _Speakers:
     def _quoted(self, sent: Span) -> str | None:
         """A sentence inside a quotation takes the speaker of its paragraph."""
         text = self.text
-        if not any(c in _QUOTE_CHARS for c in text[sent.start_char : sent.end_char]):
+        segment = text[sent.start_char : sent.end_char]
+        if not any(q in segment for q in _QUOTE_CHARS):
             para_start = text.rfind("\n", 0, sent.start_char) + 1
             opened = sum(text.count(q, para_start, sent.start_char) for q in '"“”') % 2 == 1
             if not opened:

@@ -2,9 +2,9 @@
 
 Order of decisions (first match wins): oversized, empty, binary, UTF-8 (BOM stripped; text
 that was UTF-8 read as cp1252 and saved again is repaired), truncated or mixed UTF-8, a
-detected legacy encoding, whitespace only. The encoding recorded is
-the codec name that really produced the text, so `raw_files.encoding` can be trusted to
-re-decode the bytes.
+detected legacy encoding, whitespace only. The encoding recorded is the Python codec that
+produced the text ("utf-8", "utf-8-sig", "cp1252", "cp1251", ...), so `raw_files.encoding` can
+re-decode the bytes; the one exception says so in its name: "utf-8 (double-encoded, repaired)".
 
 Why not just trust charset-normalizer: measured on this machine (3.5.3) it reports Latin-1 and
 cp1252 text as cp1250 (a "£" would then decode as "Ł"), and the one non-UTF-8 BBC file
@@ -152,7 +152,7 @@ def decode_bytes(data: bytes, *, max_bytes: int) -> Decoded:
     with one of: "oversized", "empty", "binary", "undecodable", "whitespace only".
     """
     if len(data) > max_bytes:
-        return _reject(f"oversized ({len(data)} bytes > limit {max_bytes})")
+        return _reject(f"oversized: {len(data)} bytes > limit {max_bytes}")
     if not data:
         return _reject("empty file")
     wide = _utf16_or_32(data)
@@ -184,8 +184,9 @@ def _undo_double_encoding(text: str) -> str | None:
     ("Russiaâ€™s" for "Russia’s"), or None.
 
     Only a whole-text round trip counts: every character must map back to one byte and the
-    bytes must be valid UTF-8. Genuine text with any accented letter or curly quote fails that
-    (an "é" alone is no valid UTF-8 byte), so nothing correct is ever rewritten.
+    bytes must be valid UTF-8. Genuine text with any other accented letter or curly quote fails
+    that (an "é" alone is no valid UTF-8 byte), so correct text is left alone; only a file
+    whose every non-ASCII character is mojibake is rewritten.
     """
     if not _MOJIBAKE.search(text):
         return None

@@ -8,12 +8,16 @@ Two steps, both pure:
    "Mr Zelensky" gives the mention "Zelensky", "Zelenskyy’s" gives "Zelenskyy", "Defense
    Minister Rustem Umerov" (spaCy: "Defense" ORG + "Umerov" PERSON) gives "Rustem Umerov"
    PERSON. So `text` is always the name itself and aliases list spelling variants, not
-   title variants.
-2. `canonicalize_entities` clusters mentions: exact name keys (folded: "Çırağan" ==
-   "Ciragan"), spelling variants of full person names (rapidfuzz, blocked by the surname's
-   first letter), a surname alone resolved to the full name in the same article or else the
-   one full name in the corpus with that surname, the same key under different spaCy labels,
-   and hand pins from `warehouse/entity_aliases.csv`.
+   title variants. It also adds what spaCy missed: a name after a head title ("Minister
+   Rustem Umerov" untagged in seed 002) and a bare surname of a person the same article
+   names in full ("Umerov suggested ..."). Each article's mentions depend on that article
+   alone, so the flow may extract new articles in any batch.
+2. `canonicalize_entities` clusters mentions over the whole corpus: exact name keys (folded:
+   "Çırağan" == "Ciragan", "U.S." == "US") across spaCy labels; spelling variants of full
+   person names (rapidfuzz ratio, blocked by the surname's first letter); other names of 2+
+   words differing in one word (Defence/Defense Ministry); NORP plurals; a surname alone
+   resolved to the full name in the same article, else to the only full name in the corpus
+   with that surname; hand pins from `warehouse/entity_aliases.csv` (merge, split, drop).
 
 Everything is deterministic: clusters are built from sorted keys, names and labels are chosen
 by counts with lexicographic tie-breaks, ids are `stable_id` over (label, key of name).
@@ -22,7 +26,6 @@ by counts with lexicographic tie-breaks, ids are `stable_id` over (label, key of
 from __future__ import annotations
 
 import csv
-import io
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -34,8 +37,8 @@ from spacy.tokens import Doc, Span, Token
 
 from transforms.folding import stable_id
 from transforms.names import (
-    AFFILIATIONS,
     HEAD_TITLES,
+    NOBLE,
     TITLE_HEADS,
     is_strippable,
     is_title_only,
@@ -54,11 +57,15 @@ NAME_LABELS = frozenset(
 LABEL_PRIORITY = ("GPE", "LOC", "FAC", "ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW",
                   "PERSON")
 
-# Measured thresholds (benchmarks/results/entities.md): surname-to-surname rapidfuzz ratio on
-# folded keys. Zelensky~Zelenskyy 94.1 must merge; Medinsky~Medvedev 37.5 must not; BBC pairs
-# between 85 and 90 were mostly different people (Clark~Clarke 90.9 is a true variant only
-# with the same first name, which the rule also requires).
-SURNAME_RATIO = 88.0
+# Measured thresholds (benchmarks/results/entities.md, full BBC corpus): rapidfuzz ratio of
+# two surnames whose first names agree. Zelensky~Zelenskyy 94.1 must merge, Medinsky~
+# Medvedev 37.5 must not. On the BBC, pairs of 7+ letter surnames at 90+ were variants
+# (Khodorkovsky~Khordokovsky 91.7, Yanukovich~Yanukovych 90.0, Waggoner~Wagoner 93.3);
+# among shorter surnames a one-letter difference is as often another person (David Davis ~
+# David Davies 90.9, Kelly~Kelley, Smith~Smit, Preston~Peston) as a typo (Clark~Clarke,
+# Reagan~Regan), so short surnames only merge when equal after folding.
+SURNAME_RATIO = 90.0
+FUZZY_SURNAME_MIN_LEN = 7
 # First names must agree exactly, by initial ("J Smith"), or by this ratio ("Volodymyr" ~
 # "Volodimir"); Vladimir Putin and Vladimir Medinsky share a first name, and the surname
 # check keeps them apart.
@@ -106,11 +113,19 @@ _NAME_PARTICLES = frozenset(
     ["de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "al",
      "el", "bin", "ibn", "ben", "dos", "das", "ter", "y"]
 )
+_FUNCTION_WORDS = frozenset(
+    ["us", "it", "we", "i", "he", "she", "they", "me", "him", "her", "them", "a", "an", "the",
+     "this", "that", "these", "those", "who", "what", "there", "here"]
+)
+_SEPARATORS = frozenset(["-", "–", "—", "|"])
+_INNER_BREAKS = frozenset(["/", ",", ";", ":", "(", ")", "[", "]"])
+# Fixtures: "Brentford v Manchester United" is two clubs, not one PERSON.
+_VERSUS = frozenset(["v", "v.", "vs", "vs.", "versus"])
 _EDGE_CHARS = "/\\|-–—,;:!?\"'“”‘’()[]{}*#&+=<>~_"
 
 
 @dataclass
-class _Corpus:
+class _ArticleStats:
     """Casing and NORP statistics of one article, for a rule no word list covers: a
     capitalized word at a sentence start that the article otherwise writes only in lower
     case is an ordinary word ("Striker Didier Drogba"), not a first name."""
@@ -120,20 +135,19 @@ class _Corpus:
     norp: Counter[str] = field(default_factory=Counter)
 
     @classmethod
-    def of(cls, docs: Sequence[Doc]) -> _Corpus:
-        corpus = cls()
-        for doc in docs:
-            for ent in doc.ents:
-                if ent.label_ == "NORP" and len(ent) == 1:
-                    corpus.norp[ent[0].lower_] += 1
-            for token in doc:
-                if not token.is_alpha:
-                    continue
-                if token.is_lower:
-                    corpus.lower[token.lower_] += 1
-                elif token.text[0].isupper() and not _at_sentence_start(token):
-                    corpus.capital_mid[token.lower_] += 1
-        return corpus
+    def of(cls, doc: Doc) -> _ArticleStats:
+        stats = cls()
+        for ent in doc.ents:
+            if ent.label_ == "NORP" and len(ent) == 1:
+                stats.norp[ent[0].lower_] += 1
+        for token in doc:
+            if not token.is_alpha:
+                continue
+            if token.is_lower:
+                stats.lower[token.lower_] += 1
+            elif token.text[0].isupper() and not _at_sentence_start(token):
+                stats.capital_mid[token.lower_] += 1
+        return stats
 
     def ordinary_word(self, token: Token) -> bool:
         """A sentence-initial capitalized token the article never capitalizes elsewhere."""
@@ -166,7 +180,7 @@ def _is_possessive(token: Token) -> bool:
     return token.tag_ == "POS" or token.text in _POSSESSIVE_TOKENS
 
 
-def _is_name_token(token: Token, corpus: _Corpus) -> bool:
+def _is_name_token(token: Token, stats: _ArticleStats) -> bool:
     """A token that may continue a name leftwards: capitalized proper noun outside any
     entity, not a title, not an ordinary word capitalized by its sentence position."""
     return (
@@ -174,8 +188,8 @@ def _is_name_token(token: Token, corpus: _Corpus) -> bool:
         and token.text[:1].isupper()
         and token.ent_iob_ == "O"
         and not is_strippable(token.text)
-        and not corpus.ordinary_word(token)
-        and not corpus.nationality(token)
+        and not stats.ordinary_word(token)
+        and not stats.nationality(token)
     )
 
 
@@ -195,7 +209,9 @@ def _title_run(doc: Doc, start: int, end: int) -> int:
     return start
 
 
-def _trim(doc: Doc, start: int, end: int, label: str, corpus: _Corpus) -> tuple[int, int, bool]:
+def _trim(
+    doc: Doc, start: int, end: int, label: str, stats: _ArticleStats
+) -> tuple[int, int, bool]:
     """Trim a token range to the name: edge punctuation, a leading "the", leading titles, a
     trailing possessive; for PERSON also leading lower-case words and sentence-initial
     ordinary words. Returns (start, end, saw_head_title)."""
@@ -211,23 +227,28 @@ def _trim(doc: Doc, start: int, end: int, label: str, corpus: _Corpus) -> tuple[
             # A capital "The" inside a sentence is part of the name ("The Hague").
             start += 1
             changed = True
-        elif end - start > 1 and is_strippable(first.text):
+        elif (
+            end - start > 1
+            and is_strippable(first.text)
+            and (run_end := _title_run(doc, start, end)) > start
+        ):
             # Strip only a run that holds an office or honorific, so "Defence Ministry",
             # "Home Office" and "State Department" keep their first word.
-            run_end = _title_run(doc, start, end)
-            if run_end > start:
-                words = {word_key(t.text) for t in doc[start:run_end]}
-                saw_head = saw_head or bool(words & HEAD_TITLES)
-                start = run_end
-                changed = True
+            words = {word_key(t.text) for t in doc[start:run_end]}
+            saw_head = saw_head or bool(words & HEAD_TITLES)
+            start = run_end
+            changed = True
         elif label == "PERSON" and end - start > 1 and (
             (first.text[:1].islower() and first.lower_ not in _NAME_PARTICLES)
-            or word_key(first.text) in AFFILIATIONS
-            or corpus.ordinary_word(first)
-            or corpus.nationality(first)
+            or is_strippable(first.text)
+            or stats.ordinary_word(first)
+            or stats.nationality(first)
         ):
-            # "unbeaten Andy Roddick", "Tories Ken Clarke", "Striker Didier Drogba",
-            # "Russian Mikhail Youzhny"
+            # A person's name never starts with a title, portfolio or party word, even
+            # without an office after it: "Exchequer Gordon Brown" (spaCy's cut of
+            # "Chancellor of the Exchequer Gordon Brown"), "Tories Ken Clarke"; nor with a
+            # lower-case word or a capitalized ordinary one: "unbeaten Andy Roddick",
+            # "Striker Didier Drogba", "Russian Mikhail Youzhny".
             start += 1
             changed = True
         last = doc[end - 1] if end > start else None
@@ -239,19 +260,37 @@ def _trim(doc: Doc, start: int, end: int, label: str, corpus: _Corpus) -> tuple[
 
 
 def _candidate_spans(doc: Doc) -> Iterable[tuple[int, int, str]]:
-    """spaCy entities with name labels, split at an inner possessive: "Istanbul’s Ciragan
-    Palace" (one ORG) is the possessor "Istanbul" and the head "Ciragan Palace"."""
+    """spaCy entities with name labels, cut at separators and inner possessives."""
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
-        cuts = [t.i for t in ent if _is_possessive(t) and ent.start < t.i < ent.end - 1]
-        if not cuts:
-            yield ent.start, ent.end, ent.label_
-            continue
-        # The possessor's label is decided from its other mentions in the article
-        # (extract_mentions); "?" + the span's label is the fallback.
-        yield ent.start, cuts[0], "?" + ent.label_
-        yield cuts[-1] + 1, ent.end, ent.label_
+        # A separator inside one entity joins two names: BBC's "Jonathan Kaplan - England",
+        # "Begins/ Von Trapped", "Kremlin Pool Photo/AP", "Brentford v Manchester United".
+        # A hyphen without spaces is part of a name ("Lvova-Belova") and stays.
+        start = ent.start
+        for t in ent:
+            spaced_dash = t.text in _SEPARATORS and bool(t.whitespace_)
+            if t.i > ent.start and (
+                spaced_dash or t.text in _INNER_BREAKS or t.lower_ in _VERSUS
+            ):
+                if t.i > start:
+                    yield from _split_possessive(doc[start : t.i], ent.label_)
+                start = t.i + 1
+        if start < ent.end:
+            yield from _split_possessive(doc[start : ent.end], ent.label_)
+
+
+def _split_possessive(span: Span, label: str) -> Iterable[tuple[int, int, str]]:
+    """The span, or its possessor and head: "Istanbul’s Ciragan Palace" (one ORG for
+    spaCy) is "Istanbul" and "Ciragan Palace". The possessor's label is decided from its
+    other mentions in the article (extract_mentions); "?" + the span's label is the
+    fallback."""
+    cuts = [t.i for t in span if _is_possessive(t) and span.start < t.i < span.end - 1]
+    if not cuts:
+        yield span.start, span.end, label
+        return
+    yield span.start, cuts[0], "?" + label
+    yield cuts[-1] + 1, span.end, label
 
 
 def _honorific_before(doc: Doc, start: int) -> bool:
@@ -274,13 +313,13 @@ def _char_span(doc: Doc, text: str, start: int, end: int) -> tuple[int, int]:
     return a, b
 
 
-def _doc_mentions(doc: Doc, text: str, corpus: _Corpus) -> list[tuple[int, int, str]]:
+def _doc_mentions(doc: Doc, text: str, stats: _ArticleStats) -> list[tuple[int, int, str]]:
     """Repaired (start_char, end_char, label) mentions of one doc; a possessor's label is
     "?" + the label of the span it was cut from.
     `text` is `doc.text`, read once by the caller: spaCy rebuilds it on every access."""
     out: list[tuple[int, int, str]] = []
     for start, end, label in _candidate_spans(doc):
-        start, end, saw_head = _trim(doc, start, end, label, corpus)
+        start, end, saw_head = _trim(doc, start, end, label, stats)
         if start >= end:
             continue
         span: Span = doc[start:end]
@@ -288,6 +327,8 @@ def _doc_mentions(doc: Doc, text: str, corpus: _Corpus) -> list[tuple[int, int, 
             continue
         if is_title_only(span.text):
             continue  # "Defense" out of "Defense Minister", "State", "President"
+        if span.text.lower() in _FUNCTION_WORDS and not span.text.isupper():
+            continue  # "Us" at a sentence start tagged GPE; "US" stays
         if (
             end - start == 1
             and _at_sentence_start(span[0])
@@ -302,20 +343,20 @@ def _doc_mentions(doc: Doc, text: str, corpus: _Corpus) -> list[tuple[int, int, 
             # "Defense Minister Rustem Umerov". Title words stop the extension.
             while (
                 start > 0
-                and _is_name_token(doc[start - 1], corpus)
+                and _is_name_token(doc[start - 1], stats)
                 and not doc[start].is_sent_start
             ):
                 start -= 1
         a, b = _char_span(doc, text, start, end)
         if a < b:
             out.append((a, b, label))
-    out.extend(_untagged_after_title(doc, text, out, corpus))
-    out.extend(_untagged_surnames(doc, text, out, corpus))
+    out.extend(_untagged_after_title(doc, text, out, stats))
+    out.extend(_untagged_surnames(doc, text, out, stats))
     return out
 
 
 def _untagged_surnames(
-    doc: Doc, text: str, found: list[tuple[int, int, str]], corpus: _Corpus
+    doc: Doc, text: str, found: list[tuple[int, int, str]], stats: _ArticleStats
 ) -> list[tuple[int, int, str]]:
     """Surnames spaCy left untagged although the same article names the person in full.
 
@@ -343,7 +384,7 @@ def _untagged_surnames(
         start = token.i
         while (
             start > 0
-            and _is_name_token(doc[start - 1], corpus)
+            and _is_name_token(doc[start - 1], stats)
             and not doc[start].is_sent_start
             and not covered[doc[start - 1].idx]
         ):
@@ -353,7 +394,7 @@ def _untagged_surnames(
 
 
 def _untagged_after_title(
-    doc: Doc, text: str, found: list[tuple[int, int, str]], corpus: _Corpus
+    doc: Doc, text: str, found: list[tuple[int, int, str]], stats: _ArticleStats
 ) -> list[tuple[int, int, str]]:
     """Names spaCy missed after a head title: in seed 002 "led by Defense Minister Rustem
     Umerov" gives only "Defense" ORG. Capitalized proper nouns after "Minister", "Mr",
@@ -367,10 +408,12 @@ def _untagged_after_title(
             i += 1
             continue
         j = i + 1
-        while j < len(doc) and _is_name_token(doc[j], corpus) and not doc[j].is_sent_start:
+        while j < len(doc) and _is_name_token(doc[j], stats) and not doc[j].is_sent_start:
             j += 1
         if j > i + 1:
-            a, b = _char_span(doc, text, i + 1, j)
+            # A peerage title is part of the name ("Lord Nicholls"), an office is not.
+            first = i if word_key(doc[i].text) in NOBLE else i + 1
+            a, b = _char_span(doc, text, first, j)
             if a < b and not any(a <= c < b for c in covered):
                 extra.append((a, b, "PERSON"))
         i = j
@@ -391,7 +434,7 @@ def extract_mentions(article_ids: Sequence[str], docs: Sequence[Doc]) -> pl.Data
     rows: list[tuple[str, int, int, str, str]] = []
     for article_id, doc in zip(article_ids, docs, strict=True):
         body = doc.text
-        found = sorted(_doc_mentions(doc, body, _Corpus.of([doc])))
+        found = sorted(_doc_mentions(doc, body, _ArticleStats.of(doc)))
         text_labels: dict[str, Counter[str]] = defaultdict(Counter)
         for start, end, label in found:
             if not label.startswith("?"):
@@ -426,15 +469,17 @@ def read_pinned_aliases(csv_text: str) -> pl.DataFrame:
     - split: never put key(alias) and key(canonical) in one entity (fuzzy and surname rules
       both respect it), e.g. `split,Medvedev,PERSON,Medinsky`.
     - drop: mentions whose key equals key(alias) are not entities (`drop,Fierce,,`).
-    Lines starting with "#" and blank lines are comments. Unknown actions raise ValueError
-    naming the line, so a typo in the pin file fails the run instead of being ignored.
+    Lines starting with "#" and blank lines are comments. An unknown action or label, or one
+    alias merged into two entities, raises ValueError naming the line: a typo in the pin
+    file fails the run instead of being ignored.
     """
-    lines = [ln for ln in csv_text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     rows: list[dict[str, str | None]] = []
-    reader = csv.reader(io.StringIO("\n".join(lines)))
     header: list[str] | None = None
-    for lineno, rec in enumerate(reader, start=1):
-        rec = [c.strip() for c in rec]
+    merged_into: dict[str, str] = {}
+    for lineno, line in enumerate(csv_text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        rec = [c.strip() for c in next(csv.reader([line]))]
         if header is None:
             header = [h.lower() for h in rec]
             if header[:4] != list(PIN_SCHEMA):
@@ -442,10 +487,18 @@ def read_pinned_aliases(csv_text: str) -> pl.DataFrame:
             continue
         rec += [""] * (4 - len(rec))
         action, alias, label, canonical = (rec[0].lower(), rec[1], rec[2].upper(), rec[3])
+        where = f"entity aliases line {lineno}"
         if action not in PIN_ACTIONS:
-            raise ValueError(f"entity aliases row {lineno}: unknown action {rec[0]!r}")
+            raise ValueError(f"{where}: unknown action {rec[0]!r}")
         if not alias or (action != "drop" and not canonical):
-            raise ValueError(f"entity aliases row {lineno}: {action} needs alias and canonical")
+            raise ValueError(f"{where}: {action} needs alias and canonical")
+        if label and label not in NAME_LABELS:
+            raise ValueError(f"{where}: unknown label {rec[2]!r}")
+        if action == "merge":
+            # One alias, one target: two merges of the same alias would depend on file order.
+            previous = merged_into.setdefault(name_key(alias), name_key(canonical))
+            if previous != name_key(canonical):
+                raise ValueError(f"{where}: {alias!r} is already merged into another entity")
         rows.append(
             {"action": action, "alias": alias, "label": label or None,
              "canonical": canonical or None}
@@ -538,6 +591,30 @@ def _priority(label: str) -> int:
     return LABEL_PRIORITY.index(label) if label in LABEL_PRIORITY else len(LABEL_PRIORITY)
 
 
+def _pick_name(spellings: Counter[str]) -> str:
+    """The fullest spelling (most words, then fewest initials: "Girvan Dempsey" over the
+    team sheets' "G Dempsey"), then the most frequent, then alphabetical.
+
+    A spelling padded by one leading word is skipped when the spelling without that word
+    is in the cluster and at least twice as frequent: spaCy keeps sentence-initial words in
+    PERSON spans ("Nevertheless Franz Ferdinand", "Holders Manchester United") and no
+    word list is complete; a real first name ("Recep Tayyip Erdogan") is kept unless the
+    shorter form dominates.
+    """
+    def padded(text: str) -> bool:
+        words = text.split()
+        rest = " ".join(words[1:])
+        return len(words) > 2 and spellings.get(rest, 0) >= 2 * spellings[text]
+
+    candidates = [t for t in spellings if not padded(t)] or list(spellings)
+    return min(candidates, key=lambda t: (-len(t.split()), _initials(t), -spellings[t], t))
+
+
+def _initials(text: str) -> int:
+    """Words of `text` that are initials ("G", "J.D.")."""
+    return sum(1 for w in text.split() if len(w.replace(".", "")) <= 2 and w[:1].isupper())
+
+
 def _first_names_agree(a: str, b: str) -> bool:
     if a == b:
         return True
@@ -553,9 +630,14 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     missing on one side ("Tayyip Erdogan" ~ "Recep Tayyip Erdogan", "George Bush" ~
     "George W Bush"), but every token of the shorter name must be found in the longer one.
     """
-    if fuzz.ratio(a[-1], b[-1]) < SURNAME_RATIO:
+    if a[-1] != b[-1] and (
+        min(len(a[-1]), len(b[-1])) < FUZZY_SURNAME_MIN_LEN
+        or fuzz.ratio(a[-1], b[-1]) < SURNAME_RATIO
+    ):
         return False
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(a[0]) == 1 or len(b[0]) == 1:
+        return False  # an initial ("M Williams") is matched only when unique, below
     if len(short) == len(long_):
         return all(_first_names_agree(x, y) for x, y in zip(short[:-1], long_[:-1], strict=True))
     # Shorter name: its given names must appear, in order, among the longer one's.
@@ -649,6 +731,24 @@ def canonicalize_with_log(
                     ):
                         decisions.append(_Decision("fuzzy_full_name", b, a))
 
+    # (a1) A first initial ("G Dempsey" in a team sheet) joins the one full name with that
+    # surname and initial. Two candidates (BBC: "M Williams" may be Martyn or Matt Williams)
+    # leave it alone.
+    for key in full_names:
+        words = key.split()
+        if len(words[0]) != 1:
+            continue
+        roots = {
+            uf.find(k)
+            for k in by_last[words[-1]]
+            if len(k.split()[0]) > 1 and k[0] == key[0]
+        }
+        roots = {r for r in roots if not uf.apart(r, key)}
+        if len(roots) == 1:
+            root = next(iter(roots))
+            if uf.find(key) != root and uf.union(key, root):
+                decisions.append(_Decision("initial", key, root))
+
     # (a2) Other names of 2+ words that differ in one word by spelling: "Defence Ministry" ~
     # "Defense Ministry" (85.7), "Court of Appeals" ~ "Court of Appeal". Single words are
     # never fuzzy-merged: Australia ~ Austria is 87.5, Union ~ Unison 90.9 on the BBC.
@@ -700,6 +800,10 @@ def canonicalize_with_log(
     # the same way. It is person-like if the corpus mostly tags it PERSON or the article
     # tags it PERSON at least once; otherwise a GPE "Ireland" would join "James Ireland".
     person_in_article = {(a, k) for a, k, lab in rows if lab == "PERSON"}
+    cluster_articles: dict[str, set[str]] = defaultdict(set)
+    for article_id, key, _ in rows:
+        if key in full_set:
+            cluster_articles[uf.find(key)].add(article_id)
     first_names = {k.split(" ", 1)[0] for k in full_names}
     surname_rule: dict[tuple[str, str], tuple[str, str]] = {}
     for article_id, key in sorted({(a, k) for a, k, _ in rows}):
@@ -714,12 +818,22 @@ def canonicalize_with_log(
         local = {r for r in local if not uf.apart(r, key)}
         if len(local) == 1:
             surname_rule[(article_id, key)] = ("surname_in_article", next(iter(local)))
-        elif not local and key not in first_names:
-            # Corpus-wide only when unambiguous: one full name has this surname and no full
-            # name starts with it ("Arnold" alone may be Arnold Schwarzenegger).
+        elif (
+            not local
+            and (article_id, key) in person_in_article
+            and votes[key]["PERSON"] * 2 >= sum(votes[key].values())
+            and key not in first_names
+        ):
+            # Corpus-wide only for a word tagged PERSON here and mostly PERSON overall, and
+            # only when unambiguous: one full name has this surname, no full name starts
+            # with it ("Arnold" alone may be Arnold Schwarzenegger), and that full name
+            # recurs in 2+ articles (a one-article "Richard Nicholls" is weak evidence for
+            # "Lord Nicholls" elsewhere; "Qrio Robot" for "I, Robot").
             corpus = {uf.find(k) for k in by_surname.get(key, ())}
-            corpus = {r for r in corpus if not uf.apart(r, key)}
-            if len(corpus) == 1:
+            corpus = {
+                r for r in corpus if not uf.apart(r, key) and len(cluster_articles[r]) >= 2
+            }
+            if len(corpus) == 1 and len(set(uf.find(k) for k in by_surname[key])) == 1:
                 surname_rule[(article_id, key)] = ("surname_in_corpus", next(iter(corpus)))
     resolved = [
         uf.find(surname_rule[(a, k)][1]) if (a, k) in surname_rule else uf.find(k)
@@ -730,7 +844,13 @@ def canonicalize_with_log(
     for (article_id, key), (rule, root) in sorted(surname_rule.items()):
         decisions.append(_Decision(rule, key, uf.find(root), article_id))
 
-    frame = frame.with_columns(pl.Series("_cluster", resolved, dtype=pl.String))
+    # A mention resolved as a person's surname votes PERSON, whatever spaCy called it
+    # ("Bellamy" tagged ORG 20 times next to "Craig Bellamy").
+    as_person = [(a, k) in surname_rule for a, k, _ in rows]
+    frame = frame.with_columns(
+        pl.Series("_cluster", resolved, dtype=pl.String),
+        pl.Series("_as_person", as_person, dtype=pl.Boolean),
+    )
     pin_roots = {
         uf.find(canon_key): (label, canonical)
         for canon_key, label, canonical in sorted(pins.merge.values(), key=str)
@@ -748,10 +868,12 @@ def _build_tables(
     clusters: dict[str, dict[str, Counter[str]]] = defaultdict(
         lambda: {"text": Counter(), "label": Counter(), "key": Counter()}
     )
-    for text, label, key, cluster in frame.select("text", "label", "_key", "_cluster").rows():
+    for text, label, key, cluster, as_person in frame.select(
+        "text", "label", "_key", "_cluster", "_as_person"
+    ).rows():
         c = clusters[cluster]
         c["text"][text] += 1
-        c["label"][label] += 1
+        c["label"]["PERSON" if as_person else label] += 1
         c["key"][key] += 1
 
     entity_of_cluster: dict[str, tuple[str, str, str]] = {}
@@ -762,8 +884,7 @@ def _build_tables(
             # Single words only: spaCy's PERSON guess loses to any other label it gave.
             label_votes.pop("PERSON", None)
         label = _vote(label_votes)
-        # Fullest spelling (most words), then most frequent, then alphabetical.
-        name = min(c["text"], key=lambda t: (-len(t.split()), -c["text"][t], t))
+        name = _pick_name(c["text"])
         pinned = pin_roots.get(cluster)
         if pinned is not None:
             pin_label, pin_name = pinned
@@ -792,7 +913,7 @@ def _build_tables(
         .unique("entity_id", keep="first", maintain_order=True)
         .drop("cluster")
     )
-    del_cols = ["_key", "_cluster"]
+    del_cols = ["_key", "_cluster", "_as_person"]
     stats = frame.group_by("entity_id").agg(
         pl.col("text").unique().sort().alias("aliases"),
         pl.len().cast(pl.Int64).alias("mention_count"),

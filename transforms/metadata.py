@@ -70,7 +70,7 @@ _TITLE_DATELINE = re.compile(
 )
 _ACRONYMS = frozenset({"NATO", "UN", "EU", "US", "UK", "USA", "BBC", "CNN", "IMF", "WHO", "G7"})
 
-_BYLINE = re.compile(r"^By:?\s+(?P<rest>[A-Z].*)$")
+_BYLINE = re.compile(r"^By:?\s+(?P<rest>\S.*)$")
 _NAME_SPLIT = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 _NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "del", "al", "el", "bin", "la", "le"})
 # Domains whose names do not split cleanly from CamelCase or need their usual form.
@@ -85,7 +85,8 @@ _KNOWN_DOMAINS = {
     "npr": "NPR",
     "ft": "Financial Times",
 }
-_AGENCY_NAMES = {"AP": "Associated Press", "AFP": "Agence France-Presse"}
+# Agency names too short or unusual for the outlet-word test.
+_AGENCIES = frozenset({"AP", "AFP", "PA", "DPA", "ANSA", "EFE", "UPI"})
 # Bylines that name a desk, not a person.
 _DESKS = frozenset(
     {"staff", "staff writer", "staff reporter", "our correspondent", "correspondent",
@@ -175,7 +176,8 @@ def match_dateline(text: str) -> Dateline | None:
             return None
         if plain and match.group("dash") == ":":
             return None
-        return Dateline(match.group(0).rstrip(), place, _source_name(match.group("src")))
+        source = match.group("src")
+        return Dateline(match.group(0).rstrip(), place, source.strip() if source else None)
     match = _TITLE_DATELINE.match(text)
     if match and _is_source_name(match.group("src")):
         return Dateline(match.group(0).rstrip(), match.group("place"), match.group("src"))
@@ -183,11 +185,7 @@ def match_dateline(text: str) -> Dateline | None:
 
 
 def _is_source_name(text: str) -> bool:
-    return has_outlet_word(text) or text.strip() in _AGENCY_NAMES
-
-
-def _source_name(text: str | None) -> str | None:
-    return text.strip() if text else None
+    return has_outlet_word(text) or text.strip() in _AGENCIES
 
 
 def parse_byline(text: str) -> Byline | None:
@@ -203,6 +201,8 @@ def parse_byline(text: str) -> Byline | None:
     if not match or len(text.split()) > 30:
         return None
     rest = match.group("rest").strip()
+    if not rest[0].isupper():  # "By then, ..." ("Çağlar Yılmaz" is upper case too)
+        return None
     if re.search(r"(?<![A-Z])(?<!Jr)(?<!Sr)[.!?]$", rest):  # "J." or "Jr." may end a byline
         return None
     outlet = None
@@ -245,8 +245,8 @@ def _is_outlet_name(chunk: str) -> bool:
 
 
 def _all_outlet_words(chunk: str) -> bool:
-    words = re.split(r"[\s]+", chunk.casefold())
-    return chunk in _AGENCY_NAMES or all(w in OUTLET_WORDS or w == "the" for w in words)
+    words = chunk.casefold().split()
+    return chunk in _AGENCIES or all(w in OUTLET_WORDS or w == "the" for w in words)
 
 
 def _split_outlet_tail(chunk: str, others: list[str]) -> tuple[str, str | None]:
@@ -274,9 +274,11 @@ def _split_outlet_tail(chunk: str, others: list[str]) -> tuple[str, str | None]:
 
 
 def _looks_like_name(chunk: str) -> bool:
+    """1-5 capitalised words, allowing particles ("de la") and prefixes ("al-Assad")."""
     words = chunk.split()
     return 1 <= len(words) <= 5 and all(
-        w[0].isupper() or w.casefold() in _NAME_PARTICLES for w in words
+        w[0].isupper() or w.casefold() in _NAME_PARTICLES or w.split("-")[-1][:1].isupper()
+        for w in words
     )
 
 

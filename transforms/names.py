@@ -5,8 +5,8 @@ mention spans, and on mention text when it builds matching keys, and `resolve_na
 free text ("Russia's Defence Ministry", "Mr Zelensky").
 
 A *name key* is `fold()` (NFKC, casefold, no diacritics) plus the punctuation differences that
-outlets disagree on: "U.S." and "US" meet, "Lvova-Belova" and "Lvova Belova" meet, curly and
-straight apostrophes meet. Keys are for matching only; stored text stays original.
+outlets disagree on: "U.S." and "US" meet, curly and straight apostrophes meet. Hyphens stay
+("Stafford-Smith" is not "Smith"). Keys are for matching only; stored text stays original.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def _words(text: str) -> frozenset[str]:
 # (Mervyn King), "Lord", "Bishop" would make real people vanish.
 HONORIFICS = _words(
     "mr mrs ms miss mx dr sir dame prof professor rev reverend fr sheikh sheik imam "
-    "ayatollah rabbi pope archbishop baroness baron duchess rt hon"
+    "ayatollah rabbi pope archbishop rt hon"
 )
 # Office and occupation words: "President Vladimir Putin", "Defense Minister Rustem Umerov",
 # "Gen. Metin Gurak", "Secretary of State Marco Rubio", BBC's "Striker Didier Drogba",
@@ -40,9 +40,11 @@ OFFICES = _words(
     "former acting interim mp mps mep meps msp leader manager striker midfielder defender "
     "goalkeeper keeper winger skipper actor actress novelist writer author singer songwriter "
     "comedian presenter broadcaster producer composer poet artist rapper boss analyst "
-    "economist lawyer executive founder goalscorer farmer businessman businesswoman tycoon "
+    "economist lawyer executive founder goalscorer farmer businessman businesswoman tycoon dj "
     "billionaire entrepreneur designer photographer journalist editor reporter correspondent "
-    "officer inspector detective"
+    "officer inspector detective sprinter sprinters runner athlete hurdler swimmer cyclist "
+    "boxer golfer jockey referee umpire flanker fly-half scrum-half playmaker teenager "
+    "youngster veteran medallist finalist"
 )
 # Portfolio words that spaCy tags as ORG when they stand before an office ("Defense" out of
 # "Defense Minister"). Alone they are not names; inside "Defence Ministry" or "Home Office" the
@@ -50,21 +52,27 @@ OFFICES = _words(
 PORTFOLIOS = _words(
     "defense defence foreign interior home finance trade health culture economy economic "
     "education energy transport environment agriculture industry state shadow sports sport "
-    "intelligence security development"
+    "intelligence security development exchequer"
 )
-# Titles that are also surnames or names of things: stripped before a name ("Prince
-# Charles", "Lord Falconer", "King Abdullah") but never make a mention title-only.
-NOBLE = _words("lord lady king queen prince princess duke earl cardinal bishop")
+# Peerage and royal titles are part of the name in British usage and stay in the mention:
+# "Lord Goldsmith" and "Lord Nicholls of Birkenhead" are how those people are named, and
+# "Lord Nicholls" is not the "Richard Nicholls" of another article. They are also surnames
+# (Mervyn King), so they never make a mention title-only; they do mark a person (HEAD_TITLES).
+NOBLE = _words("lord lady baroness baron king queen prince princess duke duchess earl")
 # Party words: stripped only together with an office ("Labour MP X", "Tory leader X"); alone
 # they are organizations.
 AFFILIATIONS = _words(
     "labour conservative conservatives tory tories liberal democrat democrats democratic "
-    "republican republicans lib dem dems green snp plaid ukip socialist"
+    "republican republicans lib dem dems green snp plaid ukip socialist "
+    # Nationality and faction nouns BBC puts before a name: "Briton Tim Henman",
+    # "Blairite Alan Milburn".
+    "briton britons scot welshman welshwoman irishman englishman frenchman dutchman "
+    "spaniard blairite brownite"
 )
 TITLE_WORDS = HONORIFICS | OFFICES | PORTFOLIOS
-STRIPPABLE = TITLE_WORDS | NOBLE | AFFILIATIONS
+STRIPPABLE = TITLE_WORDS | AFFILIATIONS
 # A leading run is stripped only if it holds one of these (so "Defence Ministry" stays).
-TITLE_HEADS = HONORIFICS | OFFICES | NOBLE
+TITLE_HEADS = HONORIFICS | OFFICES
 
 # Titles strong enough that the words after them are a person even when spaCy said ORG/GPE
 # ("Mr Zelenskyy" tagged GPE). "General" is not here: "General Motors", "General Assembly".
@@ -76,7 +84,9 @@ HEAD_TITLES = _words(
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _POSSESSIVE = re.compile(r"(?:'s|s'|')$", re.IGNORECASE)
-_NON_WORD = re.compile(r"[^\w\s]")
+# Hyphens stay: "Stafford-Smith" is one surname, not the "Smith" of "Clive Smith".
+_NON_WORD = re.compile(r"[^\w\s-]")
+_LOOSE_HYPHEN = re.compile(r"(?:^|\s)-+|-+(?:\s|$)")
 _SPACES = re.compile(r"\s+")
 
 
@@ -92,7 +102,7 @@ def is_title_word(word: str) -> bool:
 
 
 def is_strippable(word: str) -> bool:
-    """True if `word` may be stripped from the front of a name (titles, nobility, parties)."""
+    """True if `word` may be stripped from the front of a name (titles, offices, parties)."""
     return word_key(word) in STRIPPABLE
 
 
@@ -128,7 +138,7 @@ def _title_run_end(words: list[str], start: int) -> int:
 
 
 def strip_titles(text: str) -> str:
-    """Remove leading titles/honorifics, a leading "the" and a trailing possessive.
+    """Remove leading titles/honorifics, a leading lower-case "the" and a trailing possessive.
 
     "Mr Zelensky" -> "Zelensky"; "Defense Minister Rustem Umerov" -> "Rustem Umerov";
     "Ukraine’s President Volodymyr Zelenskyy" -> "Volodymyr Zelenskyy"; "Russia's Defence
@@ -146,7 +156,10 @@ def strip_titles(text: str) -> str:
     ):
         words = words[1:]
     start = 0
-    if words and words[0].lower() == "the":
+    # Only a lower-case "the" is an article here: a capital "The" that survived mention
+    # extraction stood inside a sentence and belongs to the name ("The Hague" is not the
+    # surname "Hague" of William Hague).
+    if words and words[0] == "the":
         start = 1
     i = _title_run_end(words, start)
     if i > start and i < len(words) and words[i] == "of":
@@ -164,11 +177,11 @@ def name_key(text: str) -> str:
     """The matching key of a name: titles stripped, folded, punctuation-insensitive.
 
     "Mr Zelensky" -> "zelensky"; "Çırağan Palace" -> "ciragan palace"; "U.S." -> "us";
-    "Lvova-Belova" -> "lvova belova"; "Zelenskyy’s" -> "zelenskyy".
+    "Lvova-Belova" -> "lvova-belova"; "Zelenskyy’s" -> "zelenskyy".
     """
     stripped = strip_titles(text)
     key = fold(stripped.translate(_APOSTROPHES))
     key = key.replace(".", "")  # "U.S." == "US", "J.D. Vance" == "JD Vance"
-    key = _NON_WORD.sub(" ", key)
+    key = _LOOSE_HYPHEN.sub(" ", _NON_WORD.sub(" ", key))
     return _SPACES.sub(" ", key).strip()
 

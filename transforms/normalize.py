@@ -260,6 +260,16 @@ def split_article(text: str) -> Article:
                 role = "body"
         elif role is None:
             role = "subheading" if _is_subheading(parts, lines, index) else "body"
+        tag = bp.agency_tag_start(line.text) if role in ("body", "caption") else None
+        if tag is not None:
+            prose, credit = _split_prefix(line, line.text[:tag], "body")
+            parts.append(prose)
+            in_body = True
+            if credit is not None:
+                credit.role = "credit"
+                parts.append(credit)
+            index += 1
+            continue
         line.role = role
         parts.append(line)
         index += 1

@@ -28,7 +28,13 @@ DURATION_UNITS: dict[str, str] = {
 # Symbols written before the amount.
 CURRENCY_SYMBOLS: dict[str, str] = {
     "£": "GBP", "$": "USD", "us$": "USD", "€": "EUR", "¥": "JPY", "₽": "RUB", "₴": "UAH",
-    "usd": "USD", "gbp": "GBP", "eur": "EUR",
+    "usd": "USD", "gbp": "GBP", "eur": "EUR", "a$": "AUD", "c$": "CAD", "hk$": "HKD",
+    "nz$": "NZD", "s$": "SGD",
+}  # fmt: skip
+# "1.2bn Australian dollars"
+CURRENCY_ADJECTIVES: dict[str, str] = {
+    "us": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD",
+    "singapore": "SGD", "zimbabwean": "ZWD", "taiwan": "TWD", "taiwanese": "TWD",
 }  # fmt: skip
 # Words written after the amount: word -> (currency, factor to the main unit).
 CURRENCY_WORDS: dict[str, tuple[str, float]] = {
@@ -133,6 +139,13 @@ CHANGE_LEMMAS: frozenset[str] = frozenset({
 NOT_COUNTED_COMPOUNDS: frozenset[str] = frozenset(
     {"off", "time", "sided", "way", "liner", "shot", "stop", "size", "piece", "nil", "all"}
 )
+
+# Nouns an ordinal can be glued to and still rank ("fourth-quarter", "second-round").
+RANKED_NOUNS: frozenset[str] = frozenset({
+    "quarter", "half", "round", "place", "placed", "seed", "seeded", "minute", "day", "week",
+    "month", "year", "term", "generation", "division", "leg", "innings", "set", "stage",
+    "tier", "biggest", "largest", "highest", "lowest", "best", "worst",
+})  # fmt: skip
 
 # spaCy entity types under which a number is part of a name ("Channel 4", "Group of Seven").
 NAME_ENTITY_TYPES: frozenset[str] = frozenset(

@@ -25,6 +25,14 @@ def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection
     return duckdb.connect(str(path), read_only=read_only)
 
 
+def remove_stale_builds(warehouse_dir: Path) -> list[Path]:
+    """Delete build files a killed run left behind; call only while holding the run lock."""
+    stale = [*warehouse_dir.glob("newsclaims-*.build"), *warehouse_dir.glob("newsclaims-*.build.wal")]
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return stale
+
+
 def start_build(published: Path, build: Path) -> None:
     """Create `build` as a copy of `published` (or empty), with the schema and views applied."""
     build.parent.mkdir(parents=True, exist_ok=True)

@@ -423,3 +423,79 @@ def test_over_as_a_preposition_is_not_a_bound():
     # seed 003: "downed 162 Ukrainian drones over eight Russian regions overnight"
     row = only("Air defences downed 162 drones over eight Russian regions.", "eight")
     assert row["bound"] == "exact" and row["subject"] == "region"
+
+
+def test_ranges_share_multiplier_and_currency():
+    row = only("Between 200 and 250 million people watched.", "Between 200 and 250 million")
+    assert (row["value_low"], row["value_high"]) == (2e8, 2.5e8) and row["value"] == 2.25e8
+    row = only("The bill could reach $3-4bn.", "$3-4bn")
+    assert (row["value_low"], row["value_high"], row["currency"]) == (3e9, 4e9, "USD")
+    row = only("Growth of 2% to 3% is expected.", "2% to 3%")
+    assert (row["value_low"], row["value_high"]) == pytest.approx((0.02, 0.03))
+
+
+def test_a_change_then_a_level_is_not_a_range():
+    frame = claims_of("Sales rose 2.8% to 14.96bn euros.")
+    assert frame["quote"].to_list() == ["2.8%", "14.96bn"]
+    assert frame["kind"].to_list() == ["percent", "money"]
+    assert frame["currency"].to_list() == [None, "EUR"]
+
+
+def test_a_unit_of_time_and_rates():
+    # seed 000: "Peace talks ... ended on Monday in Istanbul after an hour of discussions"
+    row = only("Talks ended after an hour of discussions.", "an hour")
+    assert (row["value"], row["kind"], row["unit"]) == (1, "duration", "hour")
+    row = only("The raid took over a year and a half to prepare.", "over a year and a half")
+    assert row["value"] == 1.5 and row["bound"] == "more_than" and row["unit"] == "year"
+    # rates: the number is the claim, "a year" / "a day" is not a duration
+    frame = claims_of("That is £1bn a year, or 80,000 barrels a day, twice a week.")
+    assert frame["quote"].to_list() == ["£1bn", "80,000"]
+
+
+def test_seed003_barely_an_hour(seed_docs):
+    # "... but the discussion lasted barely an hour and produced no major progress ..."
+    frame = extract_claims(["003"], [seed_docs["003"]])
+    row = frame.filter(pl.col("quote") == "barely an hour").row(0, named=True)
+    assert row["bound"] == "at_most" and (row["value_low"], row["value_high"]) == (0, 1)
+    assert row["unit"] == "hour"
+
+
+def test_ranks_and_ages():
+    row = only("Barclays, the UK's third-biggest bank, grew.", "third-biggest")
+    assert (row["value"], row["kind"], row["subject"]) == (3, "ordinal", "bank")
+    row = only("A 25-year-old man was arrested.", "25-year-old")
+    assert (row["value"], row["kind"], row["subject"]) == (25, "age", "man")
+    row = only("Singer Christina Aguilera, 23, married.", "23")
+    assert row["kind"] == "age"
+
+
+def test_names_models_and_times_are_not_counts():
+    frame = claims_of("He watched Channel 4 on a PlayStation 2 with 3G, near a 777-200LR.")
+    assert frame.height == 0
+    row = only("By 1300 GMT shares had fallen.", "1300 GMT")
+    assert (row["kind"], row["unit"]) == ("other", "time_of_day")
+    row = only("Speeds of 2.9Mbps were seen.", "2.9Mbps")
+    assert (row["kind"], row["unit"], row["value"]) == ("other", "Mbps", 2.9)
+
+
+def test_sentence_final_million_keeps_the_full_stop_out():
+    row = only("Farm subsidies were cut by $587m.", "$587m")
+    assert row["value"] == 5.87e8 and row["currency"] == "USD"
+
+
+def test_every_seed_paragraph_alone_gives_the_same_claims(seed_docs, claims):
+    # Parsing a paragraph on its own (as the flow may, per body) must not change its claims.
+    text = seed_docs["002"].text
+    para = next(p for p in text.split("\n") if "12,000" in p)
+    alone = claims_of(para).select("quote", "value", "scope", "per_side_value", "subject")
+    inside = claims.filter(
+        (pl.col("article_id") == "002") & pl.col("quote").is_in(alone["quote"].to_list())
+    ).select("quote", "value", "scope", "per_side_value", "subject")
+    assert alone.equals(inside)
+
+
+def test_currency_written_twice_in_a_range():
+    row = only("It will cost between £5m and £6m.", "between £5m and £6m")
+    assert (row["value_low"], row["value_high"], row["currency"]) == (5e6, 6e6, "GBP")
+    frame = claims_of("Costs rose from £5.5bn to £8.2bn a year.")
+    assert frame["quote"].to_list() == ["£5.5bn", "£8.2bn"]

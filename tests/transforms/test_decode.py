@@ -32,7 +32,7 @@ def test_bom_is_stripped_and_recorded() -> None:
 
 def test_oversized_comes_first_even_for_binary() -> None:
     decoded = decode_bytes(b"\x00" * 12, max_bytes=10)
-    assert decoded == Decoded(None, None, "oversized (12 bytes > limit 10)")
+    assert decoded == Decoded(None, None, "oversized: 12 bytes > limit 10")
 
 
 @pytest.mark.parametrize(

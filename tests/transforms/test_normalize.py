@@ -279,3 +279,39 @@ def test_republished_story_with_agency_captions() -> None:
     ]
     assert (result.outlet, result.original_outlet) == ("The Kyiv Gazette", "Washington Post")
     assert result.title == "Talks end without a deal"
+
+
+def test_web_page_furniture_and_agency_dateline() -> None:
+    text = (
+        "Talks end in Istanbul\n\nMedia playback is unsupported on your device\n\n"
+        "Image source, Getty Images\n\n"
+        "Image caption, Delegates left the Ciragan Palace after an hour\n\n"
+        "MOSCOW, June 2 (Reuters) - Russia said the talks were useful.\n\n"
+        "Photograph: Efrem Lukatsky/AP\n\n"
+        "Copyright infringement cases rose sharply last year, the ministry said.\n\n"
+        "Copyright 2025 The Associated Press. All rights reserved.\n\nRelated Topics\n"
+    )
+    result = split_article(text)
+    assert [p.role for p in result.parts] == [
+        "title", "footer", "credit", "caption", "dateline", "body", "credit", "body", "footer",
+        "footer",
+    ]
+    assert result.body == (
+        "Russia said the talks were useful.\n\n"
+        "Copyright infringement cases rose sharply last year, the ministry said."
+    )
+    # The dateline's "June 2" has no year: published_date stays NULL rather than guessed.
+    assert (result.dateline, result.outlet, result.published_date) == ("MOSCOW", "Reuters", None)
+
+
+def test_agency_tag_after_prose_is_a_credit_not_a_caption() -> None:
+    result = split_article(
+        "The talks ended after an hour, officials said. (AP)\n\n"
+        "Delegates leave the Ciragan Palace (AP)\n\nMore talks are planned.\n"
+    )
+    assert [(p.role, p.text) for p in result.parts] == [
+        ("body", "The talks ended after an hour, officials said."),
+        ("credit", "(AP)"),
+        ("caption", "Delegates leave the Ciragan Palace (AP)"),
+        ("body", "More talks are planned."),
+    ]

@@ -51,6 +51,14 @@ def test_offsets_are_exact_and_trimmed(seeds: tuple) -> None:
     for row in sentences.iter_rows(named=True):
         assert bodies[row["article_id"]][row["start_char"] : row["end_char"]] == row["text"]
         assert row["text"] == row["text"].strip() and "\n" not in row["text"]
+    # Nothing of a body falls between sentences but whitespace.
+    for article_id, body in bodies.items():
+        rows = sentences.filter(pl.col("article_id") == article_id).sort("position")
+        gaps = [body[:rows["start_char"][0]]] + [
+            body[end:start]
+            for end, start in zip(rows["end_char"][:-1], rows["start_char"][1:], strict=True)
+        ] + [body[rows["end_char"][-1]:]]
+        assert all(not gap.strip() for gap in gaps)
 
 
 def test_abbreviations_stay_inside_sentences(seeds: tuple) -> None:
@@ -109,6 +117,7 @@ def test_text_key_folds_spelling_marks_not_words() -> None:
     assert text_key("the sumptuous Çırağan Palace") == text_key("the sumptuous Ciragan Palace")
     assert text_key("Russia’s “brilliant operation”") == "russias brilliant operation"
     assert text_key("the U.S. proposed a 30-day ceasefire.") == "the us proposed a 30 day ceasefire"
+    assert text_key("more than 1.2 million people") != text_key("more than 12 million people")
     # Spelling variants stay apart; reconcile does the near-duplicate matching.
     assert text_key("air defences") != text_key("air defenses")
 
