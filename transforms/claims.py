@@ -171,6 +171,9 @@ _FIXED_SUBJECTS = {"pow": "prisoner of war", "pows": "prisoner of war"}
 _A_UNIT_WORDS = frozenset(
     {"tens", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"}
 )
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
 _CLOCK_WORDS = frozenset({"gmt", "bst", "cet", "et", "est", "pm", "am", "p.m.", "a.m.", "hrs"})
 _RATE_MARKERS = frozenset({"%", "percent", "once", "twice", "times", "cent", "per"})
 _AGE_DECADE_PREFIXES = frozenset({"their", "his", "her", "my", "our", "your", "early", "late"})
@@ -341,6 +344,14 @@ def _read_number(doc: Doc, i: int) -> _Claim | None:
             claim.anchor = i + 1
             # "£400m." at a sentence end is one token "m."; the full stop stays out of the quote
             claim.trim = len(nxt) - len(nxt.rstrip("."))
+        elif (
+            nxt in _DASHES and _glued(doc, i) and _glued(doc, i + 1)
+            and _lower(doc, i + 2) in SCALE_WORDS
+        ):  # "the 17-million population"
+            claim.scale = SCALE_WORDS[_lower(doc, i + 2)]
+            claim.value = value * claim.scale
+            claim.end = i + 3
+            claim.anchor = i + 2
         elif nxt == "dozen":
             claim.value = value * DOZEN
             claim.end = claim.anchor = i + 1
@@ -485,6 +496,9 @@ def _read_fraction_word(doc: Doc, i: int) -> _Claim | None:
     if low in ("half", "halves"):
         if prev in ORDINAL_WORDS or (i + 1 < len(doc) and doc[i + 1].text in _DASHES):
             return None  # "second half", "half-time"
+        if nxt in ("a", "an") and _lower(doc, i + 2) in SCALE_WORDS:
+            scale = SCALE_WORDS[_lower(doc, i + 2)]  # "half a million people": a count
+            return _Claim(start=i, end=i + 3, value=0.5 * scale, scale=scale, anchor=i + 2)
         followers = ("of", "the", "its", "their", "his", "her", "our", "a", "an")
         if nxt in followers or _bound_before(doc, i) is not None or (
             prev in ("a", "one") and nxt == "of"
@@ -830,9 +844,19 @@ def _inside_name(doc: Doc, claim: _Claim) -> bool:
     if claim.start == 0 or (tok.dep_ == "nummod" and tok.head.i > tok.i):
         return False  # "4 channels" counts; "Channel 4" names
     prev = doc[claim.start - 1]
-    return (
+    if (
         prev.pos_ == "PROPN" and prev.ent_type_ in NAME_ENTITY_TYPES
         and tok.ent_type_ == prev.ent_type_ and tok.ent_iob_ == "I"
+    ):
+        return True
+    # "Xbox 2", "BBC 3", "Chapter 11", "Apollo 11": a small integer right after a capitalised
+    # proper noun (not a month: "June 2" is a date) that counts no noun after it.
+    nxt = doc[e] if e < len(doc) else None
+    return (
+        prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.is_sent_start
+        and prev.lower_ not in MONTHS and prev.lower_ not in _WEEKDAYS
+        and tok.text.isdigit() and len(tok.text) <= 2 and _month_at(doc, e) is None
+        and not (nxt is not None and (nxt.tag_ == "NNS" or nxt.text in _DASHES))
     )
 
 
@@ -869,6 +893,8 @@ def _read_range(doc: Doc, claim: _Claim) -> list[_Claim] | None:
         return None
     if word not in _RANGE_WORDS and word != "and":
         return None
+    if claim.kind == "count" and word in ("to", "-", "–", "and") and _day_range(doc, claim):
+        return []  # "from 6 to 9 January", "between 20 and 30 June"
     if _lower(doc, lead - 1) == "from":
         return None  # "rose from 5% to 7%": two values, not a range
     if word in _DASHES and not (_glued(doc, e - 1) and _glued(doc, e)) and word != "–":
@@ -925,6 +951,27 @@ def _read_range(doc: Doc, claim: _Claim) -> list[_Claim] | None:
         claim.subject = second.subject
     claim.between = between
     return []
+
+
+def _day_range(doc: Doc, claim: _Claim) -> bool:
+    """"6 to 9 January": two days of one month written after the second; a date range."""
+    e = claim.end
+    first, second = _int_value(claim), doc[e + 1].text if e + 1 < len(doc) else ""
+    if first is None or not second.isdigit() or not 1 <= first < int(second) <= 31:
+        return False
+    month = _month_at(doc, e + 2)
+    if month is None or "," in doc[claim.start].text:
+        return False
+    low, high = month * 100 + first, month * 100 + int(second)
+    claim.end = e + 3
+    _set_date(claim, low, "mmdd")
+    _finish_day(doc, claim, month, first, claim.end)
+    if claim.unit == "yyyymmdd":  # a year after the month applies to both days
+        year = int(claim.value) // 10000
+        low, high = year * 10000 + low, year * 10000 + high
+    claim.low, claim.high, claim.bound = float(low), float(high), "range"
+    claim.between = _lower(doc, claim.start - 1) == "between"
+    return True
 
 
 def _lead(doc: Doc, claim: _Claim) -> int:
@@ -1199,12 +1246,20 @@ class _Speakers:
             ]
             for v in ordered:
                 text = self.subject_of(v)
-                if text:
+                if text and not self._contains(v, claim_tok):
                     return self._resolve(text, v)
         according = self._according(sent)
         if according:
             return according
         return self._quoted(sent)
+
+    def _contains(self, verb: int, tok: Token) -> bool:
+        """"Nearly two thirds of the people interviewed said ...": the number is in the
+        subject; those people are what is counted, not a source."""
+        for child in self.doc[verb].children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child.left_edge.i <= tok.i <= child.right_edge.i
+        return False
 
     def _according(self, sent: Span) -> str | None:
         if sent.start not in self.according:

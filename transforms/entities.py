@@ -76,6 +76,9 @@ FIRST_NAME_RATIO = 80.0
 # Disasters~Disaster 94.1. Known cost: Labour~Labor (90.9) would merge "Labour Party" with
 # Australia's "Labor Party"; a split pin keeps them apart.
 OTHER_WORD_RATIO = 85.0
+# A surname alone, with no full name in its article, goes to the corpus's full name with
+# that surname if it is the only one or has this many times the others' article count.
+CORPUS_DOMINANCE = 10
 
 MENTION_SCHEMA = {
     "article_id": pl.String,
@@ -824,17 +827,27 @@ def canonicalize_with_log(
             and votes[key]["PERSON"] * 2 >= sum(votes[key].values())
             and key not in first_names
         ):
-            # Corpus-wide only for a word tagged PERSON here and mostly PERSON overall, and
-            # only when unambiguous: one full name has this surname, no full name starts
-            # with it ("Arnold" alone may be Arnold Schwarzenegger), and that full name
-            # recurs in 2+ articles (a one-article "Richard Nicholls" is weak evidence for
-            # "Lord Nicholls" elsewhere; "Qrio Robot" for "I, Robot").
-            corpus = {uf.find(k) for k in by_surname.get(key, ())}
-            corpus = {
-                r for r in corpus if not uf.apart(r, key) and len(cluster_articles[r]) >= 2
-            }
-            if len(corpus) == 1 and len(set(uf.find(k) for k in by_surname[key])) == 1:
-                surname_rule[(article_id, key)] = ("surname_in_corpus", next(iter(corpus)))
+            # Corpus-wide only for a word tagged PERSON here and mostly PERSON overall; never
+            # for a word that starts a full name ("Arnold" alone may be Arnold
+            # Schwarzenegger); and only for a full name that recurs in 2+ articles (a
+            # one-article "Richard Nicholls" is weak evidence for "Lord Nicholls" elsewhere,
+            # "Qrio Robot" for "I, Robot") and that is the only one with this surname, or
+            # dominates the others CORPUS_DOMINANCE to 1 in articles (Tony Blair, 154
+            # articles, against Cherie and Lionel Blair).
+            ranked = sorted(
+                {uf.find(k) for k in by_surname.get(key, ())},
+                key=lambda r: (-len(cluster_articles[r]), r),
+            )
+            ranked = [r for r in ranked if not uf.apart(r, key)]
+            top = ranked[0] if ranked else None
+            others = sum(len(cluster_articles[r]) for r in ranked[1:])
+            if (
+                top is not None
+                and len(cluster_articles[top]) >= 2
+                and len(cluster_articles[top]) >= CORPUS_DOMINANCE * others
+            ):
+                rule = "surname_in_corpus" if others == 0 else "surname_in_corpus_dominant"
+                surname_rule[(article_id, key)] = (rule, top)
     resolved = [
         uf.find(surname_rule[(a, k)][1]) if (a, k) in surname_rule else uf.find(k)
         for a, k, _ in rows

@@ -394,6 +394,38 @@ def test_short_surnames_need_exact_match() -> None:
     }
 
 
+def test_name_and_label_choice() -> None:
+    entities, _ = canonicalize_entities(
+        frame(
+            [
+                ("a", "Nevertheless Franz Ferdinand", "PERSON"),  # padded by spaCy
+                ("b", "Franz Ferdinand", "PERSON"),
+                ("c", "Franz Ferdinand", "PERSON"),
+                ("d", "Craig Bellamy", "PERSON"),
+                ("d", "Bellamy", "ORG"),  # spaCy: ORG; resolved as his surname: PERSON vote
+                ("d", "Bellamy", "PERSON"),
+                ("d", "Bellamy", "ORG"),
+            ]
+        )
+    )
+    rows = {r["name"]: r for r in entities.iter_rows(named=True)}
+    assert set(rows) == {"Franz Ferdinand", "Craig Bellamy"}
+    assert rows["Craig Bellamy"]["label"] == "PERSON"
+    assert rows["Craig Bellamy"]["mention_count"] == 4
+
+
+def test_corpus_surname_dominant_full_name() -> None:
+    rows = [(f"t{i}", "Tony Blair", "PERSON") for i in range(10)]
+    rows += [("c1", "Cherie Blair", "PERSON"), ("x", "Blair", "PERSON")]
+    entities, out = canonicalize_entities(frame(rows))
+    tony = entities.filter(pl.col("name") == "Tony Blair").row(0, named=True)
+    assert tony["aliases"] == ["Blair", "Tony Blair"] and tony["mention_count"] == 11
+    # 9 articles to 1 is not dominant enough: left alone.
+    rows = [r for r in rows if r[0] != "t9"]
+    entities, _ = canonicalize_entities(frame(rows))
+    assert "Blair" in set(entities["name"])
+
+
 def test_the_hague_is_not_william_hague() -> None:
     entities, _ = canonicalize_entities(
         frame(
@@ -425,6 +457,12 @@ def test_extraction_repairs_on_small_texts() -> None:
     assert not {"Exchequer", "Exchequer Gordon Brown", "Us"} & texts_of["x"]
     assert "Lord Nicholls" in texts_of["x"]  # a peerage title is part of the name
     assert "Didier Drogba" in texts_of["y"] and "Striker Didier Drogba" not in texts_of["y"]
+    z = extract_mentions(
+        ["z"],
+        list(parse(["But Tory Liam Fox said no. Brentford v Manchester United is on Saturday."])),
+    )
+    assert {"Liam Fox", "Brentford", "Manchester United"} <= set(z["text"])
+    assert not {"Tory Liam Fox", "Brentford v Manchester United"} & set(z["text"])
 
 
 def test_ambiguous_surname_stays_unresolved() -> None:
