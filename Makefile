@@ -35,6 +35,7 @@ bench: setup
 	$(UV) run python benchmarks/bench_claims.py
 	$(UV) run python benchmarks/bench_normalize.py
 	$(UV) run python benchmarks/bench_entities.py
+	$(UV) run python benchmarks/bench_incremental.py
 
 clean:
 	rm -rf warehouse/*.duckdb warehouse/*.build warehouse/runs.jsonl warehouse/checks \

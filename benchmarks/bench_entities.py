@@ -81,12 +81,18 @@ def threshold_report(mentions: pl.DataFrame, agreeing_only: bool = False) -> lis
     return lines
 
 
-def merge_review(result, bodies: dict[str, str], show: int, seed: int) -> list[str]:
-    """A random sample of merge decisions as a markdown table, with a context snippet."""
+def merge_review(
+    result, bodies: dict[str, str], show: int, seed: int, rules: set[str] | None = None
+) -> list[str]:
+    """A random sample of merge decisions as a markdown table, with a context snippet
+    (`rules`: only decisions taken by these rules)."""
     entities, mentions = result.entities, result.mentions
     name_of = dict(zip(entities["entity_id"], entities["name"], strict=True))
     keyed = mentions.with_columns(pl.col("text").map_elements(name_key, pl.String).alias("k"))
-    pool = sorted(result.decisions, key=lambda d: (d.rule, d.alias, d.article_id or ""))
+    pool = sorted(
+        (d for d in result.decisions if rules is None or d.rule in rules),
+        key=lambda d: (d.rule, d.alias, d.article_id or ""),
+    )
     sample = random.Random(seed).sample(pool, min(show, len(pool)))
     lines = ["| rule | merged spelling | into entity | where | context |", "|---|---|---|---|---|"]
     for d in sorted(sample, key=lambda d: (d.rule, d.alias)):
@@ -113,6 +119,7 @@ def main() -> None:
     ap.add_argument("--write", action="store_true", help=f"write {RESULTS.relative_to(ROOT)}")
     ap.add_argument("--threshold-report", action="store_true")
     ap.add_argument("--show", type=int, default=20, help="merges to sample for review")
+    ap.add_argument("--rules", help="comma-separated rules to sample from (default: all)")
     args = ap.parse_args()
 
     ids, bodies = load_corpus(args.corpus, args.sample, args.seed)
@@ -181,7 +188,9 @@ def main() -> None:
     print("\n".join(out))
 
     # Merge sample: what was merged into what, with the mention in context, to judge by eye.
-    review = merge_review(result, dict(zip(ids, bodies, strict=True)), args.show, args.seed)
+    rules = set(args.rules.split(",")) if args.rules else None
+    review = merge_review(result, dict(zip(ids, bodies, strict=True)), args.show, args.seed,
+                          rules)
     print("\n".join(review))
     top = entities.head(25).select("name", "label", "mention_count", "article_count", "aliases")
     with pl.Config(tbl_rows=30, fmt_str_lengths=60, tbl_width_chars=160):

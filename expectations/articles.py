@@ -5,18 +5,36 @@ import great_expectations.expectations as gxe
 from expectations.checks import CRITICAL, WARNING, Check
 from expectations.common import at_least_rows, in_set, key_checks, not_null
 
-ROLES = ["body", "title", "subheading", "masthead", "byline", "caption", "credit", "footer",
-         "header", "dateline"]
+ROLES = [
+    "body",
+    "title",
+    "subheading",
+    "masthead",
+    "byline",
+    "caption",
+    "credit",
+    "footer",
+    "header",
+    "dateline",
+]
 
 CHECKS = [
     *key_checks("articles", "article_id"),
     not_null("articles", "file_id"),
     not_null("articles", "body"),
-    Check("articles", gxe.ExpectColumnValuesToBeBetween(column="word_count", min_value=1),
-          CRITICAL, "every published article has prose in its body"),
+    Check(
+        "articles",
+        gxe.ExpectColumnValuesToBeBetween(column="word_count", min_value=1),
+        CRITICAL,
+        "every published article has prose in its body",
+    ),
     at_least_rows("articles", 1),
     *key_checks("article_parts", "part_id"),
     in_set("article_parts", "role", ROLES),
-    Check("article_parts", gxe.ExpectColumnValuesToNotBeNull(column="text"), WARNING,
-          "every part of a raw file is kept with its text"),
+    Check(
+        "article_parts",
+        gxe.ExpectColumnValuesToNotBeNull(column="text"),
+        WARNING,
+        "every part of a raw file is kept with its text",
+    ),
 ]

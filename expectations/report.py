@@ -42,7 +42,8 @@ def write_offline_index(docs_dir: Path, results: pl.DataFrame, run_id: str) -> P
         suite = f'<a href="{html.escape(link)}">{html.escape(name)}</a>' if link else name
         rows.append(
             f'<tr class="{"pass" if r["success"] else "fail"}"><td>{suite}</td>'
-            f"<td>{'passed' if r['success'] else 'FAILED'}</td><td>{html.escape(r['severity'])}</td>"
+            f"<td>{'passed' if r['success'] else 'FAILED'}</td>"
+            f"<td>{html.escape(r['severity'])}</td>"
             f"<td><code>{html.escape(r['expectation'])}</code></td>"
             f"<td>{html.escape(r['protects'] or '')}</td>"
             f"<td><code>{html.escape(r['observed'] or '')}</code></td></tr>"

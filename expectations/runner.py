@@ -26,8 +26,14 @@ SUITES: dict[str, list[Check]] = {
     "cross_source": cross_source.CHECKS,
 }
 RESULT_SCHEMA = {
-    "run_id": pl.String, "suite": pl.String, "expectation": pl.String, "table_name": pl.String,
-    "success": pl.Boolean, "observed": pl.String, "severity": pl.String, "protects": pl.String,
+    "run_id": pl.String,
+    "suite": pl.String,
+    "expectation": pl.String,
+    "table_name": pl.String,
+    "success": pl.Boolean,
+    "observed": pl.String,
+    "severity": pl.String,
+    "protects": pl.String,
 }
 
 
@@ -61,8 +67,10 @@ def run_checks(
             site_name="newsclaims",
             site_config={
                 "class_name": "SiteBuilder",
-                "store_backend": {"class_name": "TupleFilesystemStoreBackend",
-                                  "base_directory": str(data_docs_dir)},
+                "store_backend": {
+                    "class_name": "TupleFilesystemStoreBackend",
+                    "base_directory": str(data_docs_dir),
+                },
                 "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
             },
         )
@@ -80,9 +88,11 @@ def run_checks(
                 expectation.meta = {"severity": check.severity, "protects": check.protects}
                 suite.add_expectation(expectation)
             batch = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe("all")
-            definitions.append(context.validation_definitions.add(
-                gx.ValidationDefinition(name=name, data=batch, suite=suite)
-            ))
+            definitions.append(
+                context.validation_definitions.add(
+                    gx.ValidationDefinition(name=name, data=batch, suite=suite)
+                )
+            )
             meta[name] = (suite_name, frame_name)
     rows = []
     for definition in definitions:
@@ -91,14 +101,20 @@ def run_checks(
         result = definition.run(batch_parameters={"dataframe": frame})
         for item in result.results:
             config = item.expectation_config
-            rows.append({
-                "run_id": run_id, "suite": suite_name, "expectation": _describe(config),
-                "table_name": frame_name, "success": bool(item.success),
-                "observed": _observed(item.result or {}) if item.success is not None else
-                json.dumps(item.exception_info, default=str),
-                "severity": config.meta.get("severity", CRITICAL),
-                "protects": config.meta.get("protects"),
-            })
+            rows.append(
+                {
+                    "run_id": run_id,
+                    "suite": suite_name,
+                    "expectation": _describe(config),
+                    "table_name": frame_name,
+                    "success": bool(item.success),
+                    "observed": _observed(item.result or {})
+                    if item.success is not None
+                    else json.dumps(item.exception_info, default=str),
+                    "severity": config.meta.get("severity", CRITICAL),
+                    "protects": config.meta.get("protects"),
+                }
+            )
     frame = pl.DataFrame(rows, schema=RESULT_SCHEMA)
     if data_docs_dir is not None:
         # Each ValidationDefinition.run stored its result in the context, which the site renders;

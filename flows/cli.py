@@ -1,4 +1,4 @@
-"""The `newsclaims` command: run the flow, serve it on a schedule, query and export the warehouse."""
+"""The `newsclaims` command: run the flow, serve it on a schedule, query and export the data."""
 
 from __future__ import annotations
 
@@ -79,11 +79,16 @@ def cmd_checks(args: argparse.Namespace) -> int:
         return 2
     if args.failed:
         results = results.filter(~pl.col("success"))
-    shown = results.select("run_id", "suite", "table_name", "expectation", "success", "severity",
-                           "observed")
+    shown = results.select(
+        "run_id", "suite", "table_name", "expectation", "success", "severity", "observed"
+    )
     with pl.Config(tbl_rows=-1, fmt_str_lengths=70, tbl_width_chars=200):
         print(shown)
-    return 0 if results.filter(~pl.col("success") & (pl.col("severity") == "critical")).is_empty() else 1
+    return (
+        0
+        if results.filter(~pl.col("success") & (pl.col("severity") == "critical")).is_empty()
+        else 1
+    )
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -100,11 +105,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     def add(name: str, handler, help_text: str, *, source: bool = False):  # noqa: ANN001
         sub = commands.add_parser(name, help=help_text)
-        sub.add_argument("--warehouse", help="warehouse folder (default: ./warehouse of the project"
-                         " or NEWSCLAIMS_WAREHOUSE)")
+        sub.add_argument(
+            "--warehouse",
+            help="warehouse folder (default: ./warehouse of the project or NEWSCLAIMS_WAREHOUSE)",
+        )
         if source:
-            sub.add_argument("--source", help="folder or glob of raw article files (default: seeds/"
-                             " or NEWSCLAIMS_SOURCE)")
+            sub.add_argument(
+                "--source",
+                help="folder or glob of raw article files (default: seeds/ or NEWSCLAIMS_SOURCE)",
+            )
         sub.set_defaults(handler=handler)
         return sub
 

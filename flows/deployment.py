@@ -16,7 +16,10 @@ DEFAULT_CRON = "0 * * * *"
 
 
 def scheduled_deployment(
-    settings: Settings, *, name: str = "newsclaims-scheduled", cron: str | None = DEFAULT_CRON,
+    settings: Settings,
+    *,
+    name: str = "newsclaims-scheduled",
+    cron: str | None = DEFAULT_CRON,
     interval: int | None = None,
 ) -> RunnerDeployment:
     """The flow on a cron (or an interval in seconds), with source and warehouse as parameters."""

@@ -54,10 +54,19 @@ def newsclaims_flow(
             sentences, docs = tasks.sentences(articles, settings.model)
             mentions = tasks.entities(articles, docs, sentences)
             claims = tasks.claims(articles, docs, sentences)
-            tasks.write_build(settings, build, drop, raw_files, {
-                "articles": articles, "article_parts": parts, "sentences": sentences,
-                "entity_mentions": mentions, "numeric_claims": claims,
-            })
+            tasks.write_build(
+                settings,
+                build,
+                drop,
+                raw_files,
+                {
+                    "articles": articles,
+                    "article_parts": parts,
+                    "sentences": sentences,
+                    "entity_mentions": mentions,
+                    "numeric_claims": claims,
+                },
+            )
             tasks.canonicalize(build, settings.aliases_file)
             tasks.reconcile(build, settings.tolerance)
             results = tasks.validate(build, run_id, settings.data_docs_dir)
@@ -97,8 +106,12 @@ def _block(summary: RunSummary, build: Path, settings: Settings, results: pl.Dat
 
 
 def _publish(
-    summary: RunSummary, build: Path, settings: Settings, results: pl.DataFrame,
-    started: datetime, fingerprint: str,
+    summary: RunSummary,
+    build: Path,
+    settings: Settings,
+    results: pl.DataFrame,
+    started: datetime,
+    fingerprint: str,
 ) -> None:
     summary.status = "published"
     summary.message = f"published {settings.published}"
@@ -134,22 +147,31 @@ def _run_record(
     summary: RunSummary, started: datetime, *, published: bool, fingerprint: str | None = None
 ) -> dict:
     return {
-        "run_id": summary.run_id, "started_at": started,
-        "finished_at": datetime.now(UTC).replace(tzinfo=None), "status": summary.status,
-        "files_seen": summary.files_seen, "files_loaded": summary.files_loaded,
-        "files_unchanged": summary.files_unchanged, "files_quarantined": len(summary.quarantined),
-        "checks_failed": len(summary.failed_checks), "published": published,
-        "message": summary.message, "fingerprint": fingerprint,
+        "run_id": summary.run_id,
+        "started_at": started,
+        "finished_at": datetime.now(UTC).replace(tzinfo=None),
+        "status": summary.status,
+        "files_seen": summary.files_seen,
+        "files_loaded": summary.files_loaded,
+        "files_unchanged": summary.files_unchanged,
+        "files_quarantined": len(summary.quarantined),
+        "checks_failed": len(summary.failed_checks),
+        "published": published,
+        "message": summary.message,
+        "fingerprint": fingerprint,
     }
 
 
 def _publish_artifacts(summary: RunSummary, results: pl.DataFrame | None) -> None:
     """A markdown summary and the check results, visible on the flow run in the Prefect UI."""
-    create_markdown_artifact(markdown=summary.markdown(), key="newsclaims-summary",
-                             description="newsclaims run summary")
+    create_markdown_artifact(
+        markdown=summary.markdown(), key="newsclaims-summary", description="newsclaims run summary"
+    )
     if results is not None and results.height:
         create_table_artifact(
-            table=results.select("suite", "expectation", "table_name", "success", "severity",
-                                 "observed").to_dicts(),
-            key="newsclaims-checks", description="Great Expectations results of this run",
+            table=results.select(
+                "suite", "expectation", "table_name", "success", "severity", "observed"
+            ).to_dicts(),
+            key="newsclaims-checks",
+            description="Great Expectations results of this run",
         )

@@ -65,9 +65,11 @@ class Settings:
         for name in ("model", "tolerance"):
             digest.update(f"{name}={getattr(self, name)}\n".encode())
         code = sorted(
-            [*(PROJECT_ROOT / "transforms").glob("*.py"),
-             *(PROJECT_ROOT / "expectations").glob("*.py"),
-             *(PROJECT_ROOT / "warehouse").glob("*.sql")]
+            [
+                *(PROJECT_ROOT / "transforms").glob("*.py"),
+                *(PROJECT_ROOT / "expectations").glob("*.py"),
+                *(PROJECT_ROOT / "warehouse").glob("*.sql"),
+            ]
         )
         for path in [*code, self.aliases_file]:
             digest.update(path.name.encode())

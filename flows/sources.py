@@ -15,7 +15,7 @@ from transforms.ingest import FoundFile
 
 
 def discover(source: str) -> tuple[Path, list[Path]]:
-    """The root and the sorted candidate files of `source`: a folder (searched recursively) or a glob.
+    """The root and sorted candidate files of `source`: a folder (searched recursively) or a glob.
 
     Hidden files and folders (a leading dot) are skipped: editors and version control keep
     their state there, and it is never an article.
@@ -43,7 +43,9 @@ def read_file(path: Path, root: Path, max_bytes: int) -> FoundFile:
     try:
         real = path.resolve(strict=True)
     except (OSError, RuntimeError) as exc:
-        return FoundFile(shown, None, None, None, f"unreadable: broken link or path ({exc.__class__.__name__})")
+        return FoundFile(
+            shown, None, None, None, f"unreadable: broken link or path ({exc.__class__.__name__})"
+        )
     if path.is_symlink() and not real.is_relative_to(root.resolve()):
         return FoundFile(shown, None, None, None, f"link points outside the source folder: {real}")
     if not real.is_file():
@@ -51,7 +53,9 @@ def read_file(path: Path, root: Path, max_bytes: int) -> FoundFile:
     try:
         size = real.stat().st_size
         if size > max_bytes:
-            return FoundFile(shown, None, size, None, f"oversized: {size} bytes > limit {max_bytes}")
+            return FoundFile(
+                shown, None, size, None, f"oversized: {size} bytes > limit {max_bytes}"
+            )
         data = real.read_bytes()
     except OSError as exc:
         return FoundFile(shown, None, None, None, f"unreadable: {exc.strerror or exc}")

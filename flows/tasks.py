@@ -59,11 +59,15 @@ def ingest(
         published = store.loaded_articles(settings.published)
         rebuild = store.published_fingerprint(settings.published) != fingerprint
         raw_files, new_files = classify_files(
-            found, set() if rebuild else set(published["file_id"]), run_id=run_id,
-            max_bytes=settings.max_bytes, seen_at=datetime.now(UTC).replace(tzinfo=None),
+            found,
+            set() if rebuild else set(published["file_id"]),
+            run_id=run_id,
+            max_bytes=settings.max_bytes,
+            seen_at=datetime.now(UTC).replace(tzinfo=None),
         )
         drop = (
-            sorted(published["article_id"]) if rebuild
+            sorted(published["article_id"])
+            if rebuild
             else articles_to_drop(published, raw_files, removed_files=settings.removed_files)
         )
         counts["rebuild"] = int(rebuild and published.height > 0)
@@ -115,7 +119,10 @@ def claims(articles: pl.DataFrame, docs: list, sentence_rows: pl.DataFrame) -> p
 
 @stage
 def write_build(
-    settings: Settings, build: Path, drop: list[str], raw_files: pl.DataFrame,
+    settings: Settings,
+    build: Path,
+    drop: list[str],
+    raw_files: pl.DataFrame,
     new_rows: dict[str, pl.DataFrame],
 ) -> None:
     """Copy the published warehouse to `build`, drop replaced articles, add the new rows."""
@@ -137,14 +144,17 @@ def canonicalize(build: Path, aliases_file: Path) -> None:
         sentence_of = mentions.select("article_id", "start_char", "sentence_id")
         pinned = (
             entity_transforms.read_pinned_aliases(aliases_file.read_text(encoding="utf-8"))
-            if aliases_file.exists() else None
+            if aliases_file.exists()
+            else None
         )
         entity_rows, mention_rows = entity_transforms.canonicalize_entities(
             mentions.drop("sentence_id"), pinned
         )
         mention_rows = mention_rows.join(sentence_of, on=["article_id", "start_char"], how="left")
-        counts.update(entities=store.replace_table(con, "entities", entity_rows),
-                      mentions=store.replace_table(con, "entity_mentions", mention_rows))
+        counts.update(
+            entities=store.replace_table(con, "entities", entity_rows),
+            mentions=store.replace_table(con, "entity_mentions", mention_rows),
+        )
 
 
 @stage
@@ -173,9 +183,9 @@ def reconcile(build: Path, tolerance: float) -> None:
         groups, per_claim = group_claims(
             claim_rows, sources_frame, sentence_rows, tolerance=tolerance
         )
-        claim_rows = claim_rows.drop(
-            "group_id", "subject_key", "compare_low", "compare_high"
-        ).join(per_claim, on="claim_id", how="left")
+        claim_rows = claim_rows.drop("group_id", "subject_key", "compare_low", "compare_high").join(
+            per_claim, on="claim_id", how="left"
+        )
         store.replace_table(con, "articles", articles)
         store.replace_table(con, "sentences", sentence_rows)
         store.replace_table(con, "numeric_claims", claim_rows)
@@ -193,8 +203,7 @@ def validate(build: Path, run_id: str, data_docs_dir: Path) -> pl.DataFrame:
         with store.connect(build, read_only=True) as con:
             frames = audit.audit_frames(con)
         results = run_checks(frames, run_id=run_id, data_docs_dir=data_docs_dir)
-        counts.update(passed=int(results["success"].sum()),
-                      failed=int((~results["success"]).sum()))
+        counts.update(passed=int(results["success"].sum()), failed=int((~results["success"]).sum()))
     return results
 
 

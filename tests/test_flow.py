@@ -62,7 +62,9 @@ def test_bodies_per_side_is_6000_and_consistent(seeds_warehouse):
 
 def test_rustem_umerov_is_a_person(seeds_warehouse):
     warehouse, _ = seeds_warehouse
-    rows = fetch(warehouse, "SELECT label, article_count FROM entities WHERE name = 'Rustem Umerov'")
+    rows = fetch(
+        warehouse, "SELECT label, article_count FROM entities WHERE name = 'Rustem Umerov'"
+    )
     assert rows == [("PERSON", 5)]
 
 
@@ -70,8 +72,11 @@ def test_every_quote_is_its_body_slice(seeds_warehouse):
     warehouse, _ = seeds_warehouse
     with duckdb.connect(str(warehouse / "newsclaims.duckdb"), read_only=True) as con:
         bodies = dict(con.execute("SELECT article_id, body FROM articles").fetchall())
-        for table, text in (("sentences", "text"), ("numeric_claims", "quote"),
-                            ("entity_mentions", "text")):
+        for table, text in (
+            ("sentences", "text"),
+            ("numeric_claims", "quote"),
+            ("entity_mentions", "text"),
+        ):
             rows = con.execute(
                 f"SELECT article_id, start_char, end_char, {text} FROM {table}"
             ).fetchall()
@@ -93,8 +98,16 @@ def test_checks_recorded_for_the_run(seeds_warehouse):
     assert fetch(warehouse, "SELECT status, published FROM runs") == [("published", True)]
 
 
-CURATED = ("articles", "article_parts", "sentences", "entities", "entity_mentions",
-           "numeric_claims", "events", "claim_groups")
+CURATED = (
+    "articles",
+    "article_parts",
+    "sentences",
+    "entities",
+    "entity_mentions",
+    "numeric_claims",
+    "events",
+    "claim_groups",
+)
 
 
 def table_snapshot(warehouse: Path) -> dict[str, list[tuple]]:
@@ -148,7 +161,8 @@ def test_blocked_run_is_listed_after_next_publish(run_flow, seed_copy, tmp_path)
     (seed_copy / "005_contradicting.txt").unlink()
     assert run_flow(seed_copy, warehouse).status == "published"
     assert fetch(warehouse, "SELECT status FROM runs ORDER BY started_at") == [
-        ("blocked",), ("published",)
+        ("blocked",),
+        ("published",),
     ]
 
 
@@ -156,8 +170,10 @@ def test_query_is_read_only(seeds_warehouse):
     from warehouse.query import ReadOnlyViolation, query
 
     warehouse, _ = seeds_warehouse
-    frame = query(warehouse / "newsclaims.duckdb",
-                  "select outlet, count(*) n from articles group by 1 order by 1")
+    frame = query(
+        warehouse / "newsclaims.duckdb",
+        "select outlet, count(*) n from articles group by 1 order by 1",
+    )
     assert frame.height == 4
     with pytest.raises(ReadOnlyViolation):
         query(warehouse / "newsclaims.duckdb", "delete from articles")

@@ -33,7 +33,10 @@ BAD_FILES = {
     "binary": ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + bytes(range(256))),
     "empty": ("empty.txt", b""),
     "whitespace": ("blank.txt", b"   \n\n\t  \r\n"),
-    "undecodable": ("cut.txt", "Talks at the \u00c7\u0131ra\u011fan Palace, said the caf\u00e9".encode()[:-1]),
+    "undecodable": (
+        "cut.txt",
+        "Talks at the \u00c7\u0131ra\u011fan Palace, said the caf\u00e9".encode()[:-1],
+    ),
     "oversized": ("huge.txt", b"Russia and Ukraine met again. " * 2_000),
 }
 EXPECTED_REASON = {
@@ -67,13 +70,16 @@ def bad_input_run(tmp_path_factory, prefect_harness):
     (source / "outside.txt").symlink_to(outside)
     (source / "copy-of-000.txt").write_bytes((SEEDS / SEED_NAMES[0]).read_bytes())
     os.mkfifo(source / "pipe.txt")
-    settings = Settings().with_overrides(source=str(source), warehouse_dir=root / "wh",
-                                         max_bytes=50_000)
+    settings = Settings().with_overrides(
+        source=str(source), warehouse_dir=root / "wh", max_bytes=50_000
+    )
     return newsclaims_flow(settings=settings), root / "wh"
 
 
 FILE_OF_KIND = {kind: name for kind, (name, _) in BAD_FILES.items()} | {
-    "unreadable": "gone.txt", "outside_link": "outside.txt", "duplicate": "copy-of-000.txt",
+    "unreadable": "gone.txt",
+    "outside_link": "outside.txt",
+    "duplicate": "copy-of-000.txt",
     "fifo": "pipe.txt",
 }
 
@@ -83,8 +89,9 @@ def test_bad_file_is_quarantined_with_reason(bad_input_run, kind):
     summary, warehouse = bad_input_run
     reasons = {Path(path).name: reason for path, reason in summary.quarantined}
     assert EXPECTED_REASON[kind] in reasons[FILE_OF_KIND[kind]]
-    stored = rows(warehouse, f"SELECT status, reason FROM raw_files WHERE path LIKE "
-                             f"'%/{FILE_OF_KIND[kind]}'")
+    stored = rows(
+        warehouse, f"SELECT status, reason FROM raw_files WHERE path LIKE '%/{FILE_OF_KIND[kind]}'"
+    )
     assert stored and stored[0][0] == "quarantined" and EXPECTED_REASON[kind] in stored[0][1]
 
 
@@ -98,16 +105,21 @@ def test_bad_files_do_not_stop_the_others(bad_input_run):
 
 # ---------------------------------------------------------------- incremental runs
 
+
 def test_changed_file_replaces_only_its_rows(run_flow, seed_copy, tmp_path):
     warehouse = tmp_path / "wh"
     run_flow(seed_copy, warehouse)
     sql = "SELECT a.path, s.sentence_id, s.text FROM sentences s JOIN articles a USING (article_id)"
     before = set(rows(warehouse, sql))
     changed = seed_copy / "002_873f81f42ea5c4c8.txt"
-    changed.write_text(changed.read_text(encoding="utf-8").replace(
-        "Read the full report at TheHill.com.",
-        "Kyiv said the next round could come within weeks.\nRead the full report at TheHill.com.",
-    ), encoding="utf-8")
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace(
+            "Read the full report at TheHill.com.",
+            "Kyiv said the next round could come within weeks.\n"
+            "Read the full report at TheHill.com.",
+        ),
+        encoding="utf-8",
+    )
 
     summary = run_flow(seed_copy, warehouse)
 
@@ -154,6 +166,7 @@ def test_new_pins_reprocess_everything(run_flow, tmp_path):
 
 # ---------------------------------------------------------------- locking, crashes, readers
 
+
 def test_second_run_is_refused_while_one_holds_the_warehouse(tmp_path, capsys):
     from flows.cli import main
     from warehouse.lock import run_lock
@@ -168,8 +181,12 @@ def test_second_run_is_refused_while_one_holds_the_warehouse(tmp_path, capsys):
 def _cli(*args: str, api_url: str) -> subprocess.Popen:
     env = dict(os.environ, PREFECT_API_URL=api_url, PREFECT_SERVER_ANALYTICS_ENABLED="false")
     return subprocess.Popen(
-        [sys.executable, "-m", "flows.cli", *args], cwd=PROJECT, env=env,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [sys.executable, "-m", "flows.cli", *args],
+        cwd=PROJECT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
 
 
@@ -189,8 +206,9 @@ def test_killed_run_leaves_published_warehouse_intact(run_flow, seed_copy, tmp_p
         "Talks resume\n\nUkraine and Russia will meet again in Istanbul, Rustem Umerov said.\n",
         encoding="utf-8",
     )
-    process = _cli("run", "--source", str(seed_copy), "--warehouse", str(warehouse),
-                   api_url=api_url)
+    process = _cli(
+        "run", "--source", str(seed_copy), "--warehouse", str(warehouse), api_url=api_url
+    )
     deadline = time.time() + 120
     while not list(warehouse.glob("*.build")) and process.poll() is None:
         assert time.time() < deadline, "the run never started writing its build"
@@ -223,7 +241,9 @@ def test_reader_holding_the_file_sees_no_error_during_publish(run_flow, seed_cop
     run_flow(seed_copy, warehouse)
     reader = subprocess.Popen(
         [sys.executable, "-c", READER, str(warehouse / "newsclaims.duckdb"), "20"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     assert reader.stdout.readline().strip() == "open"
     (seed_copy / SEED_NAMES[0]).unlink()
@@ -236,10 +256,21 @@ def test_reader_holding_the_file_sees_no_error_during_publish(run_flow, seed_cop
 
 # ---------------------------------------------------------------- schedules and observability
 
+
 def test_served_schedule_executes_a_run(tmp_path, api_url):
     warehouse = tmp_path / "wh"
-    server = _cli("serve", "--interval", "5", "--name", "test-serve", "--source", str(SEEDS),
-                  "--warehouse", str(warehouse), api_url=api_url)
+    server = _cli(
+        "serve",
+        "--interval",
+        "5",
+        "--name",
+        "test-serve",
+        "--source",
+        str(SEEDS),
+        "--warehouse",
+        str(warehouse),
+        api_url=api_url,
+    )
     try:
         deadline = time.time() + 240
         while not (warehouse / "newsclaims.duckdb").exists():
@@ -261,14 +292,17 @@ def test_run_leaves_summary_and_checks_artifacts(run_flow, tmp_path):
 
     summary = run_flow(SEEDS, tmp_path / "wh")
     with get_client(sync_client=True) as client:
-        found = client.read_artifacts(artifact_filter=ArtifactFilter(
-            key=ArtifactFilterKey(any_=["newsclaims-summary", "newsclaims-checks"])
-        ))
+        found = client.read_artifacts(
+            artifact_filter=ArtifactFilter(
+                key=ArtifactFilterKey(any_=["newsclaims-summary", "newsclaims-checks"])
+            )
+        )
     assert {a.key for a in found} == {"newsclaims-summary", "newsclaims-checks"}
     assert any(summary.run_id in str(a.data) for a in found)
 
 
 # ---------------------------------------------------------------- the CLI
+
 
 def test_cli_query_checks_and_export(run_flow, tmp_path, capsys):
     from flows.cli import main
@@ -276,8 +310,17 @@ def test_cli_query_checks_and_export(run_flow, tmp_path, capsys):
     warehouse = tmp_path / "wh"
     run_flow(SEEDS, warehouse)
     capsys.readouterr()
-    assert main(["query", "--warehouse", str(warehouse),
-                 "select outlet, count(*) n from articles group by 1 order by 1"]) == 0
+    assert (
+        main(
+            [
+                "query",
+                "--warehouse",
+                str(warehouse),
+                "select outlet, count(*) n from articles group by 1 order by 1",
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert "Shafaq News" in out and "The Hill" in out
     assert main(["query", "--warehouse", str(warehouse), "drop table articles"]) == 2

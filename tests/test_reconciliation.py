@@ -58,85 +58,121 @@ def test_seeds_form_one_event_and_other_stories_their_own(warehouse):
     others = query(warehouse, "SELECT path, event_id FROM articles WHERE path LIKE '%/90%'")
     assert len(others) == (2 if BBC_UKRAINE.exists() else 1)
     assert all(event_id != event for _, event_id in others)
-    assert query(warehouse, f"SELECT n_articles, n_outlets, first_date FROM events "
-                            f"WHERE event_id = '{event}'")[0][:2] == (5, 5)
+    assert query(
+        warehouse,
+        f"SELECT n_articles, n_outlets, first_date FROM events WHERE event_id = '{event}'",
+    )[0][:2] == (5, 5)
 
 
 def test_other_events_join_no_seed_group(warehouse):
     event = seed_event(warehouse)
-    rows = query(warehouse, f"""
+    rows = query(
+        warehouse,
+        f"""
         SELECT count(*) FROM numeric_claims c JOIN articles a USING (article_id)
         JOIN claim_groups g USING (group_id)
-        WHERE a.path LIKE '%/90%' AND g.event_id = '{event}'""")
+        WHERE a.path LIKE '%/90%' AND g.event_id = '{event}'""",
+    )
     assert rows == [(0,)]
-    festival = query(warehouse, """
+    festival = query(
+        warehouse,
+        """
         SELECT g.status FROM numeric_claims c JOIN articles a USING (article_id)
         JOIN claim_groups g USING (group_id)
-        WHERE a.path LIKE '%900_other_event.txt' AND c.quote LIKE '%40,000%'""")
+        WHERE a.path LIKE '%900_other_event.txt' AND c.quote LIKE '%40,000%'""",
+    )
     assert festival == [("single_source",)]
 
 
 def test_bodies_group_is_consistent_across_four_outlets(warehouse):
-    rows = query(warehouse, """
+    rows = query(
+        warehouse,
+        """
         SELECT status, n_outlets, n_independent, consensus_low, consensus_high
-        FROM claim_groups WHERE subject = 'body'""")
+        FROM claim_groups WHERE subject = 'body'""",
+    )
     assert rows == [("consistent", 4, 4, 6000.0, 6000.0)]
-    quotes = query(warehouse, """
+    quotes = query(
+        warehouse,
+        """
         SELECT c.quote FROM numeric_claims c JOIN claim_groups g USING (group_id)
-        WHERE g.subject = 'body' ORDER BY c.quote""")
+        WHERE g.subject = 'body' ORDER BY c.quote""",
+    )
     assert {q for (q,) in quotes} == {"more than 6,000", "6,000", "12,000"}
 
 
 def test_territory_share_agrees_across_fraction_and_percent(warehouse):
-    rows = query(warehouse, """
+    rows = query(
+        warehouse,
+        """
         SELECT g.status, g.n_outlets, string_agg(c.quote, ' / ' ORDER BY c.quote)
         FROM claim_groups g JOIN numeric_claims c USING (group_id)
-        WHERE g.subject = 'territory' GROUP BY ALL""")
+        WHERE g.subject = 'territory' GROUP BY ALL""",
+    )
     assert rows == [("consistent", 2, "about 20 percent / nearly one-fifth")]
 
 
 def test_front_line_miles_and_kilometres_agree(warehouse):
-    rows = query(warehouse, """
+    rows = query(
+        warehouse,
+        """
         SELECT g.status, g.unit, g.n_outlets, g.n_independent, round(g.consensus_low),
                string_agg(c.quote, ' / ' ORDER BY c.quote)
         FROM claim_groups g JOIN numeric_claims c USING (group_id)
-        WHERE g.subject = 'front line' GROUP BY ALL""")
+        WHERE g.subject = 'front line' GROUP BY ALL""",
+    )
     # 003 and 004 print the same AP paragraph: two outlets, one independent source.
-    assert rows == [("consistent", "km", 2, 1, 998.0,
-                     "620-mile / 620-mile / roughly 1,000-kilometer")]
+    assert rows == [
+        ("consistent", "km", 2, 1, 998.0, "620-mile / 620-mile / roughly 1,000-kilometer")
+    ]
 
 
 def test_162_drones_is_wire_copy_with_one_independent_source(warehouse):
-    sentences = query(warehouse, """
+    sentences = query(
+        warehouse,
+        """
         SELECT is_wire_copy, wire_group FROM sentences
-        WHERE text LIKE 'Russian air defen%downed 162 Ukrainian drones%'""")
+        WHERE text LIKE 'Russian air defen%downed 162 Ukrainian drones%'""",
+    )
     assert len(sentences) == 2
     assert all(is_copy for is_copy, _ in sentences)
     assert sentences[0][1] == sentences[1][1]
-    group = query(warehouse, """
+    group = query(
+        warehouse,
+        """
         SELECT g.status, g.n_outlets, g.n_independent FROM claim_groups g
-        JOIN numeric_claims c USING (group_id) WHERE c.quote = '162'""")
+        JOIN numeric_claims c USING (group_id) WHERE c.quote = '162'""",
+    )
     assert set(group) == {("consistent", 2, 1)}
 
 
 def test_own_reporting_is_not_wire_copy(warehouse):
-    rows = query(warehouse, """
+    rows = query(
+        warehouse,
+        """
         SELECT is_wire_copy FROM sentences
-        WHERE text LIKE 'Despite the brief meeting and low expectations%'""")
+        WHERE text LIKE 'Despite the brief meeting and low expectations%'""",
+    )
     assert rows == [(False,)]
 
 
 def test_52_out_of_80_drones_stay_two_quantities(warehouse):
-    rows = query(warehouse, """
+    rows = query(
+        warehouse,
+        """
         SELECT c.quote, g.n_articles, g.consensus_low FROM numeric_claims c
-        JOIN claim_groups g USING (group_id) WHERE c.quote IN ('52', '80') ORDER BY 1""")
+        JOIN claim_groups g USING (group_id) WHERE c.quote IN ('52', '80') ORDER BY 1""",
+    )
     assert rows == [("52", 2, 52.0), ("52", 2, 52.0), ("80", 2, 80.0), ("80", 2, 80.0)]
 
 
 def test_comparison_view_puts_outlets_side_by_side(warehouse):
-    rows = query(warehouse, """
+    rows = query(
+        warehouse,
+        """
         SELECT outlet_key, per_side_value, bounds FROM claim_comparison
-        WHERE subject = 'body' ORDER BY outlet_key""")
+        WHERE subject = 'body' ORDER BY outlet_key""",
+    )
     assert len(rows) == 4
     assert {r[0] for r in rows} >= {"Shafaq News", "The Hill", "The Spokesman-Review"}
     assert all(r[1] == 6000.0 for r in rows)

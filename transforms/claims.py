@@ -844,6 +844,9 @@ def _inside_name(doc: Doc, claim: _Claim) -> bool:
     if claim.start == 0 or (tok.dep_ == "nummod" and tok.head.i > tok.i):
         return False  # "4 channels" counts; "Channel 4" names
     prev = doc[claim.start - 1]
+    nxt = doc[e] if e < len(doc) else None
+    if nxt is not None and nxt.text in _DASHES and _glued(doc, e - 1):
+        return False  # "Chelsea 2-1": a score follows the name
     if (
         prev.pos_ == "PROPN" and prev.ent_type_ in NAME_ENTITY_TYPES
         and tok.ent_type_ == prev.ent_type_ and tok.ent_iob_ == "I"
@@ -851,12 +854,11 @@ def _inside_name(doc: Doc, claim: _Claim) -> bool:
         return True
     # "Xbox 2", "BBC 3", "Chapter 11", "Apollo 11": a small integer right after a capitalised
     # proper noun (not a month: "June 2" is a date) that counts no noun after it.
-    nxt = doc[e] if e < len(doc) else None
     return (
-        prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.is_sent_start
+        prev.pos_ == "PROPN" and prev.text[:1].isupper()
         and prev.lower_ not in MONTHS and prev.lower_ not in _WEEKDAYS
         and tok.text.isdigit() and len(tok.text) <= 2 and _month_at(doc, e) is None
-        and not (nxt is not None and (nxt.tag_ == "NNS" or nxt.text in _DASHES))
+        and not (nxt is not None and nxt.tag_ == "NNS")
     )
 
 

@@ -21,8 +21,12 @@ MIN_SIMILARITY = 0.2
 MAX_DAYS = 3
 
 EVENT_SCHEMA = {
-    "event_id": pl.String, "label": pl.String, "first_date": pl.Date, "last_date": pl.Date,
-    "n_articles": pl.Int64, "n_outlets": pl.Int64,
+    "event_id": pl.String,
+    "label": pl.String,
+    "first_date": pl.Date,
+    "last_date": pl.Date,
+    "n_articles": pl.Int64,
+    "n_outlets": pl.Int64,
 }
 
 
@@ -33,14 +37,18 @@ def outlet_key(outlet: pl.Expr, article_id: pl.Expr) -> pl.Expr:
 
 def article_similarity(mentions: pl.DataFrame) -> pl.DataFrame:
     """Weighted entity Jaccard for every article pair sharing an entity (a, b, similarity)."""
-    pairs = mentions.filter(pl.col("label").is_in(EVENT_LABELS)).select(
-        "article_id", "entity_id"
-    ).unique()
+    pairs = (
+        mentions.filter(pl.col("label").is_in(EVENT_LABELS))
+        .select("article_id", "entity_id")
+        .unique()
+    )
     n_articles = pairs["article_id"].n_unique()
     if n_articles < 2:
         return pl.DataFrame(schema={"a": pl.String, "b": pl.String, "similarity": pl.Float64})
-    weights = pairs.group_by("entity_id").agg(pl.len().alias("df")).with_columns(
-        (1.0 + n_articles / pl.col("df")).log().alias("w")
+    weights = (
+        pairs.group_by("entity_id")
+        .agg(pl.len().alias("df"))
+        .with_columns((1.0 + n_articles / pl.col("df")).log().alias("w"))
     )
     weighted = pairs.join(weights, on="entity_id")
     totals = weighted.group_by("article_id").agg(pl.col("w").sum().alias("total"))
@@ -55,8 +63,9 @@ def article_similarity(mentions: pl.DataFrame) -> pl.DataFrame:
         shared.join(totals.rename({"article_id": "a", "total": "total_a"}), on="a")
         .join(totals.rename({"article_id": "b", "total": "total_b"}), on="b")
         .with_columns(
-            (pl.col("shared") / (pl.col("total_a") + pl.col("total_b") - pl.col("shared")))
-            .alias("similarity")
+            (pl.col("shared") / (pl.col("total_a") + pl.col("total_b") - pl.col("shared"))).alias(
+                "similarity"
+            )
         )
         .select("a", "b", "similarity")
     )
@@ -114,11 +123,12 @@ def _describe_events(
             pl.col("published_date").min().alias("first_date"),
             pl.col("published_date").max().alias("last_date"),
             pl.len().cast(pl.Int64).alias("n_articles"),
-            outlet_key(pl.col("outlet"), pl.col("article_id")).n_unique().cast(pl.Int64)
+            outlet_key(pl.col("outlet"), pl.col("article_id"))
+            .n_unique()
+            .cast(pl.Int64)
             .alias("n_outlets"),
         )
         .join(top_names, on="event_id", how="left")
         .select(list(EVENT_SCHEMA))
         .sort("event_id")
     )
-

@@ -16,8 +16,14 @@ from transforms.decode import decode_bytes
 from transforms.folding import stable_id
 
 RAW_FILE_SCHEMA = {
-    "run_id": pl.String, "file_id": pl.String, "path": pl.String, "sha256": pl.String,
-    "bytes": pl.Int64, "encoding": pl.String, "status": pl.String, "reason": pl.String,
+    "run_id": pl.String,
+    "file_id": pl.String,
+    "path": pl.String,
+    "sha256": pl.String,
+    "bytes": pl.Int64,
+    "encoding": pl.String,
+    "status": pl.String,
+    "reason": pl.String,
     "seen_at": pl.Datetime("us"),
 }
 NEW_FILE_SCHEMA = {"file_id": pl.String, "path": pl.String, "text": pl.String}
@@ -58,8 +64,14 @@ def classify_files(
     first_path_of: dict[str, str] = {}
     for item in found:
         row = {
-            "run_id": run_id, "file_id": None, "path": item.path, "sha256": item.sha256,
-            "bytes": item.size, "encoding": None, "status": "quarantined", "reason": item.error,
+            "run_id": run_id,
+            "file_id": None,
+            "path": item.path,
+            "sha256": item.sha256,
+            "bytes": item.size,
+            "encoding": None,
+            "status": "quarantined",
+            "reason": item.error,
             "seen_at": seen_at,
         }
         rows.append(row)

@@ -36,19 +36,44 @@ from transforms.unionfind import DisjointSet
 COMPARABLE_KINDS = ("count", "percent", "fraction", "money", "duration", "distance", "age")
 FAMILY = {"percent": "share", "fraction": "share"}
 SUBJECT_SYNONYMS = {
-    "troop": "soldier", "serviceman": "soldier", "fighter": "soldier",
-    "warplane": "plane", "aircraft": "plane", "airplane": "plane", "jet": "plane",
-    "pow": "prisoner", "prisoner of war": "prisoner", "captive": "prisoner", "prisoners": "prisoner",
-    "children": "child", "kid": "child",
-    "people": "person", "civilian": "person",
-    "corpse": "body", "remains": "body",
-    "front line": "front line", "frontline": "front line", "line": "front line",
+    "troop": "soldier",
+    "serviceman": "soldier",
+    "fighter": "soldier",
+    "warplane": "plane",
+    "aircraft": "plane",
+    "airplane": "plane",
+    "jet": "plane",
+    "pow": "prisoner",
+    "prisoner of war": "prisoner",
+    "captive": "prisoner",
+    "prisoners": "prisoner",
+    "children": "child",
+    "kid": "child",
+    "people": "person",
+    "civilian": "person",
+    "corpse": "body",
+    "remains": "body",
+    "front line": "front line",
+    "frontline": "front line",
+    "line": "front line",
 }
 # "the bodies of 6,000 killed soldiers", "the bodies of 12,000 dead soldiers, or 6,000 for each
 # side": the thing exchanged is bodies, whatever noun follows, up to the end of the clause.
 _BODIES_OF = re.compile(r"\bbod(?:y|ies) of\b[^.;:!?]*$", re.I)
-_BODY_NOUNS = {None, "soldier", "troop", "person", "people", "civilian", "serviceman", "pow",
-               "prisoner", "prisoner of war", "fighter", "side"}
+_BODY_NOUNS = {
+    None,
+    "soldier",
+    "troop",
+    "person",
+    "people",
+    "civilian",
+    "serviceman",
+    "pow",
+    "prisoner",
+    "prisoner of war",
+    "fighter",
+    "side",
+}
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _STOP = frozenset(
     "that this these those their them they have were been from with which what when where while"
@@ -60,10 +85,19 @@ STRONG_CONTEXT = 0.2
 PER_SIDE_CLASS, TOTAL_CLASS = "per_side", "total"
 
 GROUP_SCHEMA = {
-    "group_id": pl.String, "event_id": pl.String, "subject": pl.String, "kind": pl.String,
-    "unit": pl.String, "scope": pl.String, "n_claims": pl.Int64, "n_articles": pl.Int64,
-    "n_outlets": pl.Int64, "n_independent": pl.Int64, "consensus_low": pl.Float64,
-    "consensus_high": pl.Float64, "status": pl.String,
+    "group_id": pl.String,
+    "event_id": pl.String,
+    "subject": pl.String,
+    "kind": pl.String,
+    "unit": pl.String,
+    "scope": pl.String,
+    "n_claims": pl.Int64,
+    "n_articles": pl.Int64,
+    "n_outlets": pl.Int64,
+    "n_independent": pl.Int64,
+    "consensus_low": pl.Float64,
+    "consensus_high": pl.Float64,
+    "status": pl.String,
 }
 
 
@@ -93,8 +127,12 @@ def _same_quantity(a: dict, b: dict) -> bool:
 
 
 def comparison_interval(
-    value_low: float | None, value_high: float | None, value: float | None,
-    per_side_value: float | None, scope: str | None, tolerance: float,
+    value_low: float | None,
+    value_high: float | None,
+    value: float | None,
+    per_side_value: float | None,
+    scope: str | None,
+    tolerance: float,
 ) -> tuple[float, float, str]:
     """(low, high, scope class) the claim is compared on; None bounds become infinities."""
     low = -math.inf if value_low is None else value_low
@@ -141,7 +179,7 @@ def _link_by_context(members: list[dict]) -> list[list[dict]]:
     index = {c["claim_id"]: c for c in members}
     links = DisjointSet(index)
     for i, a in enumerate(members):
-        for b in members[i + 1:]:
+        for b in members[i + 1 :]:
             if a["article_id"] != b["article_id"] and _same_quantity(a, b):
                 links.union(a["claim_id"], b["claim_id"])
     return [[index[m] for m in component] for component in links.components()]
@@ -183,13 +221,23 @@ def group_claims(
     for claim in claims.iter_rows(named=True):
         start, text = sentence_of.get(claim["sentence_id"], (claim["start_char"], ""))
         key = subject_key(claim["subject"], text[: max(0, claim["start_char"] - start)])
-        row = {"claim_id": claim["claim_id"], "group_id": None, "subject_key": key,
-               "compare_low": None, "compare_high": None}
+        row = {
+            "claim_id": claim["claim_id"],
+            "group_id": None,
+            "subject_key": key,
+            "compare_low": None,
+            "compare_high": None,
+        }
         per_claim.append(row)
         if claim["kind"] not in COMPARABLE_KINDS or claim["value"] is None:
             continue
-        args = (claim["value_low"], claim["value_high"], claim["value"],
-                claim["per_side_value"], claim["scope"])
+        args = (
+            claim["value_low"],
+            claim["value_high"],
+            claim["value"],
+            claim["per_side_value"],
+            claim["scope"],
+        )
         raw_low, raw_high, _ = comparison_interval(*args, 0.0)
         low, high, scope_class = comparison_interval(
             *args, 0.0 if claim["bound"] == "approx" else tolerance
@@ -199,8 +247,15 @@ def group_claims(
         family = FAMILY.get(claim["kind"], claim["kind"])
         bucket = (event_of.get(claim["article_id"]), key, family, claim["unit"], scope_class)
         buckets.setdefault(bucket, []).append(
-            {**claim, "_low": low, "_high": high, "_raw_low": raw_low, "_raw_high": raw_high,
-             "_row": row, "_context": context_words(text, claim["subject"])}
+            {
+                **claim,
+                "_low": low,
+                "_high": high,
+                "_raw_low": raw_low,
+                "_raw_high": raw_high,
+                "_row": row,
+                "_context": context_words(text, claim["subject"]),
+            }
         )
 
     groups = []
@@ -212,20 +267,34 @@ def group_claims(
         ]:
             for cluster in _split_if_inconsistent(linked):
                 groups.append(
-                    _summarize(cluster, event_id, key, family, unit, scope_class, source_of,
-                               wire_of)
+                    _summarize(
+                        cluster, event_id, key, family, unit, scope_class, source_of, wire_of
+                    )
                 )
-    frame = pl.DataFrame(groups, schema=GROUP_SCHEMA) if groups else pl.DataFrame(schema=GROUP_SCHEMA)
+    frame = (
+        pl.DataFrame(groups, schema=GROUP_SCHEMA) if groups else pl.DataFrame(schema=GROUP_SCHEMA)
+    )
     return frame, pl.DataFrame(
         per_claim,
-        schema={"claim_id": pl.String, "group_id": pl.String, "subject_key": pl.String,
-                "compare_low": pl.Float64, "compare_high": pl.Float64},
+        schema={
+            "claim_id": pl.String,
+            "group_id": pl.String,
+            "subject_key": pl.String,
+            "compare_low": pl.Float64,
+            "compare_high": pl.Float64,
+        },
     )
 
 
 def _summarize(
-    cluster: list[dict], event_id: str | None, key: str | None, family: str, unit: str | None,
-    scope_class: str, source_of: dict, wire_of: dict,
+    cluster: list[dict],
+    event_id: str | None,
+    key: str | None,
+    family: str,
+    unit: str | None,
+    scope_class: str,
+    source_of: dict,
+    wire_of: dict,
 ) -> dict:
     group_id = stable_id("grp", min(c["claim_id"] for c in cluster))
     for claim in cluster:
@@ -263,9 +332,15 @@ def _summarize(
         scope = "per_side" if scopes & {"per_side", "total"} else "unknown"
     kinds = sorted({c["kind"] for c in cluster})
     return {
-        "group_id": group_id, "event_id": event_id, "subject": key,
-        "kind": kinds[0] if len(kinds) == 1 else family, "unit": unit, "scope": scope,
-        "n_claims": len(cluster), "n_articles": len(per_article), "n_outlets": len(sources),
+        "group_id": group_id,
+        "event_id": event_id,
+        "subject": key,
+        "kind": kinds[0] if len(kinds) == 1 else family,
+        "unit": unit,
+        "scope": scope,
+        "n_claims": len(cluster),
+        "n_articles": len(per_article),
+        "n_outlets": len(sources),
         "n_independent": len(independent.components()),
         "consensus_low": low if (low <= high and math.isfinite(low)) else None,
         "consensus_high": high if (low <= high and math.isfinite(high)) else None,

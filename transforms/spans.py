@@ -29,7 +29,10 @@ def assign_sentences(spans: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFra
         # Both sides are sorted above; polars cannot verify sortedness within `by` groups.
         warnings.simplefilter("ignore", UserWarning)
         joined = order.join_asof(
-            bounds, left_on="start_char", right_on="_s_start", by="article_id",
+            bounds,
+            left_on="start_char",
+            right_on="_s_start",
+            by="article_id",
             strategy="backward",
         )
     return (

@@ -49,7 +49,12 @@ def mark_wire_copies(sentences: pl.DataFrame, article_sources: pl.DataFrame) -> 
         if len(members) > 1
         for member in members
     }
-    return frame.select("sentence_id").with_columns(
-        pl.col("sentence_id").replace_strict(group_of, default=None, return_dtype=pl.String)
-        .alias("wire_group")
-    ).with_columns(pl.col("wire_group").is_not_null().alias("is_wire_copy"))
+    return (
+        frame.select("sentence_id")
+        .with_columns(
+            pl.col("sentence_id")
+            .replace_strict(group_of, default=None, return_dtype=pl.String)
+            .alias("wire_group")
+        )
+        .with_columns(pl.col("wire_group").is_not_null().alias("is_wire_copy"))
+    )

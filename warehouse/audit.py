@@ -11,8 +11,14 @@ import duckdb
 import polars as pl
 
 TABLE_FRAMES = (
-    "articles", "article_parts", "sentences", "entities", "entity_mentions", "numeric_claims",
-    "events", "claim_groups",
+    "articles",
+    "article_parts",
+    "sentences",
+    "entities",
+    "entity_mentions",
+    "numeric_claims",
+    "events",
+    "claim_groups",
 )
 
 # DuckDB's substring counts Unicode code points from 1, as Python slices count them from 0.
@@ -30,7 +36,8 @@ AUDIT_SQL = {
     "claim_bounds": """
         SELECT claim_id,
                (value_low IS NULL OR value IS NULL OR value >= value_low - 1e-9 * abs(value_low))
-               AND (value_high IS NULL OR value IS NULL OR value <= value_high + 1e-9 * abs(value_high))
+               AND (value_high IS NULL OR value IS NULL
+                    OR value <= value_high + 1e-9 * abs(value_high))
                AS value_within_bounds
         FROM numeric_claims""",
     # The mission's check: per event, the groups of bodies returned per side, and whether the

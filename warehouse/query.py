@@ -11,9 +11,19 @@ import polars as pl
 # before it reaches DuckDB, so `newsclaims query` can never change or exfiltrate through files.
 _READ_ONLY_TYPES = {"SELECT", "EXPLAIN", "PRAGMA"}
 CURATED_TABLES = (
-    "articles", "sentences", "entities", "entity_mentions", "numeric_claims",
-    "events", "claim_groups", "check_results", "runs", "raw_files", "article_parts",
-    "claim_comparison", "outlet_mentions",
+    "articles",
+    "sentences",
+    "entities",
+    "entity_mentions",
+    "numeric_claims",
+    "events",
+    "claim_groups",
+    "check_results",
+    "runs",
+    "raw_files",
+    "article_parts",
+    "claim_comparison",
+    "outlet_mentions",
 )
 
 
@@ -25,13 +35,17 @@ def _check_read_only(con: duckdb.DuckDBPyConnection, sql: str) -> None:
     for statement in con.extract_statements(sql):
         kind = statement.type.name
         if kind not in _READ_ONLY_TYPES:
-            raise ReadOnlyViolation(f"refused: a {kind} statement would write; queries are read-only")
+            raise ReadOnlyViolation(
+                f"refused: a {kind} statement would write; queries are read-only"
+            )
 
 
 def query(published: Path, sql: str) -> pl.DataFrame:
     """Run `sql` on the published warehouse opened read-only and return the last result."""
     if not published.exists():
-        raise FileNotFoundError(f"no published warehouse at {published}: run `newsclaims run` first")
+        raise FileNotFoundError(
+            f"no published warehouse at {published}: run `newsclaims run` first"
+        )
     with duckdb.connect(str(published), read_only=True) as con:
         _check_read_only(con, sql)
         return con.sql(sql).pl()

@@ -13,10 +13,18 @@ from pathlib import Path
 import polars as pl
 
 RUN_SCHEMA = {
-    "run_id": pl.String, "started_at": pl.Datetime("us"), "finished_at": pl.Datetime("us"),
-    "status": pl.String, "files_seen": pl.Int64, "files_loaded": pl.Int64,
-    "files_unchanged": pl.Int64, "files_quarantined": pl.Int64, "checks_failed": pl.Int64,
-    "published": pl.Boolean, "message": pl.String, "fingerprint": pl.String,
+    "run_id": pl.String,
+    "started_at": pl.Datetime("us"),
+    "finished_at": pl.Datetime("us"),
+    "status": pl.String,
+    "files_seen": pl.Int64,
+    "files_loaded": pl.Int64,
+    "files_unchanged": pl.Int64,
+    "files_quarantined": pl.Int64,
+    "checks_failed": pl.Int64,
+    "published": pl.Boolean,
+    "message": pl.String,
+    "fingerprint": pl.String,
 }
 
 

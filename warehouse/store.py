@@ -27,7 +27,10 @@ def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection
 
 def remove_stale_builds(warehouse_dir: Path) -> list[Path]:
     """Delete build files a killed run left behind; call only while holding the run lock."""
-    stale = [*warehouse_dir.glob("newsclaims-*.build"), *warehouse_dir.glob("newsclaims-*.build.wal")]
+    stale = [
+        *warehouse_dir.glob("newsclaims-*.build"),
+        *warehouse_dir.glob("newsclaims-*.build.wal"),
+    ]
     for path in stale:
         path.unlink(missing_ok=True)
     return stale

@@ -8,30 +8,59 @@ import pytest
 from transforms.reconcile import comparison_interval, group_claims, subject_key
 
 
-def claim(cid: str, article: str, value: float, *, low=None, high=None, bound="exact",
-          subject="body", scope="per_side", per_side=None, kind="count", sentence=None):
+def claim(
+    cid: str,
+    article: str,
+    value: float,
+    *,
+    low=None,
+    high=None,
+    bound="exact",
+    subject="body",
+    scope="per_side",
+    per_side=None,
+    kind="count",
+    sentence=None,
+):
     return {
-        "claim_id": cid, "article_id": article, "sentence_id": sentence or f"s-{cid}",
-        "start_char": 40, "value": value, "value_low": value if low is None else low,
-        "value_high": value if high is None and bound == "exact" else high, "bound": bound,
-        "unit": None, "kind": kind, "subject": subject, "scope": scope,
+        "claim_id": cid,
+        "article_id": article,
+        "sentence_id": sentence or f"s-{cid}",
+        "start_char": 40,
+        "value": value,
+        "value_low": value if low is None else low,
+        "value_high": value if high is None and bound == "exact" else high,
+        "bound": bound,
+        "unit": None,
+        "kind": kind,
+        "subject": subject,
+        "scope": scope,
         "per_side_value": per_side,
     }
 
 
 def run(claims: list[dict], sentences: dict[str, str], wire: dict[str, str] | None = None):
-    articles = pl.DataFrame({
-        "article_id": sorted({c["article_id"] for c in claims}),
-    }).with_columns(pl.lit("evt").alias("event_id"), pl.col("article_id").alias("source"))
-    sentence_rows = pl.DataFrame({
-        "sentence_id": [c["sentence_id"] for c in claims],
-        "start_char": [0] * len(claims),
-        "text": [sentences[c["sentence_id"]] for c in claims],
-        "wire_group": [(wire or {}).get(c["sentence_id"]) for c in claims],
-    }).unique("sentence_id")
-    frame = pl.DataFrame(claims, schema_overrides={"value_low": pl.Float64,
-                                                   "value_high": pl.Float64,
-                                                   "per_side_value": pl.Float64})
+    articles = pl.DataFrame(
+        {
+            "article_id": sorted({c["article_id"] for c in claims}),
+        }
+    ).with_columns(pl.lit("evt").alias("event_id"), pl.col("article_id").alias("source"))
+    sentence_rows = pl.DataFrame(
+        {
+            "sentence_id": [c["sentence_id"] for c in claims],
+            "start_char": [0] * len(claims),
+            "text": [sentences[c["sentence_id"]] for c in claims],
+            "wire_group": [(wire or {}).get(c["sentence_id"]) for c in claims],
+        }
+    ).unique("sentence_id")
+    frame = pl.DataFrame(
+        claims,
+        schema_overrides={
+            "value_low": pl.Float64,
+            "value_high": pl.Float64,
+            "per_side_value": pl.Float64,
+        },
+    )
     return group_claims(frame, articles, sentence_rows, tolerance=0.01)
 
 
@@ -73,10 +102,14 @@ def test_different_numbers_in_the_same_context_conflict():
 
 def test_unrelated_sentences_with_one_subject_stay_apart():
     groups, _ = run(
-        [claim("a", "A", 12, bound="more_than", high=None, subject="people"),
-         claim("b", "B", 1_200_000, bound="more_than", high=None, subject="people")],
-        {"s-a": "More than a dozen people on each side attended the talks in the palace",
-         "s-b": "The conflict has claimed or injured more than 1.2 million people since 2022"},
+        [
+            claim("a", "A", 12, bound="more_than", high=None, subject="people"),
+            claim("b", "B", 1_200_000, bound="more_than", high=None, subject="people"),
+        ],
+        {
+            "s-a": "More than a dozen people on each side attended the talks in the palace",
+            "s-b": "The conflict has claimed or injured more than 1.2 million people since 2022",
+        },
     )
     assert sorted(groups["status"]) == ["single_source", "single_source"]
 
@@ -84,9 +117,12 @@ def test_unrelated_sentences_with_one_subject_stay_apart():
 def test_wire_copies_count_once():
     text = "Russian air defences downed 162 Ukrainian drones over eight Russian regions overnight"
     groups, _ = run(
-        [claim("a", "A", 162, subject="drone", scope="unknown", sentence="w1"),
-         claim("b", "B", 162, subject="drone", scope="unknown", sentence="w2")],
-        {"w1": text, "w2": text}, wire={"w1": "wire-1", "w2": "wire-1"},
+        [
+            claim("a", "A", 162, subject="drone", scope="unknown", sentence="w1"),
+            claim("b", "B", 162, subject="drone", scope="unknown", sentence="w2"),
+        ],
+        {"w1": text, "w2": text},
+        wire={"w1": "wire-1", "w2": "wire-1"},
     )
     assert groups.select("status", "n_outlets", "n_independent").rows() == [("consistent", 2, 1)]
 
@@ -94,10 +130,12 @@ def test_wire_copies_count_once():
 def test_two_quantities_in_one_sentence_split_by_value():
     text = "Ukrainian air defences damaged 52 out of 80 drones launched by Russia overnight"
     groups, per_claim = run(
-        [claim("a52", "A", 52, subject="drone", scope="unknown", sentence="x"),
-         claim("a80", "A", 80, subject="drone", scope="unknown", sentence="x"),
-         claim("b52", "B", 52, subject="drone", scope="unknown", sentence="y"),
-         claim("b80", "B", 80, subject="drone", scope="unknown", sentence="y")],
+        [
+            claim("a52", "A", 52, subject="drone", scope="unknown", sentence="x"),
+            claim("a80", "A", 80, subject="drone", scope="unknown", sentence="x"),
+            claim("b52", "B", 52, subject="drone", scope="unknown", sentence="y"),
+            claim("b80", "B", 80, subject="drone", scope="unknown", sentence="y"),
+        ],
         {"x": text, "y": text},
     )
     assert sorted(groups["consensus_low"]) == [52.0, 80.0]

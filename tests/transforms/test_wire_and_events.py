@@ -10,25 +10,39 @@ from transforms.events import group_events
 from transforms.folding import fold
 from transforms.wire import mark_wire_copies
 
-AP_003 = ("Russian air defences downed 162 Ukrainian drones over eight Russian regions overnight, "
-          "as well as over the Crimean peninsula, Russia’s Defence Ministry said.")
-AP_004 = ("Russian air defenses downed 162 Ukrainian drones over eight Russian regions overnight, "
-          "as well as over the annexed Ukrainian peninsula of Crimea, Russia's Defense Ministry "
-          "said Monday.")
-OWN = ("Despite the brief meeting and low expectations, both sides agreed on the largest "
-       "prisoner exchange of the conflict so far.")
+AP_003 = (
+    "Russian air defences downed 162 Ukrainian drones over eight Russian regions overnight, "
+    "as well as over the Crimean peninsula, Russia’s Defence Ministry said."
+)
+AP_004 = (
+    "Russian air defenses downed 162 Ukrainian drones over eight Russian regions overnight, "
+    "as well as over the annexed Ukrainian peninsula of Crimea, Russia's Defense Ministry "
+    "said Monday."
+)
+OWN = (
+    "Despite the brief meeting and low expectations, both sides agreed on the largest "
+    "prisoner exchange of the conflict so far."
+)
 
 
 def sentences(rows: list[tuple[str, str, str]]) -> pl.DataFrame:
     return pl.DataFrame(
-        {"sentence_id": [r[0] for r in rows], "article_id": [r[1] for r in rows],
-         "text_key": [fold(r[2]) for r in rows]}
+        {
+            "sentence_id": [r[0] for r in rows],
+            "article_id": [r[1] for r in rows],
+            "text_key": [fold(r[2]) for r in rows],
+        }
     )
 
 
 def sources(mapping: dict[str, str], event: str = "e1") -> pl.DataFrame:
-    return pl.DataFrame({"article_id": list(mapping), "event_id": [event] * len(mapping),
-                         "source": list(mapping.values())})
+    return pl.DataFrame(
+        {
+            "article_id": list(mapping),
+            "event_id": [event] * len(mapping),
+            "source": list(mapping.values()),
+        }
+    )
 
 
 def test_seed_ap_sentences_are_wire_copies():
@@ -57,19 +71,38 @@ def test_copies_in_different_events_are_not_linked():
 
 
 def mentions(rows: list[tuple[str, str]]) -> pl.DataFrame:
-    return pl.DataFrame({"article_id": [r[0] for r in rows], "entity_id": [r[1] for r in rows],
-                         "label": ["PERSON"] * len(rows)})
+    return pl.DataFrame(
+        {
+            "article_id": [r[0] for r in rows],
+            "entity_id": [r[1] for r in rows],
+            "label": ["PERSON"] * len(rows),
+        }
+    )
 
 
 def test_articles_sharing_rare_entities_form_one_event():
-    articles = pl.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["X", "Y", "Z"],
-                             "published_date": [date(2025, 6, 2), None, date(2025, 6, 2)]})
+    articles = pl.DataFrame(
+        {
+            "article_id": ["a", "b", "c"],
+            "outlet": ["X", "Y", "Z"],
+            "published_date": [date(2025, 6, 2), None, date(2025, 6, 2)],
+        }
+    )
     shared = [(a, e) for a in "ab" for e in ("umerov", "medinsky", "fidan", "ukraine")]
     ment = mentions([*shared, ("c", "ukraine"), ("c", "claxton"), ("c", "madrid")])
-    entities = pl.DataFrame({"entity_id": ["umerov", "medinsky", "fidan", "ukraine", "claxton",
-                                           "madrid"],
-                             "name": ["Rustem Umerov", "Vladimir Medinsky", "Hakan Fidan",
-                                      "Ukraine", "Sarah Claxton", "Madrid"]})
+    entities = pl.DataFrame(
+        {
+            "entity_id": ["umerov", "medinsky", "fidan", "ukraine", "claxton", "madrid"],
+            "name": [
+                "Rustem Umerov",
+                "Vladimir Medinsky",
+                "Hakan Fidan",
+                "Ukraine",
+                "Sarah Claxton",
+                "Madrid",
+            ],
+        }
+    )
     events, membership = group_events(articles, ment, entities)
     event_of = dict(membership.rows())
     assert event_of["a"] == event_of["b"] != event_of["c"]
@@ -77,8 +110,13 @@ def test_articles_sharing_rare_entities_form_one_event():
 
 
 def test_dates_too_far_apart_split_events():
-    articles = pl.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"],
-                             "published_date": [date(2025, 6, 2), date(2025, 7, 20)]})
+    articles = pl.DataFrame(
+        {
+            "article_id": ["a", "b"],
+            "outlet": ["X", "Y"],
+            "published_date": [date(2025, 6, 2), date(2025, 7, 20)],
+        }
+    )
     ment = mentions([(a, e) for a in "ab" for e in ("umerov", "medinsky")])
     entities = pl.DataFrame({"entity_id": ["umerov", "medinsky"], "name": ["U", "M"]})
     _, membership = group_events(articles, ment, entities)
