@@ -127,6 +127,7 @@ from transforms.units import (
     NOT_COUNTED_COMPOUNDS,
     PER_SIDE_AFTER,
     PERCENT_WORDS,
+    RACE_METRES,
     RANKED_NOUNS,
     SAY_LEMMAS,
     SUPERLATIVE_SUFFIXES,
@@ -171,6 +172,7 @@ _FIXED_SUBJECTS = {"pow": "prisoner of war", "pows": "prisoner of war"}
 _A_UNIT_WORDS = frozenset(
     {"tens", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"}
 )
+_RANGE_LEADS = frozenset({"aged", "ages", "between", "from", "of", "for", "about", "around"})
 _WEEKDAYS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 )
@@ -424,6 +426,20 @@ def words_are_scale_only(doc: Doc, i: int, j: int) -> bool:
 def _read_odd_numeral(doc: Doc, i: int) -> _Claim | None:
     """Digit tokens that are not plain numerals: times ("10:30"); everything else is skipped."""
     text = doc[i].text
+    if text.count("/") == 1:
+        a, _, b = text.partition("/")
+        if a.isdigit() and b.isdigit():
+            x, y = int(a), int(b)
+            if len(a) == 4 and len(b) in (2, 4):  # "2004/05", "2004/2005": a range of years
+                end = y if len(b) == 4 else (x // 100) * 100 + y
+                if x < end <= x + 20:
+                    return _Claim(start=i, end=i + 1, value=x, low=x, high=end, bound="range",
+                                  kind="date", unit="year", anchor=i)
+            if 0 < x < y <= 10 and _lower(doc, i + 1) == "of":  # "3/4 of them"
+                claim = _Claim(start=i, end=i + 1, value=x / y, kind="fraction", anchor=i)
+                claim.original_value, claim.original_unit = x, f"1/{y}"
+                return claim
+        return None
     if len(text) <= 5 and text.count(":") == 1:
         hh, _, mm = text.partition(":")
         if hh.isdigit() and mm.isdigit() and len(mm) == 2 and int(hh) < 24 and int(mm) < 60:
@@ -808,6 +824,7 @@ def _read_claims(doc: Doc, i: int) -> tuple[list[_Claim], int]:
     ):
         return [], claim.end + 1  # "3G", "3D", "4Kids": a name, not a quantity
     claims = [claim]
+    _race_metres(doc, claim)
     if not _as_date(doc, claim):
         _apply_units(doc, claim)
     second = _read_range(doc, claim)
@@ -820,6 +837,25 @@ def _read_claims(doc: Doc, i: int) -> tuple[list[_Claim], int]:
     for c in claims:
         _finish_kind(c)
     return claims, max(c.end for c in claims)
+
+
+def _race_metres(doc: Doc, claim: _Claim) -> None:
+    """"the 800m and 1000m", "100m champion": athletics distances, not millions.
+
+    A glued "m" is million ("5m people", "£5m") except on a race distance with no currency
+    before it and no plural noun after it.
+    """
+    if claim.scale != 1e6 or claim.kind != "count" or _lead(doc, claim) != claim.start:
+        return
+    tok = doc[claim.anchor]
+    if not (tok.lower_ == "m" or tok.lower_.endswith("m")) or "," in doc[claim.start].text:
+        return
+    metres = claim.value / claim.scale
+    after = doc[claim.end] if claim.end < len(doc) else None
+    if metres in RACE_METRES and not (after is not None and after.tag_ == "NNS"):
+        claim.kind, claim.scale = "distance", 1.0
+        claim.value = metres
+        claim.original_unit = "metre"
 
 
 def _inside_name(doc: Doc, claim: _Claim) -> bool:
@@ -922,10 +958,7 @@ def _read_range(doc: Doc, claim: _Claim) -> list[_Claim] | None:
                 claim.between = between
                 return []
         return None
-    if (
-        word == "-" and 100 > claim.value >= second.value and second.end == e + 2
-        and claim.kind == second.kind == "count"
-    ):  # "2-1", "28-17": a score
+    if _is_score(doc, claim, second, word):  # "2-1", "28-17", "lost 1-2", "6-7 (4-7)"
         claim.kind = second.kind = "other"
         claim.unit = second.unit = "score"
         return [second]
@@ -953,6 +986,32 @@ def _read_range(doc: Doc, claim: _Claim) -> list[_Claim] | None:
         claim.subject = second.subject
     claim.between = between
     return []
+
+
+def _is_score(doc: Doc, claim: _Claim, second: _Claim, word: str) -> bool:
+    """Two small integers joined by a glued hyphen with nothing measured after them.
+
+    In news text "2-1", "1-2 defeat", "6-7 (4-7)" are scores; ranges of small numbers carry a
+    unit or a counted noun ("3-4 days", "20-30 people", "5-10%") or a lead word ("aged 18-24").
+    """
+    if word != "-" or claim.kind != "count" or second.kind != "count":
+        return False
+    if second.end != second.start + 1 or claim.end != claim.start + 1:
+        return False
+    lo, hi = _int_value(claim), _int_value(second)
+    if lo is None or hi is None or lo >= 100 or hi >= 100:
+        return False
+    if lo >= hi:
+        return True
+    after = doc[second.end] if second.end < len(doc) else None
+    if after is not None and (
+        after.tag_ == "NNS" or after.lower_ in DURATION_UNITS or after.lower_ in DISTANCE_UNITS
+        or after.lower_ in PERCENT_WORDS or after.lower_ in CURRENCY_WORDS
+        or after.lower_ in SCALE_WORDS or after.text in _DASHES
+    ):
+        return False
+    lead = _lead(doc, claim)
+    return lead == claim.start and _lower(doc, lead - 1) not in _RANGE_LEADS
 
 
 def _day_range(doc: Doc, claim: _Claim) -> bool:

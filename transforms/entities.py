@@ -39,10 +39,13 @@ from transforms.folding import stable_id
 from transforms.names import (
     HEAD_TITLES,
     NOBLE,
+    SURNAME_RATIO,
     TITLE_HEADS,
     is_strippable,
     is_title_only,
     name_key,
+    pick_name,
+    same_person,
     strip_possessive,
     strip_titles,
     word_key,
@@ -56,20 +59,6 @@ NAME_LABELS = frozenset(
 # single capitalized word tagged PERSON is spaCy's most frequent guess: "Kyiv", "Luhansk").
 LABEL_PRIORITY = ("GPE", "LOC", "FAC", "ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW",
                   "PERSON")
-
-# Measured thresholds (benchmarks/results/entities.md, full BBC corpus): rapidfuzz ratio of
-# two surnames whose first names agree. Zelensky~Zelenskyy 94.1 must merge, Medinsky~
-# Medvedev 37.5 must not. On the BBC, pairs of 7+ letter surnames at 90+ were variants
-# (Khodorkovsky~Khordokovsky 91.7, Yanukovich~Yanukovych 90.0, Waggoner~Wagoner 93.3);
-# among shorter surnames a one-letter difference is as often another person (David Davis ~
-# David Davies 90.9, Kelly~Kelley, Smith~Smit, Preston~Peston) as a typo (Clark~Clarke,
-# Reagan~Regan), so short surnames only merge when equal after folding.
-SURNAME_RATIO = 90.0
-FUZZY_SURNAME_MIN_LEN = 7
-# First names must agree exactly, by initial ("J Smith"), or by this ratio ("Volodymyr" ~
-# "Volodimir"); Vladimir Putin and Vladimir Medinsky share a first name, and the surname
-# check keeps them apart.
-FIRST_NAME_RATIO = 80.0
 
 # Names of 2+ words other than people (ORG, FAC, ...) merge when exactly one word differs
 # and that word's ratio reaches this: Defence~Defense 85.7, Appeals~Appeal 92.3,
@@ -594,60 +583,6 @@ def _priority(label: str) -> int:
     return LABEL_PRIORITY.index(label) if label in LABEL_PRIORITY else len(LABEL_PRIORITY)
 
 
-def _pick_name(spellings: Counter[str]) -> str:
-    """The fullest spelling (most words, then fewest initials: "Girvan Dempsey" over the
-    team sheets' "G Dempsey"), then the most frequent, then alphabetical.
-
-    A spelling padded by one leading word is skipped when the spelling without that word
-    is in the cluster and at least twice as frequent: spaCy keeps sentence-initial words in
-    PERSON spans ("Nevertheless Franz Ferdinand", "Holders Manchester United") and no
-    word list is complete; a real first name ("Recep Tayyip Erdogan") is kept unless the
-    shorter form dominates.
-    """
-    def padded(text: str) -> bool:
-        words = text.split()
-        rest = " ".join(words[1:])
-        return len(words) > 2 and spellings.get(rest, 0) >= 2 * spellings[text]
-
-    candidates = [t for t in spellings if not padded(t)] or list(spellings)
-    return min(candidates, key=lambda t: (-len(t.split()), _initials(t), -spellings[t], t))
-
-
-def _initials(text: str) -> int:
-    """Words of `text` that are initials ("G", "J.D.")."""
-    return sum(1 for w in text.split() if len(w.replace(".", "")) <= 2 and w[:1].isupper())
-
-
-def _first_names_agree(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if len(a) == 1 or len(b) == 1:
-        return a[0] == b[0]  # an initial: "G Bush" ~ "George Bush"
-    return fuzz.ratio(a, b) >= FIRST_NAME_RATIO
-
-
-def _same_person(a: list[str], b: list[str]) -> bool:
-    """Two full names (key tokens, 2+ each) are spelling variants of one person.
-
-    The surnames must be near-identical and the first names must agree; middle names may be
-    missing on one side ("Tayyip Erdogan" ~ "Recep Tayyip Erdogan", "George Bush" ~
-    "George W Bush"), but every token of the shorter name must be found in the longer one.
-    """
-    if a[-1] != b[-1] and (
-        min(len(a[-1]), len(b[-1])) < FUZZY_SURNAME_MIN_LEN
-        or fuzz.ratio(a[-1], b[-1]) < SURNAME_RATIO
-    ):
-        return False
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(a[0]) == 1 or len(b[0]) == 1:
-        return False  # an initial ("M Williams") is matched only when unique, below
-    if len(short) == len(long_):
-        return all(_first_names_agree(x, y) for x, y in zip(short[:-1], long_[:-1], strict=True))
-    # Shorter name: its given names must appear, in order, among the longer one's.
-    rest = iter(long_[:-1])
-    return all(any(_first_names_agree(x, y) for y in rest) for x in short[:-1])
-
-
 @dataclass
 class _Decision:
     """One merge taken by a rule, kept for the benchmark report."""
@@ -729,7 +664,7 @@ def canonicalize_with_log(
                     if (
                         a < b
                         and uf.find(a) != uf.find(b)
-                        and _same_person(a.split(), b.split())
+                        and same_person(a.split(), b.split())
                         and uf.union(a, b)
                     ):
                         decisions.append(_Decision("fuzzy_full_name", b, a))
@@ -897,7 +832,7 @@ def _build_tables(
             # Single words only: spaCy's PERSON guess loses to any other label it gave.
             label_votes.pop("PERSON", None)
         label = _vote(label_votes)
-        name = _pick_name(c["text"])
+        name = pick_name(c["text"])
         pinned = pin_roots.get(cluster)
         if pinned is not None:
             pin_label, pin_name = pinned
@@ -960,10 +895,11 @@ def resolve_names(names: Sequence[str | None], entities: pl.DataFrame) -> list[s
 
     First the whole text (titles stripped) against the keys of every name and alias, and a
     lone surname against the last word of exactly one PERSON. Then the longest run of words
-    inside the text that starts and ends with a capital, rightmost first because the head of
-    an English noun phrase comes last: "Russia's Defence Ministry" -> "Defence Ministry",
-    "Kharkiv Mayor Ihor Terekhov" -> "Ihor Terekhov", "Ukraine's air force" -> "Ukraine".
-    A key shared by several entities goes to the one with the most mentions.
+    inside the text that starts and ends with a capital and matches: "Russia's Defence
+    Ministry" -> "Defence Ministry", "Kharkiv Mayor Ihor Terekhov" -> "Ihor Terekhov",
+    "Ukraine's air force" -> "Ukraine". Two different entities at that length ("Russian and
+    Ukrainian officials") give None rather than a guess. A key shared by several entities
+    goes to the one with the most mentions.
     """
     index: dict[str, tuple[int, str]] = {}
     surnames: dict[str, set[str]] = defaultdict(set)
@@ -998,11 +934,14 @@ def resolve_names(names: Sequence[str | None], entities: pl.DataFrame) -> list[s
         for n in range(len(words) - 1, 0, -1):
             if found is not None:
                 break
-            for i in range(len(words) - n, -1, -1):
-                window = words[i : i + n]
-                if window[0][:1].isupper() and window[-1][:1].isupper():
-                    found = lookup(" ".join(window))
-                    if found is not None:
-                        break
+            hits = {
+                hit
+                for i in range(len(words) - n + 1)
+                if words[i][:1].isupper() and words[i + n - 1][:1].isupper()
+                and (hit := lookup(" ".join(words[i : i + n]))) is not None
+            }
+            if len(hits) > 1:
+                break  # "Russian and Ukrainian officials": two sources, no single entity
+            found = next(iter(hits), None)
         out.append(found)
     return out

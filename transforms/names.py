@@ -1,4 +1,4 @@
-"""Name keys and title/honorific stripping for entity canonicalization.
+"""Name keys, title/honorific stripping and person-name comparison for entities.
 
 Pure string functions, no spaCy: `transforms.entities` uses them on spaCy tokens when it repairs
 mention spans, and on mention text when it builds matching keys, and `resolve_names` uses them on
@@ -7,12 +7,18 @@ free text ("Russia's Defence Ministry", "Mr Zelensky").
 A *name key* is `fold()` (NFKC, casefold, no diacritics) plus the punctuation differences that
 outlets disagree on: "U.S." and "US" meet, curly and straight apostrophes meet. Hyphens stay
 ("Stafford-Smith" is not "Smith"). Keys are for matching only; stored text stays original.
+
+`same_person` and `pick_name` hold the measured thresholds for spelling variants of a
+person's name and the choice of the canonical spelling.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
+
+from rapidfuzz import fuzz
 
 from transforms.folding import fold
 
@@ -185,3 +191,73 @@ def name_key(text: str) -> str:
     key = _LOOSE_HYPHEN.sub(" ", _NON_WORD.sub(" ", key))
     return _SPACES.sub(" ", key).strip()
 
+
+# ---------------------------------------------------------------- person names
+
+# Measured thresholds (benchmarks/results/entities.md, full BBC corpus): rapidfuzz ratio of
+# two surnames whose first names agree. Zelensky~Zelenskyy 94.1 must merge, Medinsky~
+# Medvedev 37.5 must not. On the BBC, pairs of 7+ letter surnames at 90+ were variants
+# (Khodorkovsky~Khordokovsky 91.7, Yanukovich~Yanukovych 90.0, Waggoner~Wagoner 93.3);
+# among shorter surnames a one-letter difference is as often another person (David Davis ~
+# David Davies 90.9, Kelly~Kelley, Smith~Smit, Preston~Peston) as a typo (Clark~Clarke,
+# Reagan~Regan), so short surnames only merge when equal after folding.
+SURNAME_RATIO = 90.0
+FUZZY_SURNAME_MIN_LEN = 7
+# First names must agree exactly, by initial ("J Smith"), or by this ratio ("Volodymyr" ~
+# "Volodimir"); Vladimir Putin and Vladimir Medinsky share a first name, and the surname
+# check keeps them apart.
+FIRST_NAME_RATIO = 80.0
+
+
+def pick_name(spellings: Counter[str]) -> str:
+    """The fullest spelling (most words, then fewest initials: "Girvan Dempsey" over the
+    team sheets' "G Dempsey"), then the most frequent, then alphabetical.
+
+    A spelling padded by one leading word is skipped when the spelling without that word
+    is in the cluster and at least twice as frequent: spaCy keeps sentence-initial words in
+    PERSON spans ("Nevertheless Franz Ferdinand", "Holders Manchester United") and no
+    word list is complete; a real first name ("Recep Tayyip Erdogan") is kept unless the
+    shorter form dominates.
+    """
+    def padded(text: str) -> bool:
+        words = text.split()
+        rest = " ".join(words[1:])
+        return len(words) > 2 and spellings.get(rest, 0) >= 2 * spellings[text]
+
+    candidates = [t for t in spellings if not padded(t)] or list(spellings)
+    return min(candidates, key=lambda t: (-len(t.split()), initials(t), -spellings[t], t))
+
+
+def initials(text: str) -> int:
+    """Words of `text` that are initials ("G", "J.D.")."""
+    return sum(1 for w in text.split() if len(w.replace(".", "")) <= 2 and w[:1].isupper())
+
+
+def _first_names_agree(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]  # an initial: "G Bush" ~ "George Bush"
+    return fuzz.ratio(a, b) >= FIRST_NAME_RATIO
+
+
+def same_person(a: list[str], b: list[str]) -> bool:
+    """Two full names (key tokens, 2+ each) are spelling variants of one person.
+
+    The surnames must be near-identical and the first names must agree; middle names may be
+    missing on one side ("Tayyip Erdogan" ~ "Recep Tayyip Erdogan", "George Bush" ~
+    "George W Bush"), but every token of the shorter name must be found in the longer one.
+    """
+    if a[-1] != b[-1] and (
+        min(len(a[-1]), len(b[-1])) < FUZZY_SURNAME_MIN_LEN
+        or fuzz.ratio(a[-1], b[-1]) < SURNAME_RATIO
+    ):
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(a[0]) == 1 or len(b[0]) == 1:
+        return False  # an initial ("M Williams"): entities matches it only when unique
+    if len(short) == len(long_):
+        return all(_first_names_agree(x, y) for x, y in zip(short[:-1], long_[:-1], strict=True))
+    # Shorter name: its given names must appear, in order, among the longer one's.
+    rest = iter(long_[:-1])
+    return all(any(_first_names_agree(x, y) for y in rest) for x in short[:-1])

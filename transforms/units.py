@@ -140,6 +140,11 @@ NOT_COUNTED_COMPOUNDS: frozenset[str] = frozenset(
     {"off", "time", "sided", "way", "liner", "shot", "stop", "size", "piece", "nil", "all"}
 )
 
+# Athletics and swimming distances in metres: "the 800m", "1500m" are not 800 and 1,500 million.
+RACE_METRES: frozenset[float] = frozenset(
+    {50, 60, 100, 110, 200, 300, 400, 800, 1000, 1500, 3000, 5000, 10000}
+)
+
 # Nouns an ordinal can be glued to and still rank ("fourth-quarter", "second-round").
 RANKED_NOUNS: frozenset[str] = frozenset({
     "quarter", "half", "round", "place", "placed", "seed", "seeded", "minute", "day", "week",

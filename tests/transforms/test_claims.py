@@ -499,3 +499,67 @@ def test_currency_written_twice_in_a_range():
     assert (row["value_low"], row["value_high"], row["currency"]) == (5e6, 6e6, "GBP")
     frame = claims_of("Costs rose from £5.5bn to £8.2bn a year.")
     assert frame["quote"].to_list() == ["£5.5bn", "£8.2bn"]
+
+
+def test_half_a_million_and_glued_million():
+    row = only("In India just over half a million people are affected.", "just over half a million")
+    assert row["value"] == 500_000 and row["bound"] == "more_than" and row["kind"] == "count"
+    row = only("More than half of the 17-million population is poor.", "17-million")
+    assert row["value"] == 17e6
+
+
+def test_day_ranges_and_scores_after_names():
+    row = only("The show runs from 6 to 9 January 2005.", "6 to 9 January 2005")
+    assert row["kind"] == "date" and (row["value_low"], row["value_high"]) == (20050106, 20050109)
+    frame = claims_of("Arsenal beat Chelsea 2-1 on Sunday 16 May.")
+    assert frame["quote"].to_list() == ["2", "1", "16 May"]
+    assert frame["kind"].to_list() == ["other", "other", "date"]
+
+
+def test_counted_people_are_not_the_source():
+    frame = claims_of("Nearly two thirds of the 1,000 people interviewed said they agreed.")
+    assert frame["attributed_to"].to_list() == [None, None]
+    assert frame["subject"].to_list() == ["people", "people"]
+
+
+def test_race_distances_and_score_lines():
+    frame = claims_of("He ran the 800m in Erfurt, and 5m people watched.")
+    assert frame["kind"].to_list() == ["distance", "count"]
+    assert frame["value"].to_list() == [0.8, 5e6]
+    frame = claims_of("Kim won 3-6 6-2 6-7 6-2 6-2 and they lost 1-2 at home.")
+    assert set(frame["kind"]) == {"other"} and set(frame["unit"]) == {"score"}
+    row = only("The trip takes 3-4 days.", "3-4")
+    assert (row["kind"], row["bound"], row["value_low"], row["value_high"]) == (
+        "duration", "range", 3, 4,
+    )  # fmt: skip
+
+
+EDGE_TEXTS = [
+    "",
+    "   \n\n  ",
+    "6,000",
+    "More than",
+    "between June 20 and",
+    "£",
+    "$3bn.",
+    "1,000-for-",
+    "one-",
+    "a dozen",
+    "It cost £5.3m.\n\nIt rose 2.8% to 14.96bn.",
+    "Version 1.2.3 shipped on 10.5.2004 at 10:30, 25:99 and ²³ with １２ items.",
+    "1,000,000,000 people; 1,00 items; 12,34,567 rupees; .5 points; 3/4 of them; 50/50",
+    "The 1990s, '90s, mid-1990s, 2004-05, 2004/2005, 2025-06-02, 2025-13-40.",
+    "first second third fourth fifth half quarter dozens hundreds thousands tens",
+]
+
+
+@pytest.mark.parametrize("text", EDGE_TEXTS)
+def test_odd_inputs_keep_the_contract(text):
+    frame = claims_of(text)
+    assert dict(frame.schema) == CLAIM_SCHEMA
+    for row in frame.iter_rows(named=True):
+        assert text[row["start_char"] : row["end_char"]] == row["quote"]
+        assert row["quote"].strip() == row["quote"] and row["quote"]
+        low, high = row["value_low"], row["value_high"]
+        if low is not None and high is not None:
+            assert low <= high

@@ -602,6 +602,8 @@ def test_resolve_names(canon: tuple[pl.DataFrame, pl.DataFrame]) -> None:
             "Ukraine's Security Service",
             "a source told us",
             "President",
+            "Russian and Ukrainian officials",
+            "Ukrainian officials",
         ],
         entities,
     )
@@ -622,6 +624,8 @@ def test_resolve_names(canon: tuple[pl.DataFrame, pl.DataFrame]) -> None:
         eid["Security Service"],
         None,
         None,
+        None,
+        eid["Ukrainian"],
     ]
 
 
@@ -634,3 +638,12 @@ def test_mentions_do_not_depend_on_the_batch(
         [extract_mentions([i], list(parse([t]))) for i, t in zip(ids, texts, strict=True)]
     )
     assert one_by_one.equals(mentions)
+
+
+def test_empty_input() -> None:
+    mentions = extract_mentions([], [])
+    assert mentions.height == 0 and mentions.schema == pl.Schema(MENTION_SCHEMA)
+    entities, out = canonicalize_entities(mentions, None)
+    assert entities.height == 0 and entities.schema == pl.Schema(ENTITY_SCHEMA)
+    assert out.height == 0 and out.columns == [*MENTION_SCHEMA, "mention_id", "entity_id"]
+    assert resolve_names(["Kyiv", None], entities) == [None, None]
