@@ -72,6 +72,28 @@ def run_quantulum(bodies: list[str]) -> tuple[Clock, list[list[tuple[int, int, s
     return clock, found
 
 
+_FRACTION_NOUNS = {"half", "halves", "quarter", "quarters", "third", "thirds", "fifth"}
+
+
+def miss_reason(body: str, start: int, end: int, surface: str) -> str:
+    """A rough reason why a quantulum3 quantity has no claim, from its surface and context."""
+    low = surface.strip().lower()
+    before = body[max(0, start - 12) : start]
+    if "&#" in body[max(0, start - 3) : end + 1] or low in ("&", ""):
+        return "'&' or an HTML entity (&#233;) read as a number"
+    if low.startswith(("a ", "an ")):
+        return "indefinite article read as 1 ('a year ago', 'a bit', 'a key', '£1bn a year')"
+    if low.split("-")[0] in _FRACTION_NOUNS:
+        return "'half'/'quarter' as a noun ('half-time', 'the second half', 'the quarter')"
+    glued = any(c.isdigit() for c in low) and any(c.isalpha() for c in low.replace(" ", ""))
+    if glued and low[-1:].isalpha() and low[:1].isdigit() and len(low) <= 4:
+        return "model or standard name ('3G', '3D', '4's')"
+    words = before.split()
+    if surface[:1].isupper() or (words and words[-1][:1].isupper() and words[-1][-1:].isalpha()):
+        return "number inside a name ('Six Nations', 'Radio 4', 'PlayStation 2', 'Euro 2004')"
+    return "other"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--limit", type=int, default=None, help="first N files only")
@@ -112,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
         spans[art].append((s, e))
     missed_by_unit: collections.Counter[str] = collections.Counter()
     missed_surface: collections.Counter[str] = collections.Counter()
+    missed_reason: collections.Counter[str] = collections.Counter()
+    other_examples: list[str] = []
     examples: list[str] = []
     matched_claims = set()
     for art, body, found in zip(ids, bodies, quant, strict=True):
@@ -123,9 +147,13 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             missed_by_unit[unit] += 1
             missed_surface[surface.strip().lower()] += 1
+            reason = miss_reason(body, s, e, surface)
+            missed_reason[reason] += 1
+            context = body[max(0, s - 40) : e + 40].replace("\n", " ")
             if len(examples) < args.examples:
-                context = body[max(0, s - 40) : e + 40].replace("\n", " ")
                 examples.append(f"`{surface}` ({unit}): …{context}…")
+            if reason == "other" and len(other_examples) < args.examples:
+                other_examples.append(f"`{surface}` ({unit}): …{context}…")
     n_missed = sum(missed_by_unit.values())
     only_ours = claims.height - len(matched_claims)
 
@@ -168,6 +196,10 @@ def main(argv: list[str] | None = None) -> int:
         "",
         "## What quantulum3 finds that the claims stage does not",
         "",
+        "By rough reason (benchmarks/bench_claims.py `miss_reason`):",
+        "",
+        *[f"- {n:,} {r}" for r, n in missed_reason.most_common()],
+        "",
         "By quantulum3 unit: "
         + ", ".join(f"{u} {n}" for u, n in missed_by_unit.most_common(15))
         + ".",
@@ -176,9 +208,13 @@ def main(argv: list[str] | None = None) -> int:
         + ", ".join(f"`{s}` {n}" for s, n in missed_surface.most_common(30))
         + ".",
         "",
-        "Examples:",
+        "Examples (first in corpus order):",
         "",
         *[f"- {x}" for x in examples],
+        "",
+        "Examples of the 'other' reason:",
+        "",
+        *[f"- {x}" for x in other_examples],
         "",
     ]
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -178,16 +178,18 @@ def test_second_run_is_refused_while_one_holds_the_warehouse(tmp_path, capsys):
     assert not (tmp_path / "wh" / "newsclaims.duckdb").exists()
 
 
-def _cli(*args: str, api_url: str) -> subprocess.Popen:
+def _cli(*args: str, api_url: str, log: Path) -> subprocess.Popen:
+    """`newsclaims ARGS` in a child process against the given Prefect API, output to `log`
+    (a file, not a pipe: an unread pipe would block a chatty child)."""
     env = dict(os.environ, PREFECT_API_URL=api_url, PREFECT_SERVER_ANALYTICS_ENABLED="false")
-    return subprocess.Popen(
-        [sys.executable, "-m", "flows.cli", *args],
-        cwd=PROJECT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    with open(log, "w", encoding="utf-8") as out:
+        return subprocess.Popen(
+            [sys.executable, "-m", "flows.cli", *args],
+            cwd=PROJECT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
 
 
 @pytest.fixture()
@@ -207,7 +209,13 @@ def test_killed_run_leaves_published_warehouse_intact(run_flow, seed_copy, tmp_p
         encoding="utf-8",
     )
     process = _cli(
-        "run", "--source", str(seed_copy), "--warehouse", str(warehouse), api_url=api_url
+        "run",
+        "--source",
+        str(seed_copy),
+        "--warehouse",
+        str(warehouse),
+        api_url=api_url,
+        log=tmp_path / "run.log",
     )
     deadline = time.time() + 120
     while not list(warehouse.glob("*.build")) and process.poll() is None:
@@ -257,7 +265,56 @@ def test_reader_holding_the_file_sees_no_error_during_publish(run_flow, seed_cop
 # ---------------------------------------------------------------- schedules and observability
 
 
-def test_served_schedule_executes_a_run(tmp_path, api_url):
+@pytest.fixture()
+def scheduling_server(tmp_path) -> str:
+    """A real `prefect server start`: the test harness's API runs no scheduler service, so
+    scheduled runs would never be created there."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = dict(
+        os.environ,
+        PREFECT_HOME=str(tmp_path / "prefect-home"),
+        PREFECT_SERVER_ANALYTICS_ENABLED="false",
+    )
+    env.pop("PREFECT_API_URL", None)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "prefect",
+            "server",
+            "start",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/api"
+    deadline = time.time() + 120
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/health", timeout=2):
+                break
+        except OSError:
+            assert server.poll() is None and time.time() < deadline, "prefect server did not start"
+            time.sleep(0.5)
+    yield url
+    server.terminate()
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
+def test_served_schedule_executes_a_run(tmp_path, scheduling_server):
     warehouse = tmp_path / "wh"
     server = _cli(
         "serve",
@@ -269,13 +326,14 @@ def test_served_schedule_executes_a_run(tmp_path, api_url):
         str(SEEDS),
         "--warehouse",
         str(warehouse),
-        api_url=api_url,
+        api_url=scheduling_server,
+        log=tmp_path / "serve.log",
     )
     try:
-        deadline = time.time() + 240
+        deadline = time.time() + 180
         while not (warehouse / "newsclaims.duckdb").exists():
-            assert server.poll() is None, server.stdout.read()
-            assert time.time() < deadline, "no scheduled run published within 240 s"
+            assert server.poll() is None, (tmp_path / "serve.log").read_text()
+            assert time.time() < deadline, "no scheduled run published within 180 s"
             time.sleep(1)
     finally:
         server.terminate()
@@ -334,3 +392,18 @@ def test_cli_query_checks_and_export(run_flow, tmp_path, capsys):
     groups = pl.read_parquet(tmp_path / "pq" / "claim_comparison.parquet")
     body = groups.filter(pl.col("subject") == "body")
     assert body["outlet_key"].n_unique() == 4
+
+
+def test_permission_denied_is_reported_not_raised(tmp_path, monkeypatch):
+    # The tests run as root, for whom chmod 000 still reads; simulate the OS refusing instead.
+    from flows import sources
+
+    target = tmp_path / "locked.txt"
+    target.write_text("Kyiv said the talks would resume.", encoding="utf-8")
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    found = sources.read_file(target, tmp_path, max_bytes=1000)
+    assert (found.data, found.error) == (None, "unreadable: Permission denied")

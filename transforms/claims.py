@@ -34,7 +34,8 @@ Bound semantics (value_low/value_high is the closed interval the wording allows)
 Kinds and units
     count     unit null; `subject` is the lemma of the counted noun ("soldier", "drone").
     percent   value is a share in 0..1 (20 percent -> 0.2), unit "share", original_value 20,
-              original_unit "percent".
+              original_unit "percent"; subject is the noun after "of" ("20 percent of
+              territory") or what a change verb says changed ("Shares sank 14.87%" -> share).
     fraction  share in 0..1 ("one-fifth" -> 0.2), unit "share", original_value is the numerator,
               original_unit the denominator word ("fifth").
     money     value in units of the currency, unit = currency = "GBP"/"USD"/"EUR"/...;
@@ -62,7 +63,9 @@ Scope
 Choices written down
     "52 out of 80 drones" gives two count claims (52 and 80), both with subject "drone".
     A range shares its multiplier and unit: "between 200 and 250 million" is 2e8..2.5e8,
-    "$3-4bn" 3e9..4e9 USD, "two to three days" 2..3 day. A change is not a range: "rose from
+    "$3-4bn" 3e9..4e9 USD, "two to three days" 2..3 day, also inside one spaCy token
+    ("£40m-£50m", "8%-10%", "$24-$26"). Small integers joined by a hyphen with nothing measured
+    after them are scores ("2-1", "lost 1-2"), not ranges. A change is not a range: "rose from
     5% to 7%" and "rose 2.8% to 14.96bn" are two claims each. "a/an" + a time unit is one
     unit ("after an hour of discussions", "more than a year", "a year and a half" = 1.5),
     except in rates and frequencies ("£1bn a year", "80,000 barrels a day", "twice a week"),
@@ -172,6 +175,8 @@ _FIXED_SUBJECTS = {"pow": "prisoner of war", "pows": "prisoner of war"}
 _A_UNIT_WORDS = frozenset(
     {"tens", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"}
 )
+# Signs and bound words glued to a numeral in one token ("-0.1%", "near-400,000").
+_GLUED_PREFIXES = {"-": "minus", "−": "minus", "near-": "approx", "over-": "more_than"}
 _RANGE_LEADS = frozenset({"aged", "ages", "between", "from", "of", "for", "about", "around"})
 _WEEKDAYS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -206,7 +211,6 @@ class _Claim:
     scope: str = "unknown"
     per_side_value: float | None = None
     speaker: str | None = None
-    skip: bool = False
 
 
 # --- candidates -----------------------------------------------------------------------------
@@ -290,7 +294,9 @@ def _read_number(doc: Doc, i: int) -> _Claim | None:
     text = tok.text
     low = tok.lower_
     n = len(doc)
-    if text[:1].isdigit() or (text[:1] == "." and text[1:2].isdigit()):
+    if text[:1].isdigit() or (text[:1] in ".-−" and text[1:2].isdigit()) or (
+        text[:1].isalpha() and "-" in text and text[-1:].isdigit()
+    ):
         parsed = parse_numeral(text)
         if parsed is None:
             return _read_odd_numeral(doc, i)
@@ -318,7 +324,7 @@ def _read_number(doc: Doc, i: int) -> _Claim | None:
                 claim.original_unit = DISTANCE_UNITS[suffix][0]
             elif suffix in GLUED_UNITS:
                 claim.kind, claim.unit = "other", GLUED_UNITS[suffix]  # "2.9Mbps", "64MB"
-            elif suffix in _TIME_SUFFIXES:
+            elif suffix in _TIME_SUFFIXES or suffix in _CLOCK_WORDS:  # "6pm", "2100GMT"
                 claim.kind, claim.unit = "other", "time_of_day"
             elif suffix == "p":
                 claim.kind, claim.currency = "money", "GBP"
@@ -387,13 +393,13 @@ def _read_number(doc: Doc, i: int) -> _Claim | None:
             claim.anchor = j
         # "several hundred", "a few thousand": a vague range of the scale word.
         prev = _lower(doc, i - 1)
-        if words_are_scale_only(doc, i, j) and prev in VAGUE_PREFIXES:
+        if _scale_only(doc, i, j) and prev in VAGUE_PREFIXES:
             lo, hi = VAGUE_PREFIXES[prev]
             claim.low, claim.high, claim.bound = lo * value, hi * value, "range"
             claim.start = i - 1
             if prev == "few" and _lower(doc, i - 2) == "a":
                 claim.start = i - 2
-        elif words_are_scale_only(doc, i, j) and prev in ("a", "an"):
+        elif _scale_only(doc, i, j) and prev in ("a", "an"):
             claim.start = i - 1  # "a hundred", "a million"
         elif value == 1 and j == i + 1 and tok.dep_ != "nummod":
             return None  # pronoun "one" ("including one that hit", "no one", "one of them")
@@ -418,20 +424,30 @@ def _read_number(doc: Doc, i: int) -> _Claim | None:
     return None
 
 
-def words_are_scale_only(doc: Doc, i: int, j: int) -> bool:
+def _scale_only(doc: Doc, i: int, j: int) -> bool:
     """True when tokens [i, j) are only scale words ("hundred", "thousand")."""
     return all(doc[k].lower_ in SCALE_WORDS for k in range(i, j))
 
 
 def _read_odd_numeral(doc: Doc, i: int) -> _Claim | None:
-    """Digit tokens that are not plain numerals: times ("10:30"); everything else is skipped."""
+    """Digit tokens that are not plain numerals: times ("10:30"), "2004/05", "3/4 of", signed
+    numbers ("-0.1%"), "near-400,000"; everything else ("10.5.2004", "9/11") is skipped."""
     text = doc[i].text
+    for prefix, bound in _GLUED_PREFIXES.items():
+        if text.lower().startswith(prefix) and text[len(prefix) : len(prefix) + 1].isdigit():
+            parsed = parse_numeral(text[len(prefix) :])
+            if parsed is None or parsed[1]:
+                return None
+            value = -parsed[0] if bound == "minus" else parsed[0]
+            claim = _Claim(start=i, end=i + 1, value=value, anchor=i)
+            claim.bound = "exact" if bound == "minus" else bound
+            return claim
     if text.count("/") == 1:
         a, _, b = text.partition("/")
         if a.isdigit() and b.isdigit():
             x, y = int(a), int(b)
-            if len(a) == 4 and len(b) in (2, 4):  # "2004/05", "2004/2005": a range of years
-                end = y if len(b) == 4 else (x // 100) * 100 + y
+            if len(a) == 4 and len(b) in (1, 2, 4):  # "2004/05", "1998/9": a range of years
+                end = y if len(b) == 4 else (x // 10 ** len(b)) * 10 ** len(b) + y
                 if x < end <= x + 20:
                     return _Claim(start=i, end=i + 1, value=x, low=x, high=end, bound="range",
                                   kind="date", unit="year", anchor=i)
@@ -440,6 +456,8 @@ def _read_odd_numeral(doc: Doc, i: int) -> _Claim | None:
                 claim.original_value, claim.original_unit = x, f"1/{y}"
                 return claim
         return None
+    if text.count("-") == 1:
+        return _read_glued_range(doc, i)
     if len(text) <= 5 and text.count(":") == 1:
         hh, _, mm = text.partition(":")
         if hh.isdigit() and mm.isdigit() and len(mm) == 2 and int(hh) < 24 and int(mm) < 60:
@@ -482,6 +500,49 @@ def _is_quantity_token(tok: Token) -> bool:
         tok.text[:1].isdigit() or tok.lower_ in _RATE_MARKERS or tok.lower_ in SUFFIX_MULTIPLIERS
         or (tok.like_num and tok.lower_ not in ORDINAL_WORDS)
     )
+
+
+_SYMBOL_CHARS = "£$€¥"
+
+
+def _read_glued_range(doc: Doc, i: int) -> _Claim | None:
+    """One token holding a range: "24-$26", "40m-£50" + "m", "8%-10" + "%", "6.0-$6.5";
+    or a share glued to a word, "46%-owned". A multiplier or "%" after the token applies to
+    both ends (and a currency symbol before it to both, see `_apply_prefix`)."""
+    left, _, right = doc[i].text.partition("-")
+    lo = parse_numeral(left)
+    if lo is None:
+        return None
+    if right.isalpha():
+        if lo[1] != "%":
+            return None
+        return _Claim(start=i, end=i + 1, value=lo[0], kind="percent", anchor=i)  # "46%-owned"
+    hi = parse_numeral(right.lstrip(_SYMBOL_CHARS))
+    if hi is None:
+        return None
+    claim = _Claim(start=i, end=i + 1, value=0, anchor=i, bound="range")
+    after = _lower(doc, i + 1).rstrip(".") if _glued(doc, i) else ""
+    if after not in SUFFIX_MULTIPLIERS and after != "%":
+        after = ""
+    suffix = hi[1] or after
+    if suffix not in SUFFIX_MULTIPLIERS and suffix != "%" and suffix not in ("", *GLUED_UNITS):
+        return None
+    if not hi[1] and after:
+        claim.end = claim.anchor = i + 2
+        claim.anchor -= 1
+        nxt = doc[i + 1].text
+        claim.trim = len(nxt) - len(nxt.rstrip("."))
+    scale = SUFFIX_MULTIPLIERS.get(suffix, 1.0)
+    low = lo[0] * SUFFIX_MULTIPLIERS.get(lo[1] or suffix, 1.0)
+    high = hi[0] * scale
+    if not low < high:
+        return None
+    claim.low, claim.high, claim.value, claim.scale = low, high, (low + high) / 2, scale
+    if suffix == "%" or lo[1] == "%":
+        claim.kind = "percent"
+    elif suffix in GLUED_UNITS:
+        claim.kind, claim.unit = "other", GLUED_UNITS[suffix]
+    return claim
 
 
 def _read_vague(doc: Doc, i: int) -> _Claim | None:
@@ -1157,6 +1218,9 @@ def _counted_noun(doc: Doc, claim: _Claim) -> Token | None:
         tok = head
     low = tok.lower_
     noun: Token | None = None
+    if claim.kind == "percent" and tok.head.lower_ in PERCENT_WORDS and tok.head is not tok:
+        tok = tok.head  # "20 percent of territory": the "of" hangs on "percent"
+        low = tok.lower_
     if low in CONTAINER_NOUNS or claim.kind in ("percent", "fraction"):
         noun = _of_object(tok)
         if noun is None and tok.head.pos_ in _NOUN_POS and tok.dep_ in _SUBJECT_DEPS:
@@ -1172,11 +1236,30 @@ def _counted_noun(doc: Doc, claim: _Claim) -> Token | None:
         noun = tok.head
     if noun is None and claim.kind == "count":
         noun = _of_object(tok)  # "two of the busiest months"
+    if claim.kind == "percent" and (noun is None or noun.lower_ in PERCENT_WORDS):
+        noun = _changed_noun(tok)  # "Sales rose 2.8%": what changed by that share
     if noun is not None and noun.lower_ in CONTAINER_NOUNS:
         noun = _of_object(noun) or noun
     if noun is not None and (noun.lower_ in DURATION_UNITS or noun.lower_ in PERCENT_WORDS):
         return None
     return noun
+
+
+def _changed_noun(tok: Token) -> Token | None:
+    """The subject of the change verb a percentage measures ("Shares sank 14.87%" -> shares)."""
+    for _ in range(3):
+        head = tok.head
+        if head is tok:
+            return None
+        if head.pos_ == "VERB":
+            if head.lemma_.lower() not in CHANGE_LEMMAS:
+                return None
+            for child in head.children:
+                if child.dep_ == "nsubj" and child.pos_ in _NOUN_POS:
+                    return child
+            return None
+        tok = head
+    return None
 
 
 def _measured_noun(unit: Token) -> Token | None:
@@ -1406,10 +1489,9 @@ def _doc_claims(doc: Doc, text: str) -> list[_Claim]:
         if i < next_free:
             continue
         found, next_free = _read_claims(doc, i)
-        claims.extend(c for c in found if not c.skip)
+        claims.extend(found)
     if not claims:
         return claims
-    by_start = {c.start: c for c in claims}
     speakers = _Speakers(doc, text)
     sent_cache: dict[int, Span] = {}
     sentence_speaker: dict[tuple[int, int], str | None] = {}
@@ -1426,13 +1508,11 @@ def _doc_claims(doc: Doc, text: str) -> list[_Claim]:
         if key not in sentence_speaker:
             sentence_speaker[key] = speakers.speaker(tok, sent)
         claim.speaker = sentence_speaker[key]
-    _link_within_sentences(doc, claims, by_start, sent_cache)
+    _link_within_sentences(doc, claims, sent_cache)
     return claims
 
 
-def _link_within_sentences(
-    doc: Doc, claims: list[_Claim], by_start: dict[int, _Claim], sents: dict[int, Span]
-) -> None:
+def _link_within_sentences(doc: Doc, claims: list[_Claim], sents: dict[int, Span]) -> None:
     """Ratios, formats, per-side restatements and bare counts, which need their neighbours."""
     for k, claim in enumerate(claims):
         sent = sents[claim.start]
@@ -1447,7 +1527,14 @@ def _link_within_sentences(
                 claim.subject = whole.subject
         if claim.kind != "count":
             continue
-        earlier = [c for c in claims[:k] if c.kind == "count" and c.start >= sent.start]
+        earlier = []  # the counts before this one in its sentence, walking back only that far
+        for j in range(k - 1, -1, -1):
+            c = claims[j]
+            if c.start < sent.start:
+                break
+            if c.kind == "count":
+                earlier.append(c)
+        earlier.reverse()
         if claim.inherit_subject:
             claim.subject = next((c.subject for c in reversed(earlier) if c.subject), None)
         if claim.scope == "per_side":
