@@ -28,7 +28,8 @@ CHECKS = [
         CRITICAL,
         "every published article has prose in its body",
     ),
-    at_least_rows("articles", 1),
+    # An empty or unmounted source would otherwise publish an empty warehouse under "drop".
+    at_least_rows("articles", 1, severity=CRITICAL),
     *key_checks("article_parts", "part_id"),
     in_set("article_parts", "role", ROLES),
     Check(

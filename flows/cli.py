@@ -94,7 +94,12 @@ def cmd_checks(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from warehouse.query import export_parquet
 
-    for path in export_parquet(_settings(args).published, Path(args.parquet)):
+    try:
+        written = export_parquet(_settings(args).published, Path(args.parquet))
+    except FileNotFoundError as exc:
+        print(f"newsclaims: {exc}", file=sys.stderr)
+        return 2
+    for path in written:
         print(path)
     return 0
 

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import polars as pl
-from prefect import flow
+from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
 from flows import tasks
@@ -47,17 +47,17 @@ def newsclaims_flow(
         try:
             store.remove_stale_builds(settings.warehouse_dir)
             fingerprint = settings.fingerprint()
-            raw_files, new_files, drop = tasks.ingest(settings, run_id, fingerprint)
-            if new_files.height == 0 and not drop and settings.published.exists():
-                return _unchanged(summary, raw_files, settings)
-            articles, parts = tasks.normalize(new_files)
+            intake = tasks.ingest(settings, run_id, fingerprint)
+            if intake.nothing_to_do and settings.published.exists():
+                return _unchanged(summary, intake.raw_files, settings)
+            raw_files, articles, parts = tasks.normalize(intake)
             sentences, docs = tasks.sentences(articles, settings.model)
             mentions = tasks.entities(articles, docs, sentences)
             claims = tasks.claims(articles, docs, sentences)
             tasks.write_build(
                 settings,
                 build,
-                drop,
+                intake,
                 raw_files,
                 {
                     "articles": articles,
@@ -163,7 +163,18 @@ def _run_record(
 
 
 def _publish_artifacts(summary: RunSummary, results: pl.DataFrame | None) -> None:
-    """A markdown summary and the check results, visible on the flow run in the Prefect UI."""
+    """A markdown summary and the check results, visible on the flow run in the Prefect UI.
+
+    Best effort: the run's outcome (a publish that happened) must not turn into a failure
+    because the Prefect API could not store an artifact.
+    """
+    try:
+        _create_artifacts(summary, results)
+    except Exception as exc:  # noqa: BLE001
+        get_run_logger().warning("could not store the run artifacts: %s", exc)
+
+
+def _create_artifacts(summary: RunSummary, results: pl.DataFrame | None) -> None:
     create_markdown_artifact(
         markdown=summary.markdown(), key="newsclaims-summary", description="newsclaims run summary"
     )

@@ -54,10 +54,17 @@ class Settings:
     def data_docs_dir(self) -> Path:
         return self.warehouse_dir / "data_docs"
 
+    def __post_init__(self) -> None:
+        if self.removed_files not in ("drop", "keep"):
+            raise ValueError(
+                f"NEWSCLAIMS_REMOVED_FILES must be 'drop' or 'keep', not {self.removed_files!r}"
+            )
+
     def fingerprint(self) -> str:
         """Hash of everything besides the raw files that shapes the warehouse.
 
-        The settings, the alias pins and the code of transforms/, expectations/ and the schema:
+        The settings, the alias pins, the locked library versions (uv.lock) and the code of
+        transforms/, expectations/, the stage wiring and the schema:
         when it differs from the published run's, every file is processed again, so an upgrade
         never leaves old articles extracted by old rules.
         """
@@ -66,6 +73,8 @@ class Settings:
             digest.update(f"{name}={getattr(self, name)}\n".encode())
         code = sorted(
             [
+                PROJECT_ROOT / "uv.lock",  # library and model versions
+                PROJECT_ROOT / "flows" / "tasks.py",
                 *(PROJECT_ROOT / "transforms").glob("*.py"),
                 *(PROJECT_ROOT / "expectations").glob("*.py"),
                 *(PROJECT_ROOT / "warehouse").glob("*.sql"),

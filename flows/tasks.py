@@ -11,6 +11,7 @@ import time
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 import polars as pl
 from prefect import get_run_logger, task
@@ -22,7 +23,12 @@ from flows.settings import Settings
 from transforms import claims as claim_transforms
 from transforms import entities as entity_transforms
 from transforms.events import group_events, outlet_key
-from transforms.ingest import articles_to_drop, classify_files
+from transforms.ingest import (
+    articles_to_drop,
+    classify_files,
+    paths_changed,
+    quarantine_articles_without_prose,
+)
 from transforms.nlp import parse
 from transforms.normalize import normalize_articles
 from transforms.reconcile import group_claims
@@ -32,6 +38,20 @@ from transforms.wire import mark_wire_copies
 from warehouse import audit, publish, runlog, store
 
 stage = task(cache_policy=NO_CACHE)
+
+
+class Intake(NamedTuple):
+    """What ingest found and decided."""
+
+    raw_files: pl.DataFrame  # one row per file seen, with its status
+    new_files: pl.DataFrame  # decoded files to parse: file_id, path, text
+    drop: list[str]  # published article ids to delete
+    rebuild: bool  # the fingerprint changed: every file is parsed again
+    moved: bool  # an unchanged file is found under a new path
+
+    @property
+    def nothing_to_do(self) -> bool:
+        return self.new_files.height == 0 and not self.drop and not self.moved
 
 
 @contextmanager
@@ -45,10 +65,8 @@ def _timed(what: str):
 
 
 @stage
-def ingest(
-    settings: Settings, run_id: str, fingerprint: str
-) -> tuple[pl.DataFrame, pl.DataFrame, list[str]]:
-    """Find and read the raw files; return (raw_files rows, new files to parse, articles to drop).
+def ingest(settings: Settings, run_id: str, fingerprint: str) -> Intake:
+    """Find and read the raw files and decide what this run must parse, drop or move.
 
     Files whose content the published warehouse holds are skipped, unless the pipeline's
     fingerprint changed since that publish: then everything is processed again.
@@ -74,17 +92,24 @@ def ingest(
         for status in ("loaded", "unchanged", "quarantined"):
             counts[status] = raw_files.filter(pl.col("status") == status).height
         counts["dropped_articles"] = len(drop)
-    return raw_files, new_files, drop
+    return Intake(raw_files, new_files, drop, rebuild, paths_changed(published, raw_files))
 
 
 @stage
-def normalize(new_files: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Split metadata and boilerplate from each new file's body."""
+def normalize(intake: Intake) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Split metadata and boilerplate from each new file's body; return (raw_files updated,
+    articles, parts). A file with no prose left is quarantined, not published empty."""
     with _timed("normalize") as counts:
-        articles, parts = normalize_articles(new_files)
-        articles = articles.join(new_files.select("file_id", "path"), on="file_id", how="left")
-        counts.update(articles=articles.height, parts=parts.height)
-    return articles, parts
+        articles, parts = normalize_articles(intake.new_files)
+        articles = articles.join(
+            intake.new_files.select("file_id", "path"), on="file_id", how="left"
+        )
+        raw_files, articles, parts = quarantine_articles_without_prose(
+            intake.raw_files, articles, parts
+        )
+        counts.update(articles=articles.height, parts=parts.height,
+                      no_prose=intake.new_files.height - articles.height)
+    return raw_files, articles, parts
 
 
 @stage
@@ -121,15 +146,16 @@ def claims(articles: pl.DataFrame, docs: list, sentence_rows: pl.DataFrame) -> p
 def write_build(
     settings: Settings,
     build: Path,
-    drop: list[str],
+    intake: Intake,
     raw_files: pl.DataFrame,
     new_rows: dict[str, pl.DataFrame],
 ) -> None:
-    """Copy the published warehouse to `build`, drop replaced articles, add the new rows."""
+    """Copy the published warehouse to `build` (or start afresh on a rebuild, keeping only the
+    file history), drop replaced articles, add the new rows."""
     with _timed("stage") as counts:
-        store.start_build(settings.published, build)
+        store.start_build(settings.published, build, fresh=intake.rebuild)
         with store.connect(build) as con:
-            store.delete_articles(con, drop)
+            store.delete_articles(con, intake.drop)
             store.refresh_paths(con, raw_files)
             store.insert_rows(con, "raw_files", raw_files)
             for table, frame in new_rows.items():
@@ -212,12 +238,14 @@ def publish_build(build: Path, settings: Settings, run_record: dict, results: pl
     """Record the run in the build and swap it into place (the last write of a good run)."""
     with _timed("publish") as counts:
         runlog.write_checks(settings.checks_dir, run_record["run_id"], results)
-        runlog.append_run(settings.run_log, run_record)
+        runs = runlog.with_run(runlog.read_runs(settings.run_log), run_record)
         with store.connect(build) as con:
-            store.replace_table(con, "runs", runlog.read_runs(settings.run_log))
+            store.replace_table(con, "runs", runs)
             store.replace_table(con, "check_results", runlog.read_checks(settings.checks_dir))
             row_counts = store.row_counts(con)
         publish.publish(build, settings.published)
+        # Logged only once the file is in place, so the log never claims an unpublished run.
+        runlog.append_run(settings.run_log, run_record)
         counts["tables"] = len(row_counts)
     return row_counts
 

@@ -407,3 +407,78 @@ def test_permission_denied_is_reported_not_raised(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "read_bytes", refuse)
     found = sources.read_file(target, tmp_path, max_bytes=1000)
     assert (found.data, found.error) == (None, "unreadable: Permission denied")
+
+
+# ---------------------------------------------------------------- review findings, pinned
+
+
+def test_renamed_and_swapped_files_keep_their_articles(run_flow, seed_copy, tmp_path):
+    warehouse = tmp_path / "wh"
+    run_flow(seed_copy, warehouse)
+    ids_before = set(rows(warehouse, "SELECT article_id FROM articles"))
+    a, b = seed_copy / SEED_NAMES[0], seed_copy / SEED_NAMES[1]
+    a_bytes, b_bytes = a.read_bytes(), b.read_bytes()
+    a.write_bytes(b_bytes)  # swap the contents of two files
+    b.write_bytes(a_bytes)
+    (seed_copy / SEED_NAMES[2]).rename(seed_copy / "renamed.txt")
+    summary = run_flow(seed_copy, warehouse)
+    assert summary.status == "published" and summary.files_loaded == 0
+    assert set(rows(warehouse, "SELECT article_id FROM articles")) == ids_before
+    paths = {p for (p,) in rows(warehouse, "SELECT path FROM articles")}
+    assert str(seed_copy / "renamed.txt") in paths
+
+
+def test_empty_source_never_publishes_an_empty_warehouse(run_flow, tmp_path):
+    warehouse = tmp_path / "wh"
+    run_flow(SEEDS, warehouse)
+    digest = sha256(warehouse / "newsclaims.duckdb")
+    (tmp_path / "empty").mkdir()
+    summary = run_flow(tmp_path / "empty", warehouse)
+    assert summary.status == "blocked"
+    assert any(c["table_name"] == "articles" for c in summary.blocking_failures)
+    assert sha256(warehouse / "newsclaims.duckdb") == digest
+
+
+def test_file_without_prose_is_quarantined_not_blocking(run_flow, seed_copy, tmp_path):
+    (seed_copy / "caption_only.txt").write_text(
+        "Vladimir Putin (Alexander Kazakov, Sputnik, Kremlin Pool Photo/AP)\n", encoding="utf-8"
+    )
+    summary = run_flow(seed_copy, tmp_path / "wh")
+    assert summary.status == "published"
+    reasons = {Path(p).name: r for p, r in summary.quarantined}
+    assert reasons["caption_only.txt"].startswith("no article prose")
+    assert rows(tmp_path / "wh", "SELECT count(*) FROM articles") == [(5,)]
+
+
+def test_rebuild_starts_from_the_current_schema(run_flow, tmp_path):
+    warehouse = tmp_path / "wh"
+    run_flow(SEEDS, warehouse)
+    # An older warehouse whose table lacks a column the current schema has.
+    with duckdb.connect(str(warehouse / "newsclaims.duckdb")) as con:
+        con.execute("ALTER TABLE numeric_claims DROP COLUMN currency")
+        con.execute("UPDATE runs SET fingerprint = 'from-an-older-version'")
+    summary = run_flow(SEEDS, warehouse)
+    assert (summary.status, summary.files_loaded) == ("published", 5)
+    assert rows(warehouse, "SELECT count(*) FROM numeric_claims WHERE currency IS NULL")[0][0] > 0
+    assert rows(warehouse, "SELECT count(DISTINCT run_id) FROM raw_files") == [(2,)]
+
+
+def test_query_cannot_read_files(run_flow, tmp_path):
+    from warehouse.query import query
+
+    run_flow(SEEDS, tmp_path / "wh")
+    with pytest.raises(duckdb.Error):
+        query(tmp_path / "wh" / "newsclaims.duckdb", "select * from read_text('/etc/hostname')")
+
+
+def test_run_log_keeps_one_record_per_run(tmp_path):
+    from datetime import datetime
+
+    from warehouse.runlog import append_run, read_runs
+
+    log = tmp_path / "runs.jsonl"
+    base = {"run_id": "r1", "started_at": datetime(2026, 1, 1), "published": True}
+    append_run(log, {**base, "status": "published"})
+    append_run(log, {**base, "status": "failed", "published": False})
+    runs = read_runs(log)
+    assert runs.select("run_id", "status").rows() == [("r1", "failed")]

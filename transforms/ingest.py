@@ -102,19 +102,49 @@ def classify_files(
 def articles_to_drop(
     published: pl.DataFrame, raw_files: pl.DataFrame, *, removed_files: str
 ) -> list[str]:
-    """Article ids the build must delete: replaced files always, removed files under "drop".
+    """Article ids the build must delete, given what this run found.
 
-    `published` holds article_id, file_id, path of the published warehouse. A path that now
-    has other content replaces its article; a file_id no longer seen anywhere is removed.
+    `published` holds article_id, file_id, path of the published warehouse. An article whose
+    content is still found under any path (renamed, moved, swapped) is never dropped. One
+    whose content is gone is dropped under "drop"; under "keep" only when its path now holds
+    other content (the file changed).
     """
     if published.height == 0:
         return []
-    kept_ids = set(raw_files.filter(pl.col("status").is_in(["loaded", "unchanged"]))["file_id"])
-    current = raw_files.filter(pl.col("status") != "quarantined").select("path", "file_id")
-    replaced = published.join(current, on="path", suffix="_now").filter(
-        pl.col("file_id") != pl.col("file_id_now")
+    found = raw_files.filter(pl.col("status").is_in(["loaded", "unchanged"]))
+    gone = published.filter(~pl.col("file_id").is_in(found["file_id"].implode()))
+    if removed_files != "drop":
+        gone = gone.filter(pl.col("path").is_in(found["path"].implode()))
+    return sorted(gone["article_id"])
+
+
+def paths_changed(published: pl.DataFrame, raw_files: pl.DataFrame) -> bool:
+    """Whether an unchanged file is now found under another path than the published one."""
+    current = raw_files.filter(pl.col("status") == "unchanged").select("file_id", "path")
+    moved = published.join(current, on="file_id", suffix="_now").filter(
+        pl.col("path") != pl.col("path_now")
     )
-    drop = set(replaced["article_id"])
-    if removed_files == "drop":
-        drop |= set(published.filter(~pl.col("file_id").is_in(list(kept_ids)))["article_id"])
-    return sorted(drop)
+    return moved.height > 0
+
+
+def quarantine_articles_without_prose(
+    raw_files: pl.DataFrame, articles: pl.DataFrame, parts: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Move files whose body came out empty (only a headline, a caption, boilerplate) to
+    quarantine, so one such file never blocks the batch; returns the three frames updated."""
+    empty = articles.filter(pl.col("word_count").fill_null(0) == 0)
+    if empty.height == 0:
+        return raw_files, articles, parts
+    empty_files = empty["file_id"].implode()
+    raw_files = raw_files.with_columns(
+        pl.when(pl.col("file_id").is_in(empty_files) & (pl.col("status") == "loaded"))
+        .then(pl.struct(status=pl.lit("quarantined"),
+                        reason=pl.lit("no article prose (only title, captions or boilerplate)")))
+        .otherwise(pl.struct("status", "reason"))
+        .struct.unnest()
+    )
+    return (
+        raw_files,
+        articles.filter(~pl.col("file_id").is_in(empty_files)),
+        parts.filter(~pl.col("article_id").is_in(empty["article_id"].implode())),
+    )

@@ -24,6 +24,7 @@ CURATED_TABLES = (
     "article_parts",
     "claim_comparison",
     "outlet_mentions",
+    "raw_files_latest",
 )
 
 
@@ -46,13 +47,17 @@ def query(published: Path, sql: str) -> pl.DataFrame:
         raise FileNotFoundError(
             f"no published warehouse at {published}: run `newsclaims run` first"
         )
-    with duckdb.connect(str(published), read_only=True) as con:
+    # No file or network access from SQL either: a SELECT of read_text('/etc/...') is refused.
+    config = {"enable_external_access": False}
+    with duckdb.connect(str(published), read_only=True, config=config) as con:
         _check_read_only(con, sql)
         return con.sql(sql).pl()
 
 
 def export_parquet(published: Path, out_dir: Path) -> list[Path]:
     """Write each curated table and view to `out_dir/<name>.parquet`; returns the files."""
+    if not published.exists():
+        raise FileNotFoundError(f"no published warehouse at {published}: run `newsclaims run`")
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     with duckdb.connect(str(published), read_only=True) as con:

@@ -49,7 +49,17 @@ def read_runs(log: Path) -> pl.DataFrame:
         for key in ("started_at", "finished_at"):
             if row.get(key):
                 row[key] = datetime.fromisoformat(row[key])
-    return pl.DataFrame(rows, schema=RUN_SCHEMA) if rows else pl.DataFrame(schema=RUN_SCHEMA)
+    if not rows:
+        return pl.DataFrame(schema=RUN_SCHEMA)
+    # A run id appears once: the last record of a run wins (e.g. one that failed after logging).
+    frame = pl.DataFrame(rows, schema=RUN_SCHEMA)
+    return frame.unique("run_id", keep="last", maintain_order=True)
+
+
+def with_run(runs: pl.DataFrame, record: dict) -> pl.DataFrame:
+    """`runs` plus (or with the row replaced by) the run described by `record`."""
+    row = pl.DataFrame([record], schema=RUN_SCHEMA)
+    return pl.concat([runs.filter(pl.col("run_id") != record["run_id"]), row])
 
 
 def write_checks(checks_dir: Path, run_id: str, results: pl.DataFrame) -> Path:

@@ -1,6 +1,9 @@
 -- newsclaims warehouse schema: the contract SQL users and BI tools depend on (DESIGN.md).
 -- Every table and column carries a COMMENT, so `duckdb_columns()` doubles as the data
 -- dictionary. Loading is by column name (INSERT ... BY NAME): Python never repeats these lists.
+-- Keys carry no PRIMARY KEY constraint on purpose: uniqueness is a critical expectation
+-- (expectations/), so a duplicate blocks the publish with the check named instead of failing
+-- the run inside an INSERT. The key of each table is named in its first column comment.
 
 CREATE TABLE IF NOT EXISTS raw_files (
     run_id VARCHAR NOT NULL,
@@ -13,7 +16,7 @@ CREATE TABLE IF NOT EXISTS raw_files (
     reason VARCHAR,
     seen_at TIMESTAMP
 );
-COMMENT ON TABLE raw_files IS 'One row per file seen per run: what ingest found, decoded, skipped or quarantined.';
+COMMENT ON TABLE raw_files IS 'One row per file seen per published run (key: run_id, path): what ingest found, decoded, skipped or quarantined. raw_files_latest has the latest row per path.';
 COMMENT ON COLUMN raw_files.run_id IS 'The run that saw the file (runs.run_id).';
 COMMENT ON COLUMN raw_files.file_id IS 'Content id: stable_id over the sha256; equal content, equal id. NULL when the file could not be read.';
 COMMENT ON COLUMN raw_files.path IS 'Path of the file as found under the source.';
@@ -25,7 +28,7 @@ COMMENT ON COLUMN raw_files.reason IS 'Why a file was quarantined (NULL otherwis
 COMMENT ON COLUMN raw_files.seen_at IS 'When ingest read the file (UTC).';
 
 CREATE TABLE IF NOT EXISTS articles (
-    article_id VARCHAR PRIMARY KEY,
+    article_id VARCHAR,
     file_id VARCHAR NOT NULL,
     path VARCHAR,
     event_id VARCHAR,
@@ -53,7 +56,7 @@ COMMENT ON COLUMN articles.body IS 'Article prose only (no masthead, captions, c
 COMMENT ON COLUMN articles.word_count IS 'Words in the body.';
 
 CREATE TABLE IF NOT EXISTS article_parts (
-    part_id VARCHAR PRIMARY KEY,
+    part_id VARCHAR,
     article_id VARCHAR NOT NULL,
     position BIGINT NOT NULL,
     role VARCHAR NOT NULL,
@@ -69,7 +72,7 @@ COMMENT ON COLUMN article_parts.text IS 'Original text of the part.';
 COMMENT ON COLUMN article_parts.is_repeat IS 'True for a body paragraph printed again; it is kept here, once in the body.';
 
 CREATE TABLE IF NOT EXISTS sentences (
-    sentence_id VARCHAR PRIMARY KEY,
+    sentence_id VARCHAR,
     article_id VARCHAR NOT NULL,
     position BIGINT NOT NULL,
     start_char BIGINT NOT NULL,
@@ -93,7 +96,7 @@ COMMENT ON COLUMN sentences.is_wire_copy IS 'True when another outlet in the sam
 COMMENT ON COLUMN sentences.wire_group IS 'Id shared by the copies of one wire sentence (NULL when not a copy).';
 
 CREATE TABLE IF NOT EXISTS entities (
-    entity_id VARCHAR PRIMARY KEY,
+    entity_id VARCHAR,
     name VARCHAR NOT NULL,
     label VARCHAR NOT NULL,
     aliases VARCHAR[],
@@ -129,7 +132,7 @@ COMMENT ON COLUMN entity_mentions.start_char IS 'Offset in articles.body.';
 COMMENT ON COLUMN entity_mentions.end_char IS 'End offset in articles.body.';
 
 CREATE TABLE IF NOT EXISTS numeric_claims (
-    claim_id VARCHAR PRIMARY KEY,
+    claim_id VARCHAR,
     article_id VARCHAR NOT NULL,
     sentence_id VARCHAR,
     quote VARCHAR NOT NULL,
@@ -181,7 +184,7 @@ COMMENT ON COLUMN numeric_claims.compare_high IS 'High end of that interval (NUL
 COMMENT ON COLUMN numeric_claims.group_id IS 'Claim group the claim belongs to (claim_groups.group_id).';
 
 CREATE TABLE IF NOT EXISTS events (
-    event_id VARCHAR PRIMARY KEY,
+    event_id VARCHAR,
     label VARCHAR,
     first_date DATE,
     last_date DATE,
@@ -189,7 +192,7 @@ CREATE TABLE IF NOT EXISTS events (
     n_outlets BIGINT
 );
 COMMENT ON TABLE events IS 'One row per real-world event: articles grouped by date, shared entities and text.';
-COMMENT ON COLUMN events.event_id IS 'Stable id (from the event''s earliest article id).';
+COMMENT ON COLUMN events.event_id IS 'Id derived from the smallest article_id of the event: stable while its articles are.';
 COMMENT ON COLUMN events.label IS 'Readable label: the most mentioned entities of the event.';
 COMMENT ON COLUMN events.first_date IS 'Earliest published date among its articles (NULL when none is stated).';
 COMMENT ON COLUMN events.last_date IS 'Latest published date among its articles.';
@@ -197,7 +200,7 @@ COMMENT ON COLUMN events.n_articles IS 'Articles in the event.';
 COMMENT ON COLUMN events.n_outlets IS 'Distinct outlets (an article with no stated outlet counts as its own).';
 
 CREATE TABLE IF NOT EXISTS claim_groups (
-    group_id VARCHAR PRIMARY KEY,
+    group_id VARCHAR,
     event_id VARCHAR,
     subject VARCHAR,
     kind VARCHAR,
@@ -247,7 +250,7 @@ COMMENT ON COLUMN check_results.severity IS 'critical (blocks publishing) or war
 COMMENT ON COLUMN check_results.protects IS 'What the expectation protects, in a sentence.';
 
 CREATE TABLE IF NOT EXISTS runs (
-    run_id VARCHAR PRIMARY KEY,
+    run_id VARCHAR,
     started_at TIMESTAMP,
     finished_at TIMESTAMP,
     status VARCHAR,

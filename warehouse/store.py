@@ -36,16 +36,30 @@ def remove_stale_builds(warehouse_dir: Path) -> list[Path]:
     return stale
 
 
-def start_build(published: Path, build: Path) -> None:
-    """Create `build` as a copy of `published` (or empty), with the schema and views applied."""
+def start_build(published: Path, build: Path, *, fresh: bool = False) -> None:
+    """Create `build` as a copy of `published` (or empty), with the schema and views applied.
+
+    `fresh` starts from the current schema instead of a copy (a rebuild after the pipeline
+    changed, when old tables may lack new columns) and carries over only the file history.
+    """
     build.parent.mkdir(parents=True, exist_ok=True)
     for leftover in (build, build.with_name(build.name + ".wal")):
         leftover.unlink(missing_ok=True)
-    if published.exists():
+    if published.exists() and not fresh:
         shutil.copyfile(published, build)
     with connect(build) as con:
         con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
         con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
+        if published.exists() and fresh:
+            _carry_over(con, published, "raw_files")
+
+
+def _carry_over(con: duckdb.DuckDBPyConnection, published: Path, table: str) -> None:
+    """Copy `table` from the published file, keeping the columns both schemas share."""
+    with connect(published, read_only=True) as old:
+        frame = old.sql(f"SELECT * FROM {table}").pl()
+    shared = [c for c in frame.columns if c in table_columns(con, table)]
+    insert_rows(con, table, frame.select(shared))
 
 
 def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:

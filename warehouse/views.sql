@@ -1,7 +1,8 @@
 -- Curated, BI-ready views over the warehouse tables. Rebuilt on every publish.
 
 -- claim_comparison: one row per claim group and outlet, the value each outlet reported
--- side by side with its quote and hedging. Grain: (group_id, outlet_key).
+-- side by side with its quote and hedging. Grain: (group_id, outlet_key, article_id); an
+-- outlet with two articles in one group has two rows.
 CREATE OR REPLACE VIEW claim_comparison AS
 SELECT
     g.group_id,
@@ -43,3 +44,9 @@ JOIN entities e USING (entity_id)
 JOIN articles a USING (article_id)
 GROUP BY ALL;
 COMMENT ON VIEW outlet_mentions IS 'Mentions of each canonical entity per outlet.';
+
+-- raw_files_latest: the latest status of every path seen by a published run.
+CREATE OR REPLACE VIEW raw_files_latest AS
+SELECT * FROM raw_files
+QUALIFY row_number() OVER (PARTITION BY path ORDER BY seen_at DESC, run_id DESC) = 1;
+COMMENT ON VIEW raw_files_latest IS 'The latest raw_files row per path.';
