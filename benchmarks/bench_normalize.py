@@ -1,8 +1,8 @@
 """Throughput of decode + normalize + sentences on the BBC corpus, and the segmenter comparison.
 
 Run:  cd /work/main && uv run python benchmarks/bench_normalize.py [--write]
-      (add pysbd for the comparison without touching the lock:
-       uv run --with pysbd python benchmarks/bench_normalize.py --write)
+      (pysbd, for the comparison, is in the dev dependency group:
+       uv run python benchmarks/bench_normalize.py --write)
 
 Decode and normalize run on every file. The spaCy parse, which the sentences stage reads but
 the entity and claim stages share, is timed on a fixed sample (every 7th file, 318 files) since
