@@ -39,10 +39,13 @@ class RunSummary:
         lines += [f"    quarantined {path}: {reason}" for path, reason in self.quarantined]
         if self.row_counts:
             lines.append("  rows: " + ", ".join(f"{t} {n}" for t, n in self.row_counts.items()))
-        lines.append(
-            f"  checks: {self.checks_passed} passed, {len(self.failed_checks)} failed "
-            f"({len(self.blocking_failures)} critical)"
-        )
+        if self.status == "unchanged":
+            lines.append("  checks: not run (the published warehouse is current)")
+        else:
+            lines.append(
+                f"  checks: {self.checks_passed} passed, {len(self.failed_checks)} failed "
+                f"({len(self.blocking_failures)} critical)"
+            )
         for check in self.failed_checks:
             lines.append(
                 f"    FAILED [{check['severity']}] {check['suite']}: {check['expectation']}"
