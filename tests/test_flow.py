@@ -10,6 +10,7 @@ import duckdb
 import pytest
 
 from tests.conftest import SEEDS
+from warehouse.audit import TABLE_FRAMES
 
 # A sixth outlet that reports 9,000 bodies per side: it contradicts the four seed outlets.
 CONTRADICTING_ARTICLE = """\
@@ -98,16 +99,8 @@ def test_checks_recorded_for_the_run(seeds_warehouse):
     assert fetch(warehouse, "SELECT status, published FROM runs") == [("published", True)]
 
 
-CURATED = (
-    "articles",
-    "article_parts",
-    "sentences",
-    "entities",
-    "entity_mentions",
-    "numeric_claims",
-    "events",
-    "claim_groups",
-)
+# The curated tables: the ones the audit validates as whole frames.
+CURATED = TABLE_FRAMES
 
 
 def table_snapshot(warehouse: Path) -> dict[str, list[tuple]]:
