@@ -20,6 +20,12 @@ CHECKS = [
         "the outlets of an event that report the bodies returned per side agree on the number",
     ),
     Check(
+        "body_count_per_side_reports",
+        gxe.ExpectColumnValuesToBeInSet(column="agree", value_set=[True]),
+        CRITICAL,
+        "one per-side body count satisfies every outlet that states one, however claims group",
+    ),
+    Check(
         "independent_conflicts",
         gxe.ExpectTableRowCountToEqual(value=0),
         WARNING,

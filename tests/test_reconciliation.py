@@ -185,3 +185,20 @@ def test_data_docs_are_written_and_readable_offline(warehouse):
     assert "body_count_agreement" in page and "<script" not in page
     assert "http" not in page.split("<body>")[1].split("validations/")[0]
     assert list((warehouse / "data_docs" / "validations").rglob("*.html"))
+
+
+def test_a_split_group_cannot_hide_a_body_count_disagreement(run_flow, seed_copy, tmp_path):
+    # One outlet gives two incompatible per-side figures in one article; grouping splits such
+    # a bucket into value clusters, so the claim-level check must still see 9,000 vs 6,000.
+    (seed_copy / "005_two_figures.txt").write_text(
+        "Istanbul talks end with swap deal\n\n"
+        "Russia and Ukraine agreed in Istanbul to hand over the bodies of 9,000 killed soldiers "
+        "from each side, Rustem Umerov said after meeting Vladimir Medinsky.\n\n"
+        "Earlier drafts had named the bodies of 900 soldiers from each side, Umerov said.\n",
+        encoding="utf-8",
+    )
+    summary = run_flow(seed_copy, tmp_path / "wh")
+    assert summary.status == "blocked"
+    failed = {c["table_name"] for c in summary.blocking_failures}
+    assert "body_count_per_side_reports" in failed
+    assert "bodies per side disagree" in summary.message

@@ -51,6 +51,35 @@ AUDIT_SQL = {
         WHERE g.subject = 'body' AND g.kind = 'count' AND g.scope IN ('per_side', 'unknown')
           AND g.n_outlets >= 2
         GROUP BY ALL""",
+    # The same question asked of the claims themselves, so that no grouping decision can hide a
+    # disagreement: per event, is there one per-side number that every outlet stating an
+    # explicit per-side body count allows? An outlet's claims are alternatives (any of them may
+    # hold). Testing the intervals' low ends suffices: where intervals overlap most, one of
+    # them begins.
+    "body_count_per_side_reports": """
+        WITH claims AS (
+            SELECT a.event_id, coalesce(a.outlet, 'unnamed:' || a.article_id) AS outlet,
+                   c.compare_low AS lo, coalesce(c.compare_high, 1e308) AS hi, c.quote
+            FROM numeric_claims c JOIN articles a USING (article_id)
+            WHERE c.subject_key = 'body' AND c.kind = 'count' AND c.compare_low IS NOT NULL
+              AND (c.scope = 'per_side' OR (c.scope = 'total' AND c.per_side_value IS NOT NULL))
+        ),
+        outlets AS (
+            SELECT event_id, count(DISTINCT outlet) AS n_outlets,
+                   string_agg(DISTINCT outlet || ' says ' || quote, ' | ') AS reports
+            FROM claims GROUP BY event_id
+        ),
+        support AS (
+            SELECT p.event_id, p.lo AS value, count(DISTINCT c.outlet) AS n_allowing
+            FROM (SELECT DISTINCT event_id, lo FROM claims) p
+            JOIN claims c ON c.event_id = p.event_id AND p.lo BETWEEN c.lo AND c.hi
+            GROUP BY ALL
+        )
+        SELECT o.event_id, o.n_outlets, max(s.n_allowing) AS most_outlets_agreeing,
+               max(s.n_allowing) = o.n_outlets AS agree, o.reports
+        FROM outlets o JOIN support s USING (event_id)
+        WHERE o.n_outlets >= 2
+        GROUP BY o.event_id, o.n_outlets, o.reports""",
     "independent_conflicts": """
         SELECT group_id, event_id, subject, n_independent FROM claim_groups
         WHERE status = 'conflict' AND n_independent >= 2""",
@@ -65,10 +94,18 @@ def audit_frames(con: duckdb.DuckDBPyConnection) -> dict[str, pl.DataFrame]:
 
 
 def disagreements(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """One line per conflicting claim group, naming its subject and what each outlet reported."""
+    """One line per conflicting claim group, naming its subject and what each outlet reported,
+    and one per event whose outlets state per-side body counts no single number satisfies."""
+    events = con.execute(
+        f"SELECT event_id, reports FROM ({AUDIT_SQL['body_count_per_side_reports']}) "
+        "WHERE NOT agree ORDER BY event_id"
+    ).fetchall()
+    lines = [f"bodies per side disagree in event {eid}: {reports}" for eid, reports in events]
     rows = con.execute(
         """SELECT group_id, any_value(subject),
                   string_agg(outlet_key || ' says ' || quotes, ' | ' ORDER BY outlet_key)
            FROM claim_comparison WHERE status = 'conflict' GROUP BY group_id ORDER BY group_id"""
     ).fetchall()
-    return [f"group {gid} ({subject}) conflicts: {reports}" for gid, subject, reports in rows]
+    return lines + [
+        f"group {gid} ({subject}) conflicts: {reports}" for gid, subject, reports in rows
+    ]
