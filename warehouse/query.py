@@ -7,21 +7,17 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from warehouse.audit import TABLE_FRAMES
+
 # Statement types a reader may run; everything else (INSERT, COPY, ATTACH, SET ...) is refused
 # before it reaches DuckDB, so `newsclaims query` can never change or exfiltrate through files.
 _READ_ONLY_TYPES = {"SELECT", "EXPLAIN", "PRAGMA"}
+# Everything a BI tool reads: the audited tables, the history tables and the views.
 CURATED_TABLES = (
-    "articles",
-    "sentences",
-    "entities",
-    "entity_mentions",
-    "numeric_claims",
-    "events",
-    "claim_groups",
+    *TABLE_FRAMES,
     "check_results",
     "runs",
     "raw_files",
-    "article_parts",
     "claim_comparison",
     "outlet_mentions",
     "raw_files_latest",
