@@ -84,6 +84,11 @@ Choices written down
     (a heuristic, not coreference); a sentence inside a quotation with no speech verb takes the
     nearest speaker of its paragraph. Reported speech that continues in the next unquoted
     sentence is not followed (attributed_to stays null there).
+
+Modules
+    This module reads the number spans (value, bounds, kind, unit) and builds the rows; the
+    counted noun and scope are `transforms.subjects`, `attributed_to` is
+    `transforms.attribution`.
 """
 
 from __future__ import annotations
@@ -91,11 +96,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
 import polars as pl
-from spacy.attrs import LEMMA, ORTH
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
+from transforms.attribution import Speakers
 from transforms.folding import stable_id
 from transforms.numbers import (
     CARDINAL_WORDS,
@@ -112,13 +117,19 @@ from transforms.numbers import (
     parse_numeral,
     words_to_number,
 )
+from transforms.subjects import (
+    NOUN_POS,
+    apply_scope,
+    counted_noun,
+    fallback_subject,
+    noun_text,
+)
 from transforms.units import (
     AGELESS_HEADS,
     AMBIGUOUS_BOUND_WORDS,
     BOUND_MAX_LEN,
     BOUND_PHRASES,
     CHANGE_LEMMAS,
-    CONTAINER_NOUNS,
     CURRENCY_ADJECTIVES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
@@ -128,14 +139,10 @@ from transforms.units import (
     MONTHS,
     NAME_ENTITY_TYPES,
     NOT_COUNTED_COMPOUNDS,
-    PER_SIDE_AFTER,
     PERCENT_WORDS,
     RACE_METRES,
     RANKED_NOUNS,
-    SAY_LEMMAS,
     SUPERLATIVE_SUFFIXES,
-    TOTAL_AFTER,
-    TOTAL_BEFORE,
 )
 
 APPROX_TOLERANCE = 0.1
@@ -163,14 +170,9 @@ CLAIM_SCHEMA: dict[str, pl.DataType] = {
 
 # Kinds whose quantity cannot be negative: an upper bound alone still means "from 0".
 _NON_NEGATIVE = frozenset({"count", "percent", "fraction", "money", "distance", "duration", "age"})
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "this", "that"})
-_QUOTE_CHARS = frozenset('"“”')
 _RANGE_WORDS = frozenset({"to", "-", "–", "—", "or"})
 _DASHES = frozenset({"-", "–"})
 _TIME_SUFFIXES = frozenset({"am", "pm"})
-_NOUN_POS = frozenset({"NOUN", "PROPN"})
-_SUBJECT_DEPS = frozenset({"nummod", "compound", "amod", "quantmod", "nmod", "det", "npadvmod"})
-_FIXED_SUBJECTS = {"pow": "prisoner of war", "pows": "prisoner of war"}
 # "more than a year", "barely an hour": one unit, read only after "a"/"an" and a bound phrase.
 _A_UNIT_WORDS = frozenset(
     {"tens", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"}
@@ -495,6 +497,12 @@ def _read_a_unit(doc: Doc, i: int) -> _Claim | None:
     return claim
 
 
+def _matches(doc: Doc, at: int, phrase: tuple[str, ...]) -> bool:
+    if at < 0 or at + len(phrase) > len(doc):
+        return False
+    return all(doc[at + k].lower_ == w for k, w in enumerate(phrase))
+
+
 def _is_quantity_token(tok: Token) -> bool:
     return (
         tok.text[:1].isdigit() or tok.lower_ in _RATE_MARKERS or tok.lower_ in SUFFIX_MULTIPLIERS
@@ -797,7 +805,7 @@ def _apply_units(doc: Doc, claim: _Claim) -> None:
                 claim.end = old + 1 if hyphen else claim.end
             claim.anchor = old
             head = doc[old].head
-            if not (head.pos_ in _NOUN_POS and head.lemma_.lower() in AGELESS_HEADS):
+            if not (head.pos_ in NOUN_POS and head.lemma_.lower() in AGELESS_HEADS):
                 claim.kind = "age"
         return
     if unit_word in _CLOCK_WORDS and claim.value < 2400:
@@ -828,7 +836,7 @@ def _apply_units(doc: Doc, claim: _Claim) -> None:
         claim.anchor = k
         return
     if (
-        hyphen and k < n and doc[k].pos_ in _NOUN_POS and doc[k].text.isalpha()
+        hyphen and k < n and doc[k].pos_ in NOUN_POS and doc[k].text.isalpha()
         and doc[k].lower_ not in NOT_COUNTED_COMPOUNDS
     ):
         # "four-party meeting", "three-match ban": the glued noun is what is counted.
@@ -1177,308 +1185,6 @@ def _apply_prefix(doc: Doc, claim: _Claim) -> None:
     claim.bound = bound
 
 
-# --- subject, scope, speaker ----------------------------------------------------------------
-
-
-def _of_object(tok: Token) -> Token | None:
-    """The noun after "of" under `tok` ("number of drones" -> drones)."""
-    for child in tok.rights:
-        if child.lower_ == "of" and child.dep_ == "prep":
-            for obj in child.children:
-                if obj.dep_ == "pobj" and obj.pos_ in _NOUN_POS:
-                    return obj
-    return None
-
-
-def _noun_text(noun: Token) -> str | None:
-    lemma = noun.lemma_.lower()
-    if lemma in _FIXED_SUBJECTS:
-        return _FIXED_SUBJECTS[lemma]
-    if lemma in _PRONOUNS or not noun.is_alpha:
-        return None
-    if lemma == "prisoner":
-        of = _of_object(noun)
-        if of is not None and of.lower_ == "war":
-            return "prisoner of war"
-    if lemma == "line" and noun.i > 0 and noun.nbor(-1).lower_ == "front":
-        return "front line"
-    return lemma
-
-
-def _counted_noun(doc: Doc, claim: _Claim) -> Token | None:
-    """The noun the number counts or measures, from the parse."""
-    tok = doc[claim.anchor]
-    # Climb number-internal links: "1.2" -compound-> "million" -nummod-> "people".
-    for _ in range(3):
-        head = tok.head
-        if head is tok or not (head.pos_ == "NUM" or head.lower_ in CARDINAL_WORDS):
-            break
-        if head.i < claim.start or head.i >= claim.end:
-            break
-        tok = head
-    low = tok.lower_
-    noun: Token | None = None
-    if claim.kind == "percent" and tok.head.lower_ in PERCENT_WORDS and tok.head is not tok:
-        tok = tok.head  # "20 percent of territory": the "of" hangs on "percent"
-        low = tok.lower_
-    if low in CONTAINER_NOUNS or claim.kind in ("percent", "fraction"):
-        noun = _of_object(tok)
-        if noun is None and tok.head.pos_ in _NOUN_POS and tok.dep_ in _SUBJECT_DEPS:
-            noun = tok.head  # "a 20% stake"
-    elif claim.kind in ("duration", "distance") and doc[claim.anchor].lower_ in (
-        *DURATION_UNITS, *DISTANCE_UNITS, "old"
-    ):
-        noun = _measured_noun(doc[claim.anchor])
-    elif tok.head.pos_ in _NOUN_POS and (
-        (tok.dep_ in _SUBJECT_DEPS and tok.head.i > tok.i)  # "6,000 bodies"
-        or tok.dep_ in ("appos", "conj", "nummod")  # "12,000 soldiers, or 6,000"; "number — 472"
-    ):
-        noun = tok.head
-    if noun is None and claim.kind == "count":
-        noun = _of_object(tok)  # "two of the busiest months"
-    if claim.kind == "percent" and (noun is None or noun.lower_ in PERCENT_WORDS):
-        noun = _changed_noun(tok)  # "Sales rose 2.8%": what changed by that share
-    if noun is not None and noun.lower_ in CONTAINER_NOUNS:
-        noun = _of_object(noun) or noun
-    if noun is not None and (noun.lower_ in DURATION_UNITS or noun.lower_ in PERCENT_WORDS):
-        return None
-    return noun
-
-
-def _changed_noun(tok: Token) -> Token | None:
-    """The subject of the change verb a percentage measures ("Shares sank 14.87%" -> shares)."""
-    for _ in range(3):
-        head = tok.head
-        if head is tok:
-            return None
-        if head.pos_ == "VERB":
-            if head.lemma_.lower() not in CHANGE_LEMMAS:
-                return None
-            for child in head.children:
-                if child.dep_ == "nsubj" and child.pos_ in _NOUN_POS:
-                    return child
-            return None
-        tok = head
-    return None
-
-
-def _measured_noun(unit: Token) -> Token | None:
-    """"30-day ceasefire" -> ceasefire; "a ceasefire for two to three days" -> ceasefire."""
-    tok = unit
-    for _ in range(3):
-        head = tok.head
-        if head is tok:
-            return None
-        if head.pos_ in _NOUN_POS and head.i != unit.i:
-            return head
-        if head.pos_ not in ("ADP", "ADJ", "VERB") or (head.pos_ == "VERB" and tok.dep_ == "dobj"):
-            return None
-        if head.pos_ == "VERB" and head.dep_ not in ("acl", "relcl"):
-            return None
-        tok = head
-    return None
-
-
-def _fallback_subject(doc: Doc, claim: _Claim, sent: Span) -> str | None:
-    """A bare count ("with 1,000 on both sides"): the plural noun just before it, if close."""
-    for k in range(claim.start - 1, max(sent.start, claim.start - 6) - 1, -1):
-        tok = doc[k]
-        if tok.pos_ in ("VERB", "AUX"):
-            return None
-        if tok.tag_ == "NNS":
-            return _noun_text(tok)
-    return None
-
-
-def _matches(doc: Doc, at: int, phrase: tuple[str, ...]) -> bool:
-    if at < 0 or at + len(phrase) > len(doc):
-        return False
-    return all(doc[at + k].lower_ == w for k, w in enumerate(phrase))
-
-
-def _scope(doc: Doc, claim: _Claim, noun: Token | None) -> None:
-    if claim.scope != "unknown" or claim.kind not in ("count", "money"):
-        return
-    after = claim.end
-    if noun is not None and claim.end <= noun.i <= claim.end + 4:
-        after = noun.i + 1
-    n = len(doc)
-    for at in {claim.end, after}:
-        # Read the next three words once; the phrase tables are matched as prefixes of them.
-        words = tuple(doc[k].lower_ for k in range(at, min(n, at + 3)))
-        if words and words[0] in _SCOPE_FIRST_WORDS:
-            if any(words[: len(p)] == p for p in PER_SIDE_AFTER):
-                claim.scope = "per_side"
-                claim.per_side_value = claim.value
-                return
-            if any(words[: len(p)] == p for p in TOTAL_AFTER):
-                claim.scope = "total"
-                return
-    # "each side freeing 1,000 prisoners"
-    before = [doc[k] for k in range(max(0, claim.start - 4), claim.start)]
-    for k, tok in enumerate(before[:-1]):
-        if tok.lower_ == "each" and before[k + 1].lower_ == "side" and any(
-            t.pos_ == "VERB" for t in before[k + 2 :]
-        ):
-            claim.scope = "per_side"
-            claim.per_side_value = claim.value
-            return
-    words = tuple(t.lower_ for t in before[-3:])
-    if "total" in words and any(words[-len(p) :] == p for p in TOTAL_BEFORE):
-        claim.scope = "total"
-
-
-_SCOPE_FIRST_WORDS = frozenset(p[0] for p in (*PER_SIDE_AFTER, *TOTAL_AFTER))
-_SAY_HASHES: dict[int, np.ndarray] = {}
-
-
-def _say_hashes(doc: Doc, dtype: np.dtype) -> np.ndarray:
-    """Hashes of SAY_LEMMAS in this vocabulary's string store (computed once per vocab)."""
-    key = id(doc.vocab.strings)
-    if key not in _SAY_HASHES:
-        _SAY_HASHES[key] = np.array([doc.vocab.strings[w] for w in SAY_LEMMAS], dtype=dtype)
-    return _SAY_HASHES[key]
-
-
-class _Speakers:
-    """Speech verbs of one doc and who they attribute to, found on demand and cached."""
-
-    def __init__(self, doc: Doc, text: str) -> None:
-        self.doc = doc
-        self.text = text  # doc.text rebuilds the string from every token on each access
-        lemmas = doc.to_array(LEMMA)
-        hashes = _say_hashes(doc, lemmas.dtype)
-        self.verbs: list[int] = np.flatnonzero(np.isin(lemmas, hashes)).tolist()
-        self.subject: dict[int, str | None] = {}
-        self.person: dict[int, bool] = {}
-        self.according: dict[int, str | None] = {}
-
-    def subject_of(self, v: int) -> str | None:
-        if v not in self.subject:
-            self.subject[v] = self._subject_text(self.doc[v])
-        return self.subject[v]
-
-    def _subject_text(self, verb: Token) -> str | None:
-        """Who `verb` reports: its subject, when it reports a clause ("claimed ... people" is
-        not speech; "claimed the children were evacuated" is)."""
-        if verb.pos_ not in ("VERB", "AUX"):
-            return None
-        children = list(verb.children)
-        reports = verb.dep_ in ("parataxis", "ROOT") and verb.i > 0 and any(
-            c.dep_ == "punct" and c.i < verb.i for c in children
-        )
-        if not reports and not any(c.dep_ in ("ccomp", "parataxis") for c in children):
-            return None
-        for child in children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                self.person[verb.i] = _singular_person(child)
-                return _span_text(self.doc, child)
-        # "..., Russia's Defense Ministry said": the parser sometimes hangs the speaker on the
-        # comma; take the noun phrase right before the verb.
-        before = self.doc[verb.i - 1] if verb.i > 0 else None
-        if before is not None and before.pos_ in _NOUN_POS:
-            self.person[verb.i] = _singular_person(before)
-            return _span_text(self.doc, before)
-        return None
-
-    def speaker(self, claim_tok: Token, sent: Span) -> str | None:
-        verbs = [v for v in self.verbs if sent.start <= v < sent.end]
-        if verbs:
-            ancestors = {a.i for a in claim_tok.ancestors}
-            ordered = [v for v in verbs if v in ancestors] + [
-                v for v in verbs if self.doc[v].dep_ in ("ROOT", "parataxis") and v not in ancestors
-            ]
-            for v in ordered:
-                text = self.subject_of(v)
-                if text and not self._contains(v, claim_tok):
-                    return self._resolve(text, v)
-        according = self._according(sent)
-        if according:
-            return according
-        return self._quoted(sent)
-
-    def _contains(self, verb: int, tok: Token) -> bool:
-        """"Nearly two thirds of the people interviewed said ...": the number is in the
-        subject; those people are what is counted, not a source."""
-        for child in self.doc[verb].children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                return child.left_edge.i <= tok.i <= child.right_edge.i
-        return False
-
-    def _according(self, sent: Span) -> str | None:
-        if sent.start not in self.according:
-            found = None
-            for tok in sent:
-                if tok.lower_ == "according" and tok.i + 1 < sent.end:
-                    to = self.doc[tok.i + 1]
-                    for obj in to.children:
-                        if obj.dep_ == "pobj":
-                            found = _span_text(self.doc, obj)
-                    break
-            self.according[sent.start] = found
-        return self.according[sent.start]
-
-    def _resolve(self, text: str, verb: int) -> str:
-        """"he said" -> the latest named person who said something earlier in the article."""
-        if text.lower() not in ("he", "she"):
-            return text
-        for v in reversed(self.verbs):
-            if v >= verb:
-                continue
-            earlier = self.subject_of(v)
-            if earlier and earlier.lower() not in _PRONOUNS and self.person.get(v):
-                return earlier
-        return text
-
-    def _quoted(self, sent: Span) -> str | None:
-        """A sentence inside a quotation takes the speaker of its paragraph."""
-        text = self.text
-        segment = text[sent.start_char : sent.end_char]
-        if not any(q in segment for q in _QUOTE_CHARS):
-            para_start = text.rfind("\n", 0, sent.start_char) + 1
-            opened = sum(text.count(q, para_start, sent.start_char) for q in '"“”') % 2 == 1
-            if not opened:
-                return None
-        para_start = text.rfind("\n", 0, sent.start_char) + 1
-        para_end = text.find("\n", sent.end_char)
-        para_end = len(text) if para_end < 0 else para_end
-        best: tuple[int, str] | None = None
-        for v in self.verbs:
-            tok = self.doc[v]
-            if para_start <= tok.idx < para_end:
-                subject = self.subject_of(v)
-                if subject:
-                    distance = abs(tok.idx - sent.start_char)
-                    if best is None or distance < best[0]:
-                        best = (distance, self._resolve(subject, v))
-        return None if best is None else best[1]
-
-
-def _singular_person(head: Token) -> bool:
-    """Could "he"/"she" refer back to this speaker? A person, or a singular title noun."""
-    if head.ent_type_ == "PERSON":
-        return True
-    return head.tag_ in ("NN", "NNP") and head.ent_type_ not in ("ORG", "GPE", "NORP", "FAC")
-
-
-def _span_text(doc: Doc, head: Token) -> str | None:
-    """A speaker's name: the head with its left modifiers and an "of X" after it."""
-    start = head.left_edge.i
-    end = head.i + 1
-    for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            # "head of the Russian delegation", but not the clauses hanging off it
-            objs = [o for o in child.children if o.dep_ == "pobj"]
-            end = (objs[0].i + 1) if objs else end
-            break
-        if child.dep_ in ("compound", "flat"):
-            end = child.i + 1
-    while start < end and (doc[start].is_punct or doc[start].lower_ in ("the", "a", "an")):
-        start += 1
-    text = doc[start:end].text.strip()
-    return text or None
-
-
 # --- the stage ------------------------------------------------------------------------------
 
 
@@ -1492,7 +1198,7 @@ def _doc_claims(doc: Doc, text: str) -> list[_Claim]:
         claims.extend(found)
     if not claims:
         return claims
-    speakers = _Speakers(doc, text)
+    speakers = Speakers(doc, text)
     sent_cache: dict[int, Span] = {}
     sentence_speaker: dict[tuple[int, int], str | None] = {}
     for claim in claims:
@@ -1500,10 +1206,10 @@ def _doc_claims(doc: Doc, text: str) -> list[_Claim]:
         sent = tok.sent
         sent_cache[claim.start] = sent
         if claim.kind not in ("date",):
-            noun = _counted_noun(doc, claim)
+            noun = counted_noun(doc, claim)
             if claim.subject is None and noun is not None:
-                claim.subject = _noun_text(noun)
-            _scope(doc, claim, noun)
+                claim.subject = noun_text(noun)
+            apply_scope(doc, claim, noun)
         key = (sent.start, claim.anchor)
         if key not in sentence_speaker:
             sentence_speaker[key] = speakers.speaker(tok, sent)
@@ -1546,7 +1252,7 @@ def _link_within_sentences(doc: Doc, claims: list[_Claim], sents: dict[int, Span
                         claim.subject = total.subject
                     break
         if claim.subject is None:
-            claim.subject = _fallback_subject(doc, claim, sent)
+            claim.subject = fallback_subject(doc, claim, sent)
 
 
 def _interval(claim: _Claim) -> tuple[float | None, float | None]:
