@@ -14,9 +14,9 @@ from rapidfuzz import fuzz, process
 from transforms.folding import stable_id
 from transforms.unionfind import DisjointSet
 
-# Seeds: the AP sentence pair "Russian air defences/defenses downed 162 ..." scores 87;
-# unrelated sentences of the same event stay under 60. Short sentences ("No casualties were
-# reported.") are common phrasing, not evidence of copying.
+# Seeds: the AP sentence pair "Russian air defences/defenses downed 162 ..." scores 88.9;
+# the closest pair of sentences of two articles that are not copies scores 68.4. Short
+# sentences ("No casualties were reported.") are common phrasing, not evidence of copying.
 MIN_RATIO = 80.0
 MIN_WORDS = 8
 
