@@ -8,6 +8,8 @@ the critical checks pass. All SQL of the project lives in this package.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -71,15 +73,22 @@ def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     return [r[0] for r in rows]
 
 
+@contextmanager
+def _registered(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> Iterator[None]:
+    """Make `frame` queryable as `name` on `con` for the duration of the block."""
+    con.register(name, frame.to_arrow())
+    try:
+        yield
+    finally:
+        con.unregister(name)
+
+
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
     """Insert `frame` into `table` by column name; columns the table lacks are an error."""
     if frame.height == 0:
         return 0
-    con.register("_incoming", frame.to_arrow())
-    try:
+    with _registered(con, "_incoming", frame):
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _incoming")
-    finally:
-        con.unregister("_incoming")
     return frame.height
 
 
@@ -93,13 +102,9 @@ def delete_articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> N
     """Drop every per-article row of `article_ids` (changed or removed files)."""
     if not article_ids:
         return
-    ids = pl.DataFrame({"article_id": article_ids})
-    con.register("_gone", ids.to_arrow())
-    try:
+    with _registered(con, "_gone", pl.DataFrame({"article_id": article_ids})):
         for table in ARTICLE_TABLES:
             con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM _gone)")
-    finally:
-        con.unregister("_gone")
 
 
 def read_table(con: duckdb.DuckDBPyConnection, table: str) -> pl.DataFrame:
@@ -132,13 +137,10 @@ def refresh_paths(con: duckdb.DuckDBPyConnection, raw_files: pl.DataFrame) -> No
     current = raw_files.filter(pl.col("status") == "unchanged").select("file_id", "path")
     if current.height == 0:
         return
-    con.register("_paths", current.to_arrow())
-    try:
+    with _registered(con, "_paths", current):
         con.execute(
             "UPDATE articles SET path = p.path FROM _paths p WHERE articles.file_id = p.file_id"
         )
-    finally:
-        con.unregister("_paths")
 
 
 def published_fingerprint(published: Path) -> str | None:
