@@ -8,7 +8,7 @@ time swings with their load; wall seconds are reported too):
 - quantulum3 `parser.parse` words/s and the quantities it finds;
 - `extract_claims` words/s given the spaCy docs already parsed (best of --repeat runs, since
   the 2 cores are shared);
-- words/s of the stage including the one spaCy pass (`transforms.nlp.parse`);
+- words/s of the stage including the one spaCy pass (`transforms.nlp.pipeline.parse`);
 and lists what quantulum3 finds that the claims stage does not (by quantulum3 unit, with
 examples), then writes the figures to benchmarks/results/claims.md.
 """
@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from transforms.claims import extract_claims  # noqa: E402
-from transforms.nlp import parse  # noqa: E402
+from transforms.claims.extract import extract_claims  # noqa: E402
+from transforms.nlp.pipeline import parse  # noqa: E402
 
 DEFAULT_CORPUS = Path("/work/shared/corpora/bbc")
 TARGET_RATIO = 25.0

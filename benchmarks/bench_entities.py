@@ -28,12 +28,12 @@ from rapidfuzz import fuzz
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from transforms.entities import (  # noqa: E402
+from transforms.entities.canonicalize import (  # noqa: E402
     canonicalize_with_log,
     extract_mentions,
     read_pinned_aliases,
 )
-from transforms.names import name_key  # noqa: E402
+from transforms.entities.names import name_key  # noqa: E402
 
 CORPUS = Path("/work/shared/corpora/bbc")
 RESULTS = ROOT / "benchmarks" / "results" / "entities.md"
@@ -130,7 +130,7 @@ def main() -> None:
     else:
         from spacy.tokens import DocBin
 
-        from transforms.nlp import load_pipeline, parse
+        from transforms.nlp.pipeline import load_pipeline, parse
 
         nlp = load_pipeline()  # model load is not parsing time
         timing = args.docs.with_suffix(".json") if args.docs else None

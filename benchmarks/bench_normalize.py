@@ -22,10 +22,10 @@ from typing import TypeVar
 
 import polars as pl
 
-from transforms.decode import decode_bytes
-from transforms.nlp import load_pipeline
-from transforms.normalize import normalize_articles
-from transforms.sentences import split_sentences
+from transforms.ingest.decode import decode_bytes
+from transforms.nlp.pipeline import load_pipeline
+from transforms.nlp.sentences import split_sentences
+from transforms.normalize.articles import normalize_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 BBC = ROOT.parent / "shared" / "corpora" / "bbc"

@@ -75,13 +75,15 @@ class Settings:
             [
                 PROJECT_ROOT / "uv.lock",  # library and model versions
                 PROJECT_ROOT / "flows" / "tasks.py",
-                *(PROJECT_ROOT / "transforms").glob("*.py"),
-                *(PROJECT_ROOT / "expectations").glob("*.py"),
-                *(PROJECT_ROOT / "warehouse").glob("*.sql"),
+                *(PROJECT_ROOT / "transforms").rglob("*.py"),
+                *(PROJECT_ROOT / "expectations").rglob("*.py"),
+                *(PROJECT_ROOT / "warehouse").rglob("*.sql"),
             ]
         )
         for path in [*code, self.aliases_file]:
-            digest.update(path.name.encode())
+            # The relative path, not the name: sub-packages hold modules of the same name.
+            name = path.relative_to(PROJECT_ROOT) if path.is_relative_to(PROJECT_ROOT) else path
+            digest.update(str(name).encode())
             digest.update(path.read_bytes() if path.exists() else b"<absent>")
         return digest.hexdigest()[:16]
 

@@ -11,7 +11,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from transforms.ingest import FoundFile
+from transforms.ingest.files import FoundFile
 
 
 def discover(source: str) -> tuple[Path, list[Path]]:

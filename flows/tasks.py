@@ -20,21 +20,21 @@ from prefect.cache_policies import NO_CACHE
 from expectations.runner import run_checks
 from flows import sources
 from flows.settings import Settings
-from transforms import claims as claim_transforms
-from transforms import entities as entity_transforms
-from transforms.events import group_events, outlet_key
-from transforms.ingest import (
+from transforms.claims import extract as claim_transforms
+from transforms.entities import canonicalize as entity_transforms
+from transforms.ingest.files import (
     articles_to_drop,
     classify_files,
     paths_changed,
     quarantine_articles_without_prose,
 )
-from transforms.nlp import parse
-from transforms.normalize import normalize_articles
-from transforms.reconcile import group_claims
-from transforms.sentences import split_sentences
-from transforms.spans import assign_sentences
-from transforms.wire import mark_wire_copies
+from transforms.nlp.pipeline import parse
+from transforms.nlp.sentences import split_sentences
+from transforms.nlp.spans import assign_sentences
+from transforms.normalize.articles import normalize_articles
+from transforms.reconcile.events import group_events, outlet_key
+from transforms.reconcile.groups import group_claims
+from transforms.reconcile.wire import mark_wire_copies
 from warehouse import audit, publish, runlog, store
 
 stage = task(cache_policy=NO_CACHE)

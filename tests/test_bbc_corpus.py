@@ -12,10 +12,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from transforms.decode import decode_bytes
-from transforms.nlp import load_pipeline
-from transforms.normalize import normalize_articles
-from transforms.sentences import split_sentences
+from transforms.ingest.decode import decode_bytes
+from transforms.nlp.pipeline import load_pipeline
+from transforms.nlp.sentences import split_sentences
+from transforms.normalize.articles import normalize_articles
 
 BBC = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "bbc"
 NON_UTF8 = "sport/199.txt"

@@ -1,0 +1,150 @@
+"""Ingest decisions: which raw files load, which are unchanged, which are quarantined and why.
+
+Pure: it takes what the source reader found (bytes or a read error per path) and what the
+published warehouse already holds, and returns frames. Decoding is `transforms.ingest.decode`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import polars as pl
+
+from transforms.ingest.decode import decode_bytes
+from transforms.text.ids import stable_id
+
+RAW_FILE_SCHEMA = {
+    "run_id": pl.String,
+    "file_id": pl.String,
+    "path": pl.String,
+    "sha256": pl.String,
+    "bytes": pl.Int64,
+    "encoding": pl.String,
+    "status": pl.String,
+    "reason": pl.String,
+    "seen_at": pl.Datetime("us"),
+}
+NEW_FILE_SCHEMA = {"file_id": pl.String, "path": pl.String, "text": pl.String}
+
+
+@dataclass(frozen=True)
+class FoundFile:
+    """What the reader found at one path: bytes and their hash, or the reason it failed."""
+
+    path: str
+    data: bytes | None
+    size: int | None
+    sha256: str | None
+    error: str | None
+
+
+def file_id_for(sha256: str) -> str:
+    """Content id of a file: equal bytes, equal id, whatever the path."""
+    return stable_id("file", sha256)
+
+
+def classify_files(
+    found: Sequence[FoundFile],
+    loaded_file_ids: set[str],
+    *,
+    run_id: str,
+    max_bytes: int,
+    seen_at: datetime,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Decide each file's status; return (raw_files rows, decoded new files to parse).
+
+    A file whose content an earlier run loaded is `unchanged` and not decoded again. A second
+    path with the same bytes as an earlier path in this run is quarantined as a duplicate, so
+    one article never appears twice.
+    """
+    rows: list[dict] = []
+    new: list[dict] = []
+    first_path_of: dict[str, str] = {}
+    for item in found:
+        row = {
+            "run_id": run_id,
+            "file_id": None,
+            "path": item.path,
+            "sha256": item.sha256,
+            "bytes": item.size,
+            "encoding": None,
+            "status": "quarantined",
+            "reason": item.error,
+            "seen_at": seen_at,
+        }
+        rows.append(row)
+        if item.error is not None or item.data is None or item.sha256 is None:
+            row["reason"] = row["reason"] or "unreadable"
+            continue
+        row["file_id"] = file_id_for(item.sha256)
+        if item.sha256 in first_path_of:
+            row["reason"] = f"duplicate of {first_path_of[item.sha256]}"
+            continue
+        first_path_of[item.sha256] = item.path
+        if row["file_id"] in loaded_file_ids:
+            row["status"] = "unchanged"
+            continue
+        decoded = decode_bytes(item.data, max_bytes=max_bytes)
+        row["encoding"] = decoded.encoding
+        if decoded.reason is not None or decoded.text is None:
+            row["reason"] = decoded.reason
+            continue
+        row["status"] = "loaded"
+        new.append({"file_id": row["file_id"], "path": item.path, "text": decoded.text})
+    return (
+        pl.DataFrame(rows, schema=RAW_FILE_SCHEMA),
+        pl.DataFrame(new, schema=NEW_FILE_SCHEMA),
+    )
+
+
+def articles_to_drop(
+    published: pl.DataFrame, raw_files: pl.DataFrame, *, removed_files: str
+) -> list[str]:
+    """Article ids the build must delete, given what this run found.
+
+    `published` holds article_id, file_id, path of the published warehouse. An article whose
+    content is still found under any path (renamed, moved, swapped) is never dropped. One
+    whose content is gone is dropped under "drop"; under "keep" only when its path now holds
+    other content (the file changed).
+    """
+    if published.height == 0:
+        return []
+    found = raw_files.filter(pl.col("status").is_in(["loaded", "unchanged"]))
+    gone = published.filter(~pl.col("file_id").is_in(found["file_id"].implode()))
+    if removed_files != "drop":
+        gone = gone.filter(pl.col("path").is_in(found["path"].implode()))
+    return sorted(gone["article_id"])
+
+
+def paths_changed(published: pl.DataFrame, raw_files: pl.DataFrame) -> bool:
+    """Whether an unchanged file is now found under another path than the published one."""
+    current = raw_files.filter(pl.col("status") == "unchanged").select("file_id", "path")
+    moved = published.join(current, on="file_id", suffix="_now").filter(
+        pl.col("path") != pl.col("path_now")
+    )
+    return moved.height > 0
+
+
+def quarantine_articles_without_prose(
+    raw_files: pl.DataFrame, articles: pl.DataFrame, parts: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Move files whose body came out empty (only a headline, a caption, boilerplate) to
+    quarantine, so one such file never blocks the batch; returns the three frames updated."""
+    empty = articles.filter(pl.col("word_count").fill_null(0) == 0)
+    if empty.height == 0:
+        return raw_files, articles, parts
+    empty_files = empty["file_id"].implode()
+    raw_files = raw_files.with_columns(
+        pl.when(pl.col("file_id").is_in(empty_files) & (pl.col("status") == "loaded"))
+        .then(pl.struct(status=pl.lit("quarantined"),
+                        reason=pl.lit("no article prose (only title, captions or boilerplate)")))
+        .otherwise(pl.struct("status", "reason"))
+        .struct.unnest()
+    )
+    return (
+        raw_files,
+        articles.filter(~pl.col("file_id").is_in(empty_files)),
+        parts.filter(~pl.col("article_id").is_in(empty["article_id"].implode())),
+    )
