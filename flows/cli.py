@@ -11,7 +11,7 @@ from flows.settings import Settings
 
 
 def _quiet_prefect() -> None:
-    # STACK.md: the local server's telemetry otherwise logs a harmless "database is locked".
+    # Measured here: the local server's telemetry otherwise logs a harmless "database is locked".
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
 

@@ -1,7 +1,8 @@
 """The newsclaims flow: raw article files in, a checked and published DuckDB warehouse out.
 
 Run it with `newsclaims run` (or `make run` on the seeds). Each line of `newsclaims_flow` is
-one stage of DESIGN.md; the stages live in flows/tasks.py and call transforms/ and warehouse/.
+one stage (README, "What a run does"); the stages are the tasks of flows/tasks.py, which call
+transforms/ and warehouse/.
 Write, audit, publish: everything is written to a build copy; the published file is replaced
 only when no critical expectation failed, so a failed or blocked run leaves it as it was.
 """
@@ -47,13 +48,13 @@ def newsclaims_flow(
         try:
             store.remove_stale_builds(settings.warehouse_dir)
             fingerprint = settings.fingerprint()
-            intake = tasks.ingest(settings, run_id, fingerprint)
+            intake = tasks.ingest_files(settings, run_id, fingerprint)
             if intake.nothing_to_do and settings.published.exists():
                 return _unchanged(summary, intake.raw_files, settings)
-            raw_files, articles, parts = tasks.normalize(intake)
-            sentences, docs = tasks.sentences(articles, settings.model)
-            mentions = tasks.entities(articles, docs, sentences)
-            claims = tasks.claims(articles, docs, sentences)
+            raw_files, articles, parts = tasks.normalize_files(intake)
+            sentences, docs = tasks.parse_bodies(articles, settings.model)
+            mentions = tasks.find_mentions(articles, docs, sentences)
+            claims = tasks.extract_claims(articles, docs, sentences)
             tasks.write_build(
                 settings,
                 build,
@@ -67,9 +68,9 @@ def newsclaims_flow(
                     "numeric_claims": claims,
                 },
             )
-            tasks.canonicalize(build, settings.aliases_file)
-            tasks.reconcile(build, settings.tolerance)
-            results = tasks.validate(build, run_id, settings.data_docs_dir)
+            tasks.canonicalize_entities(build, settings.aliases_file)
+            tasks.reconcile_build(build, settings.tolerance)
+            results = tasks.validate_build(build, run_id, settings.data_docs_dir)
             _fill_summary(summary, raw_files, results)
             if summary.blocking_failures:
                 _block(summary, build, settings, results)

@@ -1,4 +1,5 @@
-"""Prefect tasks: thin wrappers, one per stage, over transforms/ (pure) and warehouse/ (SQL).
+"""Prefect tasks: one per stage, each reads its inputs, makes one call into transforms/ (pure)
+or warehouse/ (SQL), and writes or returns the result. Rules live in transforms/, never here.
 
 Caching is off (NO_CACHE): stage inputs are large frames and spaCy docs, whose hashing costs
 more than the work it would save; incrementality comes from content hashes in ingest instead.
@@ -20,21 +21,12 @@ from prefect.cache_policies import NO_CACHE
 from expectations.runner import run_checks
 from flows import sources
 from flows.settings import Settings
-from transforms.claims import extract as claim_transforms
-from transforms.entities import canonicalize as entity_transforms
-from transforms.ingest.files import (
-    articles_to_drop,
-    classify_files,
-    paths_changed,
-    quarantine_articles_without_prose,
-)
-from transforms.nlp.pipeline import parse
-from transforms.nlp.sentences import split_sentences
-from transforms.nlp.spans import assign_sentences
-from transforms.normalize.articles import normalize_articles
-from transforms.reconcile.events import group_events, outlet_key
-from transforms.reconcile.groups import group_claims
-from transforms.reconcile.wire import mark_wire_copies
+from transforms.claims import extract
+from transforms.entities import canonicalize, mentions, pins
+from transforms.ingest import files
+from transforms.nlp import pipeline, sentences, spans
+from transforms.normalize import articles
+from transforms.reconcile import reconciliation
 from warehouse import audit, publish, runlog, store
 
 stage = task(cache_policy=NO_CACHE)
@@ -65,7 +57,7 @@ def _timed(what: str):
 
 
 @stage
-def ingest(settings: Settings, run_id: str, fingerprint: str) -> Intake:
+def ingest_files(settings: Settings, run_id: str, fingerprint: str) -> Intake:
     """Find and read the raw files and decide what this run must parse, drop or move.
 
     Files whose content the published warehouse holds are skipped, unless the pipeline's
@@ -76,68 +68,69 @@ def ingest(settings: Settings, run_id: str, fingerprint: str) -> Intake:
         found = [sources.read_file(path, root, settings.max_bytes) for path in paths]
         published = store.loaded_articles(settings.published)
         rebuild = store.published_fingerprint(settings.published) != fingerprint
-        raw_files, new_files = classify_files(
+        raw_files, new_files = files.classify_files(
             found,
             set() if rebuild else set(published["file_id"]),
             run_id=run_id,
             max_bytes=settings.max_bytes,
             seen_at=datetime.now(UTC).replace(tzinfo=None),
         )
-        drop = (
-            sorted(published["article_id"])
-            if rebuild
-            else articles_to_drop(published, raw_files, removed_files=settings.removed_files)
+        drop = files.plan_drops(
+            published, raw_files, rebuild=rebuild, removed_files=settings.removed_files
         )
         counts["rebuild"] = int(rebuild and published.height > 0)
         for status in ("loaded", "unchanged", "quarantined"):
             counts[status] = raw_files.filter(pl.col("status") == status).height
         counts["dropped_articles"] = len(drop)
-    return Intake(raw_files, new_files, drop, rebuild, paths_changed(published, raw_files))
+    return Intake(raw_files, new_files, drop, rebuild, files.paths_changed(published, raw_files))
 
 
 @stage
-def normalize(intake: Intake) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+def normalize_files(intake: Intake) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """Split metadata and boilerplate from each new file's body; return (raw_files updated,
     articles, parts). A file with no prose left is quarantined, not published empty."""
     with _timed("normalize") as counts:
-        articles, parts = normalize_articles(intake.new_files)
-        articles = articles.join(
-            intake.new_files.select("file_id", "path"), on="file_id", how="left"
+        raw_files, article_rows, parts = articles.prepare_articles(
+            intake.raw_files, intake.new_files
         )
-        raw_files, articles, parts = quarantine_articles_without_prose(
-            intake.raw_files, articles, parts
+        counts.update(
+            articles=article_rows.height,
+            parts=parts.height,
+            no_prose=intake.new_files.height - article_rows.height,
         )
-        counts.update(articles=articles.height, parts=parts.height,
-                      no_prose=intake.new_files.height - articles.height)
-    return raw_files, articles, parts
+    return raw_files, article_rows, parts
 
 
 @stage
-def sentences(articles: pl.DataFrame, model: str) -> tuple[pl.DataFrame, list]:
+def parse_bodies(article_rows: pl.DataFrame, model: str) -> tuple[pl.DataFrame, list]:
     """The one spaCy pass over the new bodies, then sentence segmentation with exact offsets."""
     with _timed("sentences") as counts:
-        docs = list(parse(articles["body"].to_list(), model=model))
-        frame = split_sentences(articles, docs)
+        docs = list(pipeline.parse(article_rows["body"].to_list(), model=model))
+        frame = sentences.split_sentences(article_rows, docs)
         counts.update(articles=len(docs), sentences=frame.height)
     return frame, docs
 
 
 @stage
-def entities(articles: pl.DataFrame, docs: list, sentence_rows: pl.DataFrame) -> pl.DataFrame:
+def find_mentions(
+    article_rows: pl.DataFrame, docs: list, sentence_rows: pl.DataFrame
+) -> pl.DataFrame:
     """Named-entity mentions of the new articles, linked to their sentences."""
     with _timed("entities") as counts:
-        mentions = entity_transforms.extract_mentions(articles["article_id"].to_list(), docs)
-        mentions = assign_sentences(mentions, sentence_rows)
-        counts["mentions"] = mentions.height
-    return mentions
+        frame = mentions.extract_mentions(article_rows["article_id"].to_list(), docs)
+        frame = spans.assign_sentences(frame, sentence_rows)
+        counts["mentions"] = frame.height
+    return frame
 
 
 @stage
-def claims(articles: pl.DataFrame, docs: list, sentence_rows: pl.DataFrame) -> pl.DataFrame:
+def extract_claims(
+    article_rows: pl.DataFrame, docs: list, sentence_rows: pl.DataFrame
+) -> pl.DataFrame:
     """Numeric claims of the new articles, linked to their sentences."""
     with _timed("claims") as counts:
-        frame = claim_transforms.extract_claims(articles["article_id"].to_list(), docs)
-        frame = assign_sentences(frame, sentence_rows)
+        frame = extract.extract_claims(article_rows["article_id"].to_list(), docs)
+        frame = spans.assign_sentences(frame, sentence_rows)
         counts["claims"] = frame.height
     return frame
 
@@ -163,20 +156,17 @@ def write_build(
 
 
 @stage
-def canonicalize(build: Path, aliases_file: Path) -> None:
+def canonicalize_entities(build: Path, aliases_file: Path) -> None:
     """Canonical entities across every article in the build (new and carried over)."""
+    pinned = (
+        pins.read_pinned_aliases(aliases_file.read_text(encoding="utf-8"))
+        if aliases_file.exists()
+        else None
+    )
     with _timed("canonicalize") as counts, store.connect(build) as con:
-        mentions = store.read_table(con, "entity_mentions").drop("mention_id", "entity_id")
-        sentence_of = mentions.select("article_id", "start_char", "sentence_id")
-        pinned = (
-            entity_transforms.read_pinned_aliases(aliases_file.read_text(encoding="utf-8"))
-            if aliases_file.exists()
-            else None
+        entity_rows, mention_rows = canonicalize.canonicalize_mentions(
+            store.read_table(con, "entity_mentions"), pinned
         )
-        entity_rows, mention_rows = entity_transforms.canonicalize_entities(
-            mentions.drop("sentence_id"), pinned
-        )
-        mention_rows = mention_rows.join(sentence_of, on=["article_id", "start_char"], how="left")
         counts.update(
             entities=store.replace_table(con, "entities", entity_rows),
             mentions=store.replace_table(con, "entity_mentions", mention_rows),
@@ -184,46 +174,30 @@ def canonicalize(build: Path, aliases_file: Path) -> None:
 
 
 @stage
-def reconcile(build: Path, tolerance: float) -> None:
-    """Events, wire copies and claim groups across every article in the build."""
+def reconcile_build(build: Path, tolerance: float) -> None:
+    """Events, wire copies, attributions and claim groups across every article in the build."""
     with _timed("reconcile") as counts, store.connect(build) as con:
-        articles = store.read_table(con, "articles")
-        mentions = store.read_table(con, "entity_mentions")
-        entity_rows = store.read_table(con, "entities")
-        events, membership = group_events(articles, mentions, entity_rows)
-        articles = articles.drop("event_id").join(membership, on="article_id", how="left")
-        sources_frame = articles.with_columns(
-            outlet_key(pl.col("outlet"), pl.col("article_id")).alias("source")
+        result = reconciliation.reconcile(
+            store.read_table(con, "articles"),
+            store.outlet_keys(con),
+            store.read_table(con, "entity_mentions"),
+            store.read_table(con, "entities"),
+            store.read_table(con, "sentences"),
+            store.read_table(con, "numeric_claims"),
+            tolerance=tolerance,
         )
-        sentence_rows = store.read_table(con, "sentences").drop("is_wire_copy", "wire_group")
-        wire = mark_wire_copies(sentence_rows, sources_frame)
-        sentence_rows = sentence_rows.join(wire, on="sentence_id", how="left")
-        claim_rows = store.read_table(con, "numeric_claims")
-        claim_rows = claim_rows.with_columns(
-            pl.Series(
-                "attributed_entity_id",
-                entity_transforms.resolve_names(claim_rows["attributed_to"].to_list(), entity_rows),
-                dtype=pl.String,
-            )
-        )
-        groups, per_claim = group_claims(
-            claim_rows, sources_frame, sentence_rows, tolerance=tolerance
-        )
-        claim_rows = claim_rows.drop("group_id", "subject_key", "compare_low", "compare_high").join(
-            per_claim, on="claim_id", how="left"
-        )
-        store.replace_table(con, "articles", articles)
-        store.replace_table(con, "sentences", sentence_rows)
-        store.replace_table(con, "numeric_claims", claim_rows)
+        store.replace_table(con, "articles", result.articles)
+        store.replace_table(con, "sentences", result.sentences)
+        store.replace_table(con, "numeric_claims", result.claims)
         counts.update(
-            events=store.replace_table(con, "events", events),
-            wire_copies=int(wire["is_wire_copy"].sum()),
-            groups=store.replace_table(con, "claim_groups", groups),
+            events=store.replace_table(con, "events", result.events),
+            wire_copies=int(result.sentences["is_wire_copy"].sum()),
+            groups=store.replace_table(con, "claim_groups", result.claim_groups),
         )
 
 
 @stage
-def validate(build: Path, run_id: str, data_docs_dir: Path) -> pl.DataFrame:
+def validate_build(build: Path, run_id: str, data_docs_dir: Path) -> pl.DataFrame:
     """Run every expectation suite on the build; results go to check_results and Data Docs."""
     with _timed("validate") as counts:
         with store.connect(build, read_only=True) as con:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from transforms.contract.schema import columns, empty
 from transforms.text.clusters import DisjointSet
 from transforms.text.ids import stable_id
 
@@ -20,20 +21,6 @@ EVENT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP")
 # seed event (tests/test_reconciliation.py).
 MIN_SIMILARITY = 0.2
 MAX_DAYS = 3
-
-EVENT_SCHEMA = {
-    "event_id": pl.String,
-    "label": pl.String,
-    "first_date": pl.Date,
-    "last_date": pl.Date,
-    "n_articles": pl.Int64,
-    "n_outlets": pl.Int64,
-}
-
-
-def outlet_key(outlet: pl.Expr, article_id: pl.Expr) -> pl.Expr:
-    """The outlet an article counts as: its named outlet, else itself (unnamed, distinct)."""
-    return pl.coalesce(outlet, pl.lit("unnamed:") + article_id)
 
 
 def article_similarity(mentions: pl.DataFrame) -> pl.DataFrame:
@@ -80,8 +67,12 @@ def group_events(
     min_similarity: float = MIN_SIMILARITY,
     max_days: int = MAX_DAYS,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Return (events, article_id -> event_id) for `articles` given their entity mentions."""
-    articles = articles.select("article_id", "outlet", "published_date")
+    """Return (events, article_id -> event_id) for `articles` given their entity mentions.
+
+    `articles` carries article_id, outlet_key (warehouse view article_outlets) and
+    published_date; `mentions` article_id, entity_id, label; `entities` entity_id, name.
+    """
+    articles = articles.select("article_id", "outlet_key", "published_date")
     dates = dict(zip(articles["article_id"], articles["published_date"], strict=True))
     clusters = DisjointSet(articles["article_id"].to_list())
     for a, b, similarity in article_similarity(mentions).iter_rows():
@@ -106,7 +97,7 @@ def _describe_events(
     articles: pl.DataFrame, membership: pl.DataFrame, mentions: pl.DataFrame, entities: pl.DataFrame
 ) -> pl.DataFrame:
     if membership.height == 0:
-        return pl.DataFrame(schema=EVENT_SCHEMA)
+        return empty("events")
     top_names = (
         mentions.join(membership, on="article_id")
         .filter(pl.col("label").is_in(EVENT_LABELS))
@@ -124,12 +115,9 @@ def _describe_events(
             pl.col("published_date").min().alias("first_date"),
             pl.col("published_date").max().alias("last_date"),
             pl.len().cast(pl.Int64).alias("n_articles"),
-            outlet_key(pl.col("outlet"), pl.col("article_id"))
-            .n_unique()
-            .cast(pl.Int64)
-            .alias("n_outlets"),
+            pl.col("outlet_key").n_unique().cast(pl.Int64).alias("n_outlets"),
         )
         .join(top_names, on="event_id", how="left")
-        .select(list(EVENT_SCHEMA))
+        .select(list(columns("events")))
         .sort("event_id")
     )

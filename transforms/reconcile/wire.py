@@ -25,20 +25,20 @@ def mark_wire_copies(sentences: pl.DataFrame, article_sources: pl.DataFrame) -> 
     """Return sentence_id, is_wire_copy, wire_group for every sentence.
 
     `sentences`: sentence_id, article_id, text_key. `article_sources`: article_id, event_id,
-    source (the outlet key). A sentence is a wire copy when a sentence of another source in the
+    outlet_key. A sentence is a wire copy when a sentence of another source in the
     same event matches it at MIN_RATIO or more; copies of one text share a wire_group.
     """
     frame = sentences.select("sentence_id", "article_id", "text_key").join(
-        article_sources.select("article_id", "event_id", "source"), on="article_id", how="left"
+        article_sources.select("article_id", "event_id", "outlet_key"), on="article_id", how="left"
     )
     candidates = frame.filter(pl.col("text_key").str.count_matches(" ") >= MIN_WORDS - 1)
     links = DisjointSet()
     for _, event in candidates.group_by("event_id"):
-        if event["source"].n_unique() < 2:
+        if event["outlet_key"].n_unique() < 2:
             continue
         keys = event["text_key"].to_list()
         ids = event["sentence_id"].to_list()
-        sources = event["source"].to_list()
+        sources = event["outlet_key"].to_list()
         scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=MIN_RATIO, workers=1)
         for i, j in zip(*scores.nonzero(), strict=True):
             if i < j and sources[i] != sources[j]:

@@ -44,7 +44,7 @@ def run(claims: list[dict], sentences: dict[str, str], wire: dict[str, str] | No
         {
             "article_id": sorted({c["article_id"] for c in claims}),
         }
-    ).with_columns(pl.lit("evt").alias("event_id"), pl.col("article_id").alias("source"))
+    ).with_columns(pl.lit("evt").alias("event_id"), pl.col("article_id").alias("outlet_key"))
     sentence_rows = pl.DataFrame(
         {
             "sentence_id": [c["sentence_id"] for c in claims],

@@ -40,7 +40,7 @@ def sources(mapping: dict[str, str], event: str = "e1") -> pl.DataFrame:
         {
             "article_id": list(mapping),
             "event_id": [event] * len(mapping),
-            "source": list(mapping.values()),
+            "outlet_key": list(mapping.values()),
         }
     )
 
@@ -84,7 +84,7 @@ def test_articles_sharing_rare_entities_form_one_event():
     articles = pl.DataFrame(
         {
             "article_id": ["a", "b", "c"],
-            "outlet": ["X", "Y", "Z"],
+            "outlet_key": ["X", "Y", "Z"],
             "published_date": [date(2025, 6, 2), None, date(2025, 6, 2)],
         }
     )
@@ -113,7 +113,7 @@ def test_dates_too_far_apart_split_events():
     articles = pl.DataFrame(
         {
             "article_id": ["a", "b"],
-            "outlet": ["X", "Y"],
+            "outlet_key": ["X", "Y"],
             "published_date": [date(2025, 6, 2), date(2025, 7, 20)],
         }
     )

@@ -1,0 +1,63 @@
+"""What a claim is compared on: its subject key, its context words and its interval."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from transforms.reconcile.lexicon import BODY_NOUNS, CONTEXT_STOP_WORDS, SUBJECT_SYNONYMS
+from transforms.text.folding import fold
+
+PER_SIDE_CLASS, TOTAL_CLASS = "per_side", "total"
+
+# "the bodies of 6,000 killed soldiers", "the bodies of 12,000 dead soldiers, or 6,000 for each
+# side": the thing exchanged is bodies, whatever noun follows, up to the end of the clause.
+_BODIES_OF = re.compile(r"\bbod(?:y|ies) of\b[^.;:!?]*$", re.I)
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def subject_key(subject: str | None, text_before: str) -> str | None:
+    """Canonical subject of a claim given its sentence's text before the quote."""
+    normalized = None if subject is None else subject.lower().strip()
+    if normalized in BODY_NOUNS and _BODIES_OF.search(text_before[-80:]):
+        return "body"
+    if normalized is None:
+        return None
+    return SUBJECT_SYNONYMS.get(normalized, normalized)
+
+
+def context_words(sentence: str, subject: str | None) -> frozenset[str]:
+    """Content words of a claim's sentence (folded, singular-ish), without its subject."""
+    words = {
+        w.removesuffix("s") for w in _WORD.findall(fold(sentence)) if w not in CONTEXT_STOP_WORDS
+    }
+    return frozenset(words - {(subject or "").removesuffix("s"), "bodie", "body"})
+
+
+def comparison_interval(
+    value_low: float | None,
+    value_high: float | None,
+    value: float | None,
+    per_side_value: float | None,
+    scope: str | None,
+    tolerance: float,
+) -> tuple[float, float, str]:
+    """(low, high, scope class) the claim is compared on; None bounds become infinities."""
+    low = -math.inf if value_low is None else value_low
+    high = math.inf if value_high is None else value_high
+    scope_class = PER_SIDE_CLASS
+    if scope == "total" and per_side_value is not None and value:
+        factor = per_side_value / value
+        low, high = low * factor, high * factor
+    elif scope == "total":
+        scope_class = TOTAL_CLASS
+    if math.isfinite(low):
+        low -= abs(low) * tolerance
+    if math.isfinite(high):
+        high += abs(high) * tolerance
+    return low, high, scope_class
+
+
+def intersect(intervals: list[tuple[float, float]]) -> tuple[float, float]:
+    """The common part of closed intervals; empty when low > high."""
+    return max(lo for lo, _ in intervals), min(hi for _, hi in intervals)
