@@ -23,12 +23,13 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    settings = _settings(args)  # a bad setting stops here, before Prefect is even imported
     _quiet_prefect()
     from flows.pipeline import newsclaims_flow
     from warehouse.lock import WarehouseBusy
 
     try:
-        summary = newsclaims_flow(settings=_settings(args))
+        summary = newsclaims_flow(settings=settings)
     except WarehouseBusy as exc:
         print(f"newsclaims: refused: {exc}", file=sys.stderr)
         return 3
@@ -138,8 +139,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from flows.settings import SettingsError
+
     args = build_parser().parse_args(argv)
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except SettingsError as exc:
+        print(f"newsclaims: invalid setting: {exc}", file=sys.stderr)
+        return 4
 
 
 if __name__ == "__main__":

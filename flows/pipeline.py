@@ -48,6 +48,7 @@ def newsclaims_flow(
         try:
             store.remove_stale_builds(settings.warehouse_dir)
             fingerprint = settings.fingerprint()
+            pinned = tasks.read_pins(settings.aliases_file)
             intake = tasks.ingest_files(settings, run_id, fingerprint)
             if intake.nothing_to_do and settings.published.exists():
                 return _unchanged(summary, intake.raw_files, settings)
@@ -68,7 +69,7 @@ def newsclaims_flow(
                     "numeric_claims": claims,
                 },
             )
-            tasks.canonicalize_entities(build, settings.aliases_file)
+            tasks.canonicalize_entities(build, pinned)
             tasks.reconcile_build(build, settings.tolerance)
             results = tasks.validate_build(build, run_id, settings.data_docs_dir)
             _fill_summary(summary, raw_files, results)

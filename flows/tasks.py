@@ -20,7 +20,7 @@ from prefect.cache_policies import NO_CACHE
 
 from expectations.runner import run_checks
 from flows import sources
-from flows.settings import Settings
+from flows.settings import Settings, SettingsError
 from transforms.claims import extract
 from transforms.entities import canonicalize, mentions, pins
 from transforms.ingest import files
@@ -156,13 +156,22 @@ def write_build(
 
 
 @stage
-def canonicalize_entities(build: Path, aliases_file: Path) -> None:
+def read_pins(aliases_file: Path) -> pl.DataFrame | None:
+    """The hand pins (None when the file is absent), read and checked before any parse, so a
+    malformed file stops the run at once with its name, not after minutes of parsing."""
+    if not aliases_file.exists():
+        return None
+    try:
+        return pins.read_pinned_aliases(aliases_file.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise SettingsError(f"{aliases_file}: the entity pin file is not UTF-8 text") from None
+    except ValueError as exc:
+        raise SettingsError(f"{aliases_file}: {exc}") from None
+
+
+@stage
+def canonicalize_entities(build: Path, pinned: pl.DataFrame | None) -> None:
     """Canonical entities across every article in the build (new and carried over)."""
-    pinned = (
-        pins.read_pinned_aliases(aliases_file.read_text(encoding="utf-8"))
-        if aliases_file.exists()
-        else None
-    )
     with _timed("canonicalize") as counts, store.connect(build) as con:
         entity_rows, mention_rows = canonicalize.canonicalize_mentions(
             store.read_table(con, "entity_mentions"), pinned
