@@ -53,9 +53,9 @@ def newsclaims_flow(
             if intake.nothing_to_do and settings.published.exists():
                 return _unchanged(summary, intake.raw_files, settings)
             raw_files, articles, parts = tasks.normalize_files(intake)
-            sentences, docs = tasks.parse_bodies(articles, settings.model)
-            mentions = tasks.find_mentions(articles, docs, sentences)
-            claims = tasks.extract_claims(articles, docs, sentences)
+            rows = tasks.parse_and_extract(
+                articles, settings.model, settings.workers, settings.batch_size
+            )
             tasks.write_build(
                 settings,
                 build,
@@ -64,9 +64,9 @@ def newsclaims_flow(
                 {
                     "articles": articles,
                     "article_parts": parts,
-                    "sentences": sentences,
-                    "entity_mentions": mentions,
-                    "numeric_claims": claims,
+                    "sentences": rows.sentences,
+                    "entity_mentions": rows.mentions,
+                    "numeric_claims": rows.claims,
                 },
             )
             tasks.canonicalize_entities(build, pinned)

@@ -78,6 +78,12 @@ class Settings:
     aliases_file: Path = field(default_factory=lambda: _aliases_file())
     # Articles whose file left the source: "drop" (the warehouse mirrors the source) or "keep".
     removed_files: str = field(default_factory=lambda: _env("REMOVED_FILES", "drop"))
+    # Parse processes (spaCy n_process); the output does not depend on it, so it is not in
+    # the fingerprint.
+    workers: int = field(default_factory=lambda: _positive_int("WORKERS", os.cpu_count() or 1))
+    # Bodies per parse batch: the Docs of one batch are held at once (memory), and progress
+    # is logged between batches (about every 5 s at one process on the BBC corpus).
+    batch_size: int = field(default_factory=lambda: _positive_int("BATCH_SIZE", 32))
 
     @property
     def published(self) -> Path:
@@ -105,6 +111,12 @@ class Settings:
             raise SettingsError(
                 f"NEWSCLAIMS_MAX_BYTES must be a positive integer, not {self.max_bytes!r}"
             )
+        for name in ("workers", "batch_size"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or value <= 0:
+                raise SettingsError(
+                    f"NEWSCLAIMS_{name.upper()} must be a positive integer, not {value!r}"
+                )
         if not self.model.strip():
             raise SettingsError("NEWSCLAIMS_MODEL must name a spaCy pipeline, not ''")
         if self.aliases_file.exists() and not self.aliases_file.is_file():

@@ -8,6 +8,7 @@ Each task logs its counts and duration.
 
 from __future__ import annotations
 
+import itertools
 import time
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -20,11 +21,12 @@ from prefect.cache_policies import NO_CACHE
 
 from expectations.runner import run_checks
 from flows import sources
+from flows.progress import Progress
 from flows.settings import Settings, SettingsError
-from transforms.claims import extract
-from transforms.entities import canonicalize, mentions, pins
+from transforms import bodies
+from transforms.entities import canonicalize, pins
 from transforms.ingest import files
-from transforms.nlp import pipeline, sentences, spans
+from transforms.nlp import pipeline
 from transforms.normalize import articles
 from transforms.reconcile import reconciliation
 from warehouse import audit, publish, runlog, store
@@ -102,37 +104,30 @@ def normalize_files(intake: Intake) -> tuple[pl.DataFrame, pl.DataFrame, pl.Data
 
 
 @stage
-def parse_bodies(article_rows: pl.DataFrame, model: str) -> tuple[pl.DataFrame, list]:
-    """The one spaCy pass over the new bodies, then sentence segmentation with exact offsets."""
-    with _timed("sentences") as counts:
-        docs = list(pipeline.parse(article_rows["body"].to_list(), model=model))
-        frame = sentences.split_sentences(article_rows, docs)
-        counts.update(articles=len(docs), sentences=frame.height)
-    return frame, docs
-
-
-@stage
-def find_mentions(
-    article_rows: pl.DataFrame, docs: list, sentence_rows: pl.DataFrame
-) -> pl.DataFrame:
-    """Named-entity mentions of the new articles, linked to their sentences."""
-    with _timed("entities") as counts:
-        frame = mentions.extract_mentions(article_rows["article_id"].to_list(), docs)
-        frame = spans.assign_sentences(frame, sentence_rows)
-        counts["mentions"] = frame.height
-    return frame
-
-
-@stage
-def extract_claims(
-    article_rows: pl.DataFrame, docs: list, sentence_rows: pl.DataFrame
-) -> pl.DataFrame:
-    """Numeric claims of the new articles, linked to their sentences."""
-    with _timed("claims") as counts:
-        frame = extract.extract_claims(article_rows["article_id"].to_list(), docs)
-        frame = spans.assign_sentences(frame, sentence_rows)
-        counts["claims"] = frame.height
-    return frame
+def parse_and_extract(
+    article_rows: pl.DataFrame, model: str, workers: int, batch_size: int
+) -> bodies.BodyRows:
+    """The one spaCy pass over the new bodies (in `workers` processes), streamed in batches:
+    each batch becomes sentences, mentions and claims at once and its Docs are released."""
+    logger = get_run_logger()
+    with _timed("parse") as counts:
+        texts = article_rows["body"].to_list()
+        docs = pipeline.parse(texts, model=model, n_process=workers)
+        progress = Progress("parse", len(texts), logger)
+        batches = []
+        for start in range(0, max(len(texts), 1), batch_size):
+            chunk = article_rows.slice(start, batch_size)
+            batches.append(bodies.read_bodies(chunk, list(itertools.islice(docs, chunk.height))))
+            progress.update(start + chunk.height)
+        rows = bodies.BodyRows.concat(batches)
+        counts.update(
+            articles=len(texts),
+            sentences=rows.sentences.height,
+            mentions=rows.mentions.height,
+            claims=rows.claims.height,
+            workers=workers,
+        )
+    return rows
 
 
 @stage

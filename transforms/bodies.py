@@ -1,0 +1,48 @@
+"""What one batch of parsed bodies yields: its sentences, entity mentions and numeric claims.
+
+The parse is the cost of a run, and a spaCy Doc is large (about 0.5 MB for a BBC article), so
+the flow parses bodies in small batches and turns each batch into rows at once; the batch's
+Docs are then released. Peak memory follows the batch size, not the corpus size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import polars as pl
+from spacy.tokens import Doc
+
+from transforms.claims.extract import extract_claims
+from transforms.entities.mentions import extract_mentions
+from transforms.nlp.sentences import split_sentences
+from transforms.nlp.spans import assign_sentences
+
+
+@dataclass(frozen=True)
+class BodyRows:
+    """The per-article rows the parse produces, each linked to its sentence."""
+
+    sentences: pl.DataFrame
+    mentions: pl.DataFrame
+    claims: pl.DataFrame
+
+    @staticmethod
+    def concat(batches: Sequence[BodyRows]) -> BodyRows:
+        """One BodyRows of every batch, in batch order."""
+        return BodyRows(
+            pl.concat([b.sentences for b in batches], how="vertical"),
+            pl.concat([b.mentions for b in batches], how="vertical"),
+            pl.concat([b.claims for b in batches], how="vertical"),
+        )
+
+
+def read_bodies(articles: pl.DataFrame, docs: Sequence[Doc]) -> BodyRows:
+    """Rows of `articles` (article_id, body) given `docs[i]`, the parse of row i's body."""
+    sentences = split_sentences(articles, docs)
+    ids = articles["article_id"].to_list()
+    return BodyRows(
+        sentences,
+        assign_sentences(extract_mentions(ids, docs), sentences),
+        assign_sentences(extract_claims(ids, docs), sentences),
+    )
