@@ -17,6 +17,7 @@ import polars as pl
 from expectations import articles, claims, cross_source, entities, sentences
 from expectations.checks import CRITICAL, Check
 from expectations.report import write_offline_index
+from transforms.contract.schema import columns
 
 SUITES: dict[str, list[Check]] = {
     "articles": articles.CHECKS,
@@ -25,16 +26,8 @@ SUITES: dict[str, list[Check]] = {
     "claims": claims.CHECKS,
     "cross_source": cross_source.CHECKS,
 }
-RESULT_SCHEMA = {
-    "run_id": pl.String,
-    "suite": pl.String,
-    "expectation": pl.String,
-    "table_name": pl.String,
-    "success": pl.Boolean,
-    "observed": pl.String,
-    "severity": pl.String,
-    "protects": pl.String,
-}
+# The columns of the `check_results` table (schema.sql), which each publish fills.
+RESULT_SCHEMA = columns("check_results")
 
 
 def _describe(config: object) -> str:
