@@ -36,9 +36,7 @@ def not_null(frame: str, column: str, severity: str = CRITICAL) -> Check:
     )
 
 
-def in_set(
-    frame: str, column: str, values: Iterable[str], severity: str = CRITICAL
-) -> Check:
+def in_set(frame: str, column: str, values: Iterable[str], severity: str = CRITICAL) -> Check:
     # A list, as the expectation was always given one: its description in check_results
     # (`value_set=[...]`) stays the same across runs.
     return Check(
