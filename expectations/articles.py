@@ -4,19 +4,7 @@ import great_expectations.expectations as gxe
 
 from expectations.checks import CRITICAL, WARNING, Check
 from expectations.common import at_least_rows, in_set, key_checks, not_null
-
-ROLES = [
-    "body",
-    "title",
-    "subheading",
-    "masthead",
-    "byline",
-    "caption",
-    "credit",
-    "footer",
-    "header",
-    "dateline",
-]
+from transforms.contract.vocabularies import PART_ROLES
 
 CHECKS = [
     *key_checks("articles", "article_id"),
@@ -31,7 +19,7 @@ CHECKS = [
     # An empty or unmounted source would otherwise publish an empty warehouse under "drop".
     at_least_rows("articles", 1, severity=CRITICAL),
     *key_checks("article_parts", "part_id"),
-    in_set("article_parts", "role", ROLES),
+    in_set("article_parts", "role", PART_ROLES),
     Check(
         "article_parts",
         gxe.ExpectColumnValuesToNotBeNull(column="text"),

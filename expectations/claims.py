@@ -3,35 +3,16 @@
 import great_expectations.expectations as gxe
 from great_expectations.expectations.row_conditions import Column
 
-from expectations.checks import CRITICAL, WARNING, Check
-from expectations.common import in_set, key_checks, slice_checks
-
-BOUNDS = ["exact", "approx", "at_least", "more_than", "at_most", "up_to", "range"]
-KINDS = [
-    "count",
-    "percent",
-    "fraction",
-    "money",
-    "duration",
-    "distance",
-    "date",
-    "ordinal",
-    "age",
-    "other",
-]
-SCOPES = ["total", "per_side", "unknown"]
+from expectations.checks import WARNING, Check
+from expectations.common import all_true, in_set, key_checks, slice_checks
+from transforms.contract.vocabularies import BOUNDS, CLAIM_KINDS, SCOPES
 
 CHECKS = [
     *key_checks("numeric_claims", "claim_id"),
     in_set("numeric_claims", "bound", BOUNDS),
-    in_set("numeric_claims", "kind", KINDS),
+    in_set("numeric_claims", "kind", CLAIM_KINDS),
     in_set("numeric_claims", "scope", SCOPES),
-    Check(
-        "claim_bounds",
-        gxe.ExpectColumnValuesToBeInSet(column="value_within_bounds", value_set=[True]),
-        CRITICAL,
-        "a claim's value lies inside the interval its wording allows",
-    ),
+    all_true("claim_bounds", "value_within_bounds"),
     Check(
         "numeric_claims",
         gxe.ExpectColumnValuesToBeBetween(

@@ -1,38 +1,23 @@
 """Cross-source expectations: do the outlets of one event agree?
 
-They run on audit frames (warehouse/audit.py) that compare claims across articles. The
-per-side body count is the mission's named check and is critical; other conflicts are
-findings a fact-checker wants published, so they warn.
+They run on audits (warehouse/audits/*.sql) that compare claims across articles; each audit's
+file declares its severity and what it protects. The per-side body count is the mission's
+named check and is critical; other conflicts are findings a fact-checker wants published, so
+they warn.
 """
 
 import great_expectations.expectations as gxe
 
-from expectations.checks import CRITICAL, WARNING, Check
-from expectations.common import in_set, key_checks
-
-STATUSES = ["consistent", "conflict", "single_source"]
+from expectations.checks import CRITICAL, Check, audit_check
+from expectations.common import all_true, in_set, key_checks
+from transforms.contract.vocabularies import GROUP_STATUSES
 
 CHECKS = [
-    Check(
-        "body_count_agreement",
-        gxe.ExpectColumnValuesToBeInSet(column="agree", value_set=[True]),
-        CRITICAL,
-        "the outlets of an event that report the bodies returned per side agree on the number",
-    ),
-    Check(
-        "body_count_per_side_reports",
-        gxe.ExpectColumnValuesToBeInSet(column="agree", value_set=[True]),
-        CRITICAL,
-        "one per-side body count satisfies every outlet that states one, however claims group",
-    ),
-    Check(
-        "independent_conflicts",
-        gxe.ExpectTableRowCountToEqual(value=0),
-        WARNING,
-        "no quantity is reported differently by two or more independent outlets",
-    ),
+    all_true("body_count_agreement", "agree"),
+    all_true("body_count_per_side_reports", "agree"),
+    audit_check("independent_conflicts", gxe.ExpectTableRowCountToEqual(value=0)),
     *key_checks("claim_groups", "group_id"),
-    in_set("claim_groups", "status", STATUSES),
+    in_set("claim_groups", "status", GROUP_STATUSES),
     Check(
         "claim_groups",
         gxe.ExpectColumnPairValuesAToBeGreaterThanB(

@@ -1,11 +1,24 @@
-"""The audit queries: frames pulled from the build file for Great Expectations to validate.
+"""The audit frames: what Great Expectations validates, pulled from the build file.
 
-GX cannot validate DuckDB through SQLAlchemy here (STACK.md: every expectation fails with a
-MetricResolutionError), so each check runs on a frame; checks that need a join or a
-cross-article comparison get a query of their own below.
+GX cannot validate DuckDB through SQLAlchemy here (every expectation fails with a
+MetricResolutionError), so each check runs on a frame. A check reads either a whole table
+(TABLE_FRAMES) or an audit: a query in its own file `warehouse/audits/<name>.sql`, for checks
+that need a join or a cross-article comparison. An audit file opens with a fixed header:
+
+    -- severity: critical            (or warning: recorded and reported, never blocks)
+    -- protects: <one sentence>      (what a failure would let through)
+
+An audit checked column by column names a sentence per column instead
+(`-- protects in_body: ...`). The header is the one statement of an audit's severity and
+purpose: the expectations that check the audit take both from here (`expectations/audits.py`).
 """
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 import duckdb
 import polars as pl
@@ -21,84 +34,90 @@ TABLE_FRAMES = (
     "claim_groups",
 )
 
-# DuckDB's substring counts Unicode code points from 1, as Python slices count them from 0.
-_SLICE_SQL = """
-SELECT t.{key} AS id,
-       t.start_char >= 0 AND t.end_char <= length(a.body) AND t.start_char < t.end_char AS in_body,
-       substring(a.body, t.start_char + 1, t.end_char - t.start_char) = t.{text} AS matches_body
-FROM {table} t JOIN articles a USING (article_id)
-"""
+AUDITS_DIR = Path(__file__).with_name("audits")
+SEVERITIES = ("critical", "warning")
 
-AUDIT_SQL = {
-    "sentence_slices": _SLICE_SQL.format(key="sentence_id", text="text", table="sentences"),
-    "mention_slices": _SLICE_SQL.format(key="mention_id", text="text", table="entity_mentions"),
-    "claim_slices": _SLICE_SQL.format(key="claim_id", text="quote", table="numeric_claims"),
-    "claim_bounds": """
-        SELECT claim_id,
-               (value_low IS NULL OR value IS NULL OR value >= value_low - 1e-9 * abs(value_low))
-               AND (value_high IS NULL OR value IS NULL
-                    OR value <= value_high + 1e-9 * abs(value_high))
-               AS value_within_bounds
-        FROM numeric_claims""",
-    # The mission's check: per event, the groups of bodies returned per side, and whether the
-    # outlets reporting them agree (their intervals meet). Single-outlet groups cannot disagree.
-    "body_count_agreement": """
-        SELECT g.group_id, g.event_id, g.n_outlets, g.n_independent, g.status,
-               g.consensus_low, g.consensus_high, g.status <> 'conflict' AS agree,
-               string_agg(c.outlet_key || ' says ' || c.quotes, ' | ' ORDER BY c.outlet_key)
-                   AS reports
-        FROM claim_groups g JOIN claim_comparison c USING (group_id)
-        WHERE g.subject = 'body' AND g.kind = 'count' AND g.scope IN ('per_side', 'unknown')
-          AND g.n_outlets >= 2
-        GROUP BY ALL""",
-    # The same question asked of the claims themselves, so that no grouping decision can hide a
-    # disagreement: per event, is there one per-side number that every outlet stating an
-    # explicit per-side body count allows? An outlet's claims are alternatives (any of them may
-    # hold). Testing the intervals' low ends suffices: where intervals overlap most, one of
-    # them begins.
-    "body_count_per_side_reports": """
-        WITH claims AS (
-            SELECT a.event_id, coalesce(a.outlet, 'unnamed:' || a.article_id) AS outlet,
-                   c.compare_low AS lo, coalesce(c.compare_high, 1e308) AS hi, c.quote
-            FROM numeric_claims c JOIN articles a USING (article_id)
-            WHERE c.subject_key = 'body' AND c.kind = 'count' AND c.compare_low IS NOT NULL
-              AND (c.scope = 'per_side' OR (c.scope = 'total' AND c.per_side_value IS NOT NULL))
-        ),
-        outlets AS (
-            SELECT event_id, count(DISTINCT outlet) AS n_outlets,
-                   string_agg(DISTINCT outlet || ' says ' || quote, ' | ') AS reports
-            FROM claims GROUP BY event_id
-        ),
-        support AS (
-            SELECT p.event_id, p.lo AS value, count(DISTINCT c.outlet) AS n_allowing
-            FROM (SELECT DISTINCT event_id, lo FROM claims) p
-            JOIN claims c ON c.event_id = p.event_id AND p.lo BETWEEN c.lo AND c.hi
-            GROUP BY ALL
+# `-- severity: critical`, `-- protects: ...` or `-- protects <column>: ...`.
+_HEADER_LINE = re.compile(r"--\s*(severity|protects)(?:\s+(\w+))?\s*:\s*(.+?)\s*$")
+
+
+@dataclass(frozen=True)
+class Audit:
+    """One audit file: its name (the file's stem), its header and its query."""
+
+    name: str
+    severity: str
+    # What the audit protects: under "" for the whole audit, or under the column a check reads.
+    protects: dict[str, str] = field(default_factory=dict)
+    sql: str = ""
+
+    def protects_for(self, column: str | None) -> str:
+        """The sentence for a check on `column` (None: a check on the whole frame)."""
+        if column is not None and column in self.protects:
+            return self.protects[column]
+        if "" in self.protects:
+            return self.protects[""]
+        raise KeyError(
+            f"{self.name}.sql says what it protects only per column {sorted(self.protects)}, "
+            f"not for {column!r}"
         )
-        SELECT o.event_id, o.n_outlets, max(s.n_allowing) AS most_outlets_agreeing,
-               max(s.n_allowing) = o.n_outlets AS agree, o.reports
-        FROM outlets o JOIN support s USING (event_id)
-        WHERE o.n_outlets >= 2
-        GROUP BY o.event_id, o.n_outlets, o.reports""",
-    "independent_conflicts": """
-        SELECT group_id, event_id, subject, n_independent FROM claim_groups
-        WHERE status = 'conflict' AND n_independent >= 2""",
-}
+
+
+def parse_audit(path: Path) -> Audit:
+    """Read an audit file's header and query; a missing or malformed header is an error."""
+    text = path.read_text(encoding="utf-8")
+    severity, protects = None, {}
+    for line in text.splitlines():
+        if not line.startswith("--"):
+            break  # the header is the comment block the file opens with
+        match = _HEADER_LINE.fullmatch(line)
+        if match is None:
+            continue  # a free comment explaining the query
+        key, column, value = match.groups()
+        if key == "severity" and column is None:
+            severity = value
+        elif key == "severity":
+            raise ValueError(f"{path}: severity is the audit's, not column {column!r}'s")
+        else:
+            protects[column or ""] = value
+    if severity not in SEVERITIES:
+        raise ValueError(f"{path}: header needs `-- severity: critical|warning`, got {severity!r}")
+    if not protects:
+        raise ValueError(f"{path}: header needs `-- protects: <what it protects>`")
+    # A trailing semicolon would break the query where it is used as a subquery.
+    sql = text.rstrip().removesuffix(";")
+    return Audit(name=path.stem, severity=severity, protects=protects, sql=sql)
+
+
+@cache
+def audits() -> dict[str, Audit]:
+    """Every audit under warehouse/audits/, by name, in file-name order."""
+    return {path.stem: parse_audit(path) for path in sorted(AUDITS_DIR.glob("*.sql"))}
+
+
+def audit(name: str) -> Audit:
+    """The audit `name`; an unknown name is an error naming the files there are."""
+    try:
+        return audits()[name]
+    except KeyError:
+        raise KeyError(
+            f"no audit file {AUDITS_DIR / (name + '.sql')}; there are {sorted(audits())}"
+        ) from None
 
 
 def audit_frames(con: duckdb.DuckDBPyConnection) -> dict[str, pl.DataFrame]:
     """Every frame a check may name: the tables, then the audit queries."""
     frames = {name: con.sql(f"SELECT * FROM {name}").pl() for name in TABLE_FRAMES}
-    frames.update({name: con.sql(sql).pl() for name, sql in AUDIT_SQL.items()})
+    frames.update({name: con.sql(item.sql).pl() for name, item in audits().items()})
     return frames
 
 
 def disagreements(con: duckdb.DuckDBPyConnection) -> list[str]:
     """One line per conflicting claim group, naming its subject and what each outlet reported,
     and one per event whose outlets state per-side body counts no single number satisfies."""
+    per_side = audit("body_count_per_side_reports").sql
     events = con.execute(
-        f"SELECT event_id, reports FROM ({AUDIT_SQL['body_count_per_side_reports']}) "
-        "WHERE NOT agree ORDER BY event_id"
+        f"SELECT event_id, reports FROM ({per_side}\n) WHERE NOT agree ORDER BY event_id"
     ).fetchall()
     lines = [f"bodies per side disagree in event {eid}: {reports}" for eid, reports in events]
     rows = con.execute(

@@ -12,20 +12,10 @@ from pathlib import Path
 
 import polars as pl
 
-RUN_SCHEMA = {
-    "run_id": pl.String,
-    "started_at": pl.Datetime("us"),
-    "finished_at": pl.Datetime("us"),
-    "status": pl.String,
-    "files_seen": pl.Int64,
-    "files_loaded": pl.Int64,
-    "files_unchanged": pl.Int64,
-    "files_quarantined": pl.Int64,
-    "checks_failed": pl.Int64,
-    "published": pl.Boolean,
-    "message": pl.String,
-    "fingerprint": pl.String,
-}
+from transforms.contract.schema import columns
+
+# The columns of the `runs` table (schema.sql), which each publish fills from this log.
+RUN_SCHEMA = columns("runs")
 
 
 def append_run(log: Path, record: dict) -> None:

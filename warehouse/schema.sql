@@ -1,4 +1,4 @@
--- newsclaims warehouse schema: the contract SQL users and BI tools depend on (DESIGN.md).
+-- newsclaims warehouse schema: the contract SQL users and BI tools depend on.
 -- Every table and column carries a COMMENT, so `duckdb_columns()` doubles as the data
 -- dictionary. Loading is by column name (INSERT ... BY NAME): Python never repeats these lists.
 -- Keys carry no PRIMARY KEY constraint on purpose: uniqueness is a critical expectation

@@ -15,6 +15,8 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from transforms.contract.schema import empty
+
 SCHEMA_SQL = Path(__file__).with_name("schema.sql")
 VIEWS_SQL = Path(__file__).with_name("views.sql")
 
@@ -114,11 +116,19 @@ def read_table(con: duckdb.DuckDBPyConnection, table: str) -> pl.DataFrame:
 
 def loaded_articles(published: Path) -> pl.DataFrame:
     """article_id, file_id and path of every article in the published warehouse (or empty)."""
-    empty = pl.DataFrame(schema={"article_id": pl.String, "file_id": pl.String, "path": pl.String})
     if not published.exists():
-        return empty
+        return empty("articles").select("article_id", "file_id", "path")
     with connect(published, read_only=True) as con:
         return con.sql("SELECT article_id, file_id, path FROM articles").pl()
+
+
+def outlet_keys(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """article_id and outlet_key of every article, as the view `article_outlets` defines them.
+
+    The one definition of the outlet an article counts as lives in views.sql; the event and
+    wire-copy rules receive it from here instead of repeating it.
+    """
+    return con.sql("SELECT article_id, outlet_key FROM article_outlets ORDER BY article_id").pl()
 
 
 def row_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

@@ -1,0 +1,155 @@
+"""warehouse/store.py: build files, writes by column name, per-article deletes, counts."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from tests.warehouse.rows import article, claim, insert, new_build
+from transforms.contract.schema import columns, tables
+from warehouse import store
+
+BODY = "Both sides handed over 6,000 bodies. The exchange took place in Belarus."
+
+
+def test_start_build_from_nothing_applies_schema_and_views(tmp_path):
+    build = new_build(tmp_path)
+    with store.connect(build) as con:
+        counts = store.row_counts(con)
+        views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views()").fetchall()}
+        assert list(store.table_columns(con, "runs")) == list(columns("runs"))
+    assert sorted(counts) == sorted(tables())
+    assert set(counts.values()) == {0}
+    assert {"article_outlets", "claim_comparison", "outlet_mentions", "raw_files_latest"} <= views
+
+
+def test_start_build_copies_the_published_file_and_leaves_it_alone(tmp_path):
+    published = new_build(tmp_path, "newsclaims.duckdb")
+    with store.connect(published) as con:
+        insert(con, "articles", [article("a1", BODY)])
+    before = published.read_bytes()
+    build = tmp_path / "newsclaims-2.build"
+    store.start_build(published, build)
+    with store.connect(build) as con:
+        insert(con, "articles", [article("a2", BODY)])
+        assert store.row_counts(con)["articles"] == 2
+    assert published.read_bytes() == before
+    assert store.loaded_articles(published)["article_id"].to_list() == ["a1"]
+
+
+def test_a_fresh_build_carries_over_only_the_file_history(tmp_path):
+    published = new_build(tmp_path, "newsclaims.duckdb")
+    with store.connect(published) as con:
+        insert(con, "articles", [article("a1", BODY)])
+        insert(con, "raw_files", [{"run_id": "r1", "path": "a1.txt", "status": "loaded"}])
+    build = tmp_path / "newsclaims-2.build"
+    store.start_build(published, build, fresh=True)
+    with store.connect(build) as con:
+        assert store.read_table(con, "raw_files")["path"].to_list() == ["a1.txt"]
+        counts = store.row_counts(con)
+    assert counts["articles"] == 0
+    assert counts["raw_files"] == 1
+
+
+def test_start_build_replaces_a_leftover_build(tmp_path):
+    build = new_build(tmp_path)
+    with store.connect(build) as con:
+        insert(con, "articles", [article("old", BODY)])
+    store.start_build(tmp_path / "absent.duckdb", build)
+    with store.connect(build) as con:
+        assert store.row_counts(con)["articles"] == 0
+
+
+def test_insert_rows_goes_by_name_and_refuses_unknown_columns(tmp_path):
+    build = new_build(tmp_path)
+    with store.connect(build) as con:
+        frame = pl.DataFrame(article("a1", BODY)).select("body", "article_id", "file_id")
+        assert store.insert_rows(con, "articles", frame) == 1
+        assert store.insert_rows(con, "articles", frame.clear()) == 0
+        row = con.execute("SELECT article_id, body, outlet FROM articles").fetchall()[0]
+        assert row == ("a1", BODY, None)
+        with pytest.raises(Exception, match="nonsense"):
+            store.insert_rows(con, "articles", frame.with_columns(nonsense=pl.lit(1)))
+
+
+def test_replace_table_swaps_every_row(tmp_path):
+    build = new_build(tmp_path)
+    with store.connect(build) as con:
+        insert(con, "events", [{"event_id": "e1", "n_articles": 1}])
+        assert store.replace_table(con, "events", pl.DataFrame({"event_id": ["e2", "e3"]})) == 2
+        assert sorted(store.read_table(con, "events")["event_id"]) == ["e2", "e3"]
+
+
+def test_delete_articles_drops_exactly_their_rows(tmp_path):
+    build = new_build(tmp_path)
+    with store.connect(build) as con:
+        insert(con, "articles", [article("a1", BODY), article("a2", BODY)])
+        for aid in ("a1", "a2"):
+            insert(con, "sentences", [sentence(f"s-{aid}", aid)])
+            insert(con, "numeric_claims", [claim(f"c-{aid}", aid, BODY, "6,000", value=6000)])
+        insert(con, "events", [{"event_id": "e1"}])
+        store.delete_articles(con, ["a1"])
+        store.delete_articles(con, [])
+        for table in ("articles", "sentences", "numeric_claims"):
+            assert store.read_table(con, table)["article_id"].to_list() == ["a2"], table
+        assert store.row_counts(con)["events"] == 1  # corpus-level rows are not per article
+
+
+def test_refresh_paths_moves_only_unchanged_articles(tmp_path):
+    build = new_build(tmp_path)
+    with store.connect(build) as con:
+        insert(con, "articles", [article("a1", BODY, path="old1.txt")])
+        insert(con, "articles", [article("a2", BODY, path="old2.txt")])
+        raw = pl.DataFrame(
+            {
+                "file_id": ["f-a1", "f-a2"],
+                "path": ["moved/a1.txt", "moved/a2.txt"],
+                "status": ["unchanged", "loaded"],
+            }
+        )
+        store.refresh_paths(con, raw)
+        store.refresh_paths(con, raw.filter(pl.col("status") == "loaded"))  # nothing to do
+        paths = dict(con.execute("SELECT article_id, path FROM articles").fetchall())
+    assert paths == {"a1": "moved/a1.txt", "a2": "old2.txt"}
+
+
+def test_outlet_keys_name_unnamed_articles_after_themselves(tmp_path):
+    build = new_build(tmp_path)
+    with store.connect(build) as con:
+        insert(con, "articles", [article("b", BODY), article("a", BODY, outlet="Reuters")])
+        keys = store.outlet_keys(con)
+    assert keys.columns == ["article_id", "outlet_key"]
+    assert keys.rows() == [("a", "Reuters"), ("b", "unnamed:b")]
+
+
+def test_published_helpers(tmp_path):
+    published = tmp_path / "newsclaims.duckdb"
+    empty = store.loaded_articles(published)
+    assert empty.height == 0
+    assert empty.schema == {k: columns("articles")[k] for k in ("article_id", "file_id", "path")}
+    assert store.published_fingerprint(published) is None
+    new_build(tmp_path, published.name)
+    with store.connect(published) as con:
+        insert(con, "runs", [{"run_id": "r1", "published": True, "fingerprint": "abc"}])
+    assert store.published_fingerprint(published) == "abc"
+    assert store.published_row_counts(published)["runs"] == 1
+
+
+def test_remove_stale_builds(tmp_path):
+    stale = [tmp_path / "newsclaims-1.build", tmp_path / "newsclaims-1.build.wal"]
+    keep = tmp_path / "newsclaims.duckdb"
+    for path in (*stale, keep):
+        path.write_bytes(b"")
+    assert sorted(store.remove_stale_builds(tmp_path)) == sorted(stale)
+    assert [p.name for p in tmp_path.iterdir()] == [keep.name]
+
+
+def sentence(sentence_id: str, article_id: str) -> dict:
+    return {
+        "sentence_id": sentence_id,
+        "article_id": article_id,
+        "position": 0,
+        "start_char": 0,
+        "end_char": 36,
+        "text": BODY[:36],
+    }
