@@ -69,6 +69,7 @@ def newsclaims_flow(
                     "numeric_claims": rows.claims,
                 },
             )
+            raw_files = tasks.withhold_faulty_articles(build, run_id)
             tasks.canonicalize_entities(build, pinned)
             tasks.reconcile_build(build, settings.tolerance)
             results = tasks.validate_build(build, run_id, settings.data_docs_dir)

@@ -24,12 +24,13 @@ from flows import sources
 from flows.progress import Progress
 from flows.settings import Settings, SettingsError
 from transforms import bodies
+from transforms.contract import faults
 from transforms.entities import canonicalize, pins
 from transforms.ingest import files
 from transforms.nlp import pipeline
 from transforms.normalize import articles
 from transforms.reconcile import reconciliation
-from warehouse import audit, publish, runlog, store
+from warehouse import audit, publish, quarantine, runlog, store
 
 stage = task(cache_policy=NO_CACHE)
 
@@ -148,6 +149,24 @@ def write_build(
             store.insert_rows(con, "raw_files", raw_files)
             for table, frame in new_rows.items():
                 counts[table] = store.insert_rows(con, table, frame)
+
+
+@stage
+def withhold_faulty_articles(build: Path, run_id: str) -> pl.DataFrame:
+    """Withhold every article whose rows break a row-level invariant (offsets, quotes equal to
+    slices, values within bounds, vocabularies); return this run's raw_files rows, with those
+    files quarantined and the failed checks as the reason."""
+    logger = get_run_logger()
+    with _timed("row checks") as counts, store.connect(build) as con:
+        tables = {t: store.read_table(con, t) for t in ("numeric_claims", "article_parts")}
+        broken = pl.concat([audit.row_faults(con), faults.vocabulary_faults(tables)])
+        raw_files = quarantine.withhold_articles(con, broken, run_id)
+        counts["withheld"] = broken["article_id"].n_unique()
+    for row in raw_files.filter(pl.col("reason").str.starts_with("failed row check")).iter_rows(
+        named=True
+    ):
+        logger.warning("withheld %r: %s", row["path"], row["reason"])
+    return raw_files
 
 
 @stage

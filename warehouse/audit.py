@@ -6,11 +6,17 @@ MetricResolutionError), so each check runs on a frame. A check reads either a wh
 that need a join or a cross-article comparison. An audit file opens with a fixed header:
 
     -- severity: critical            (or warning: recorded and reported, never blocks)
+    -- quarantines: article          (optional: a row-level invariant, see below)
     -- protects: <one sentence>      (what a failure would let through)
+
+A row-level audit (`quarantines: article`) selects `article_id` and boolean columns; an
+article with a row whose booleans are not all true is withheld from the publish and its file
+quarantined with the audit's name (`row_faults`), so one bad article never blocks the rest.
 
 An audit checked column by column names a sentence per column instead
 (`-- protects in_body: ...`). The header is the one statement of an audit's severity and
-purpose: the expectations that check the audit take both from here (`expectations/audits.py`).
+purpose: the expectations that check the audit take both from here
+(`expectations.checks.audit_check`).
 """
 
 from __future__ import annotations
@@ -38,7 +44,7 @@ AUDITS_DIR = Path(__file__).with_name("audits")
 SEVERITIES = ("critical", "warning")
 
 # `-- severity: critical`, `-- protects: ...` or `-- protects <column>: ...`.
-_HEADER_LINE = re.compile(r"--\s*(severity|protects)(?:\s+(\w+))?\s*:\s*(.+?)\s*$")
+_HEADER_LINE = re.compile(r"--\s*(severity|protects|quarantines)(?:\s+(\w+))?\s*:\s*(.+?)\s*$")
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,8 @@ class Audit:
     # What the audit protects: under "" for the whole audit, or under the column a check reads.
     protects: dict[str, str] = field(default_factory=dict)
     sql: str = ""
+    # True for a row-level invariant: a failing row quarantines its article.
+    quarantines: bool = False
 
     def protects_for(self, column: str | None) -> str:
         """The sentence for a check on `column` (None: a check on the whole frame)."""
@@ -66,7 +74,7 @@ class Audit:
 def parse_audit(path: Path) -> Audit:
     """Read an audit file's header and query; a missing or malformed header is an error."""
     text = path.read_text(encoding="utf-8")
-    severity, protects = None, {}
+    severity, protects, quarantines = None, {}, False
     for line in text.splitlines():
         if not line.startswith("--"):
             break  # the header is the comment block the file opens with
@@ -74,7 +82,11 @@ def parse_audit(path: Path) -> Audit:
         if match is None:
             continue  # a free comment explaining the query
         key, column, value = match.groups()
-        if key == "severity" and column is None:
+        if key == "quarantines":
+            if value != "article" or column is not None:
+                raise ValueError(f"{path}: only `-- quarantines: article` is understood")
+            quarantines = True
+        elif key == "severity" and column is None:
             severity = value
         elif key == "severity":
             raise ValueError(f"{path}: severity is the audit's, not column {column!r}'s")
@@ -86,7 +98,9 @@ def parse_audit(path: Path) -> Audit:
         raise ValueError(f"{path}: header needs `-- protects: <what it protects>`")
     # A trailing semicolon would break the query where it is used as a subquery.
     sql = text.rstrip().removesuffix(";")
-    return Audit(name=path.stem, severity=severity, protects=protects, sql=sql)
+    return Audit(
+        name=path.stem, severity=severity, protects=protects, sql=sql, quarantines=quarantines
+    )
 
 
 @cache
@@ -128,3 +142,30 @@ def disagreements(con: duckdb.DuckDBPyConnection) -> list[str]:
     return lines + [
         f"group {gid} ({subject}) conflicts: {reports}" for gid, subject, reports in rows
     ]
+
+
+def row_faults(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """(article_id, failed_check) for every article with a row failing a row-level audit.
+
+    A NULL boolean counts as a failure: an invariant that cannot be evaluated does not hold.
+    """
+    parts = []
+    for item in audits().values():
+        if not item.quarantines:
+            continue
+        relation = con.sql(item.sql)
+        flags = [
+            name
+            for name, dtype in zip(relation.columns, relation.types, strict=True)
+            if str(dtype) == "BOOLEAN"
+        ]
+        if "article_id" not in relation.columns or not flags:
+            raise ValueError(f"{item.name}.sql quarantines articles but lacks article_id or a flag")
+        holds = " AND ".join(f"coalesce({flag}, false)" for flag in flags)
+        parts.append(
+            f"SELECT DISTINCT article_id, '{item.name}' AS failed_check "
+            f"FROM ({item.sql}\n) WHERE NOT ({holds})"
+        )
+    if not parts:
+        return pl.DataFrame(schema={"article_id": pl.String, "failed_check": pl.String})
+    return con.sql(" UNION ALL ".join(parts) + " ORDER BY article_id, failed_check").pl()
