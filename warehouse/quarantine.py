@@ -34,4 +34,4 @@ def withhold_articles(
                 [reason, run_id, article_id],
             )
         delete_articles(con, reasons["article_id"].to_list())
-    return con.execute("SELECT * FROM raw_files WHERE run_id = ?", [run_id]).pl()
+    return con.sql("SELECT * FROM raw_files WHERE run_id = $run", params={"run": run_id}).pl()
