@@ -21,7 +21,7 @@ import polars as pl
 
 from transforms.contract.schema import columns, conform
 from transforms.entities.labels import vote
-from transforms.entities.mentions import NOT_FILLED_HERE
+from transforms.entities.mentions import FILLED_LATER
 from transforms.entities.merges import Decision, KeyClusters, merge_all, person_full_names
 from transforms.entities.names import name_key, pick_name
 from transforms.entities.pins import Pins
@@ -105,7 +105,7 @@ def canonicalize_with_log(
 def _keyed(mentions: pl.DataFrame, pins: Pins) -> pl.DataFrame:
     """The mention columns in offset order with their name key `_key`; mentions with an
     empty or pin-dropped key removed."""
-    frame = mentions.select(list(columns("entity_mentions", without=NOT_FILLED_HERE))).sort(
+    frame = mentions.select(list(columns("entity_mentions", without=FILLED_LATER))).sort(
         ["article_id", "start_char", "end_char"]
     )
     keys = [name_key(t) for t in frame["text"].to_list()]

@@ -39,7 +39,7 @@ from transforms.text.lexicon import NAME_PARTICLES
 
 # The mention columns this stage fills; canonicalization adds mention_id and entity_id, the
 # nlp stage sentence_id.
-NOT_FILLED_HERE = ("mention_id", "entity_id", "sentence_id")
+FILLED_LATER = ("mention_id", "entity_id", "sentence_id")
 
 
 @dataclass
@@ -357,7 +357,7 @@ def extract_mentions(article_ids: Sequence[str], docs: Sequence[Doc]) -> pl.Data
     for article_id, doc in zip(article_ids, docs, strict=True):
         rows.extend(_article_rows(article_id, doc))
     frame = pl.DataFrame(rows, schema=_ROW_FIELDS, orient="row")
-    return conform(frame, "entity_mentions", without=NOT_FILLED_HERE)
+    return conform(frame, "entity_mentions", without=FILLED_LATER)
 
 
 # Field order of the row tuples built below; `conform` puts the columns in table order.
