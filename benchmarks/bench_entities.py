@@ -28,12 +28,10 @@ from rapidfuzz import fuzz
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from transforms.entities.canonicalize import (  # noqa: E402
-    canonicalize_with_log,
-    extract_mentions,
-    read_pinned_aliases,
-)
+from transforms.entities.canonicalize import canonicalize_with_log  # noqa: E402
+from transforms.entities.mentions import extract_mentions  # noqa: E402
 from transforms.entities.names import name_key  # noqa: E402
+from transforms.entities.pins import read_pinned_aliases  # noqa: E402
 
 CORPUS = Path("/work/shared/corpora/bbc")
 RESULTS = ROOT / "benchmarks" / "results" / "entities.md"
@@ -102,10 +100,12 @@ def merge_review(
         row = rows.row(0, named=True)
         body = bodies[row["article_id"]]
         a, b = row["start_char"], row["end_char"]
-        ctx = (body[max(0, a - 50):a] + "**" + body[a:b] + "**" + body[b:b + 30])
+        ctx = body[max(0, a - 50) : a] + "**" + body[a:b] + "**" + body[b : b + 30]
         ctx = " ".join(ctx.split()).replace("|", "/")
-        lines.append(f"| {d.rule} | {row['text']} ({rows.height}x) | {name_of[row['entity_id']]} "
-                     f"| {row['article_id']} | {ctx} |")
+        lines.append(
+            f"| {d.rule} | {row['text']} ({rows.height}x) | {name_of[row['entity_id']]} "
+            f"| {row['article_id']} | {ctx} |"
+        )
     return lines
 
 
@@ -161,36 +161,47 @@ def main() -> None:
     merged_aliases = int((entities["aliases"].list.len() - 1).sum())
     rule_counts = Counter(d.rule for d in result.decisions)
     out: list[str] = []
-    out.append(f"- corpus: {args.corpus} ({len(ids)} files, sample={args.sample}, "
-               f"seed={args.seed}), {words:,} words")
-    out.append(f"- mentions: {n:,} -> entities: {entities.height:,} "
-               f"({(entities['mention_count'] > 1).sum():,} with 2+ mentions)")
+    out.append(
+        f"- corpus: {args.corpus} ({len(ids)} files, sample={args.sample}, "
+        f"seed={args.seed}), {words:,} words"
+    )
+    out.append(
+        f"- mentions: {n:,} -> entities: {entities.height:,} "
+        f"({(entities['mention_count'] > 1).sum():,} with 2+ mentions)"
+    )
     if t_parse:
-        out.append(f"- spaCy parse (full pipeline, 1 process): {t_parse:.1f} s "
-                   f"= {words / t_parse:,.0f} words/s")
+        out.append(
+            f"- spaCy parse (full pipeline, 1 process): {t_parse:.1f} s "
+            f"= {words / t_parse:,.0f} words/s"
+        )
     if t_extract:
         out.append(f"- extract_mentions: {t_extract:.2f} s = {n / t_extract:,.0f} mentions/s")
     if t_parse:
         end_to_end = t_parse + t_extract + t_canon
-        out.append(f"- parse + extract + canonicalize: {end_to_end:.1f} s "
-                   f"= {n / end_to_end:,.0f} mentions/s end to end")
+        out.append(
+            f"- parse + extract + canonicalize: {end_to_end:.1f} s "
+            f"= {n / end_to_end:,.0f} mentions/s end to end"
+        )
     out.append(f"- canonicalize_entities: {t_canon:.2f} s = {n / t_canon:,.0f} mentions/s")
-    out.append(f"- spellings merged into another entity (aliases beyond the name): "
-               f"{merged_aliases:,}")
-    out.append("- merge decisions by rule (distinct key -> cluster): "
-               + ", ".join(f"{k} {v:,}" for k, v in sorted(rule_counts.items())))
+    out.append(
+        f"- spellings merged into another entity (aliases beyond the name): {merged_aliases:,}"
+    )
+    out.append(
+        "- merge decisions by rule (distinct key -> cluster): "
+        + ", ".join(f"{k} {v:,}" for k, v in sorted(rule_counts.items()))
+    )
     spread = result.mentions.group_by("entity_id").agg(pl.col("label").n_unique().alias("n"))
-    out.append(f"- entities whose mentions carry 2+ spaCy labels (merged across labels): "
-               f"{(spread['n'] > 1).sum():,}")
+    out.append(
+        f"- entities whose mentions carry 2+ spaCy labels (merged across labels): "
+        f"{(spread['n'] > 1).sum():,}"
+    )
     labels = entities.group_by("label").agg(pl.len()).sort("len", descending=True)
-    out.append("- entities by label: "
-               + ", ".join(f"{lab} {c:,}" for lab, c in labels.rows()))
+    out.append("- entities by label: " + ", ".join(f"{lab} {c:,}" for lab, c in labels.rows()))
     print("\n".join(out))
 
     # Merge sample: what was merged into what, with the mention in context, to judge by eye.
     rules = set(args.rules.split(",")) if args.rules else None
-    review = merge_review(result, dict(zip(ids, bodies, strict=True)), args.show, args.seed,
-                          rules)
+    review = merge_review(result, dict(zip(ids, bodies, strict=True)), args.show, args.seed, rules)
     print("\n".join(review))
     top = entities.head(25).select("name", "label", "mention_count", "article_count", "aliases")
     with pl.Config(tbl_rows=30, fmt_str_lengths=60, tbl_width_chars=160):
@@ -199,12 +210,27 @@ def main() -> None:
         print("\n".join(threshold_report(mentions)[:80]))
     if args.write:
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
-        pairs = [ln for ln in threshold_report(mentions, agreeing_only=True)
-                 if not ln.startswith("| 7")]
-        text = ["# Entities benchmark", "", "```", " ".join(["uv run python", *sys.argv]),
-                "```", "", *out, "", "## Sampled merges", "", *review, "",
-                "## Surname pairs behind SURNAME_RATIO (first names agree, ratio 80+)", "",
-                *pairs, ""]
+        pairs = [
+            ln for ln in threshold_report(mentions, agreeing_only=True) if not ln.startswith("| 7")
+        ]
+        text = [
+            "# Entities benchmark",
+            "",
+            "```",
+            " ".join(["uv run python", *sys.argv]),
+            "```",
+            "",
+            *out,
+            "",
+            "## Sampled merges",
+            "",
+            *review,
+            "",
+            "## Surname pairs behind SURNAME_RATIO (first names agree, ratio 80+)",
+            "",
+            *pairs,
+            "",
+        ]
         RESULTS.write_text("\n".join(text), encoding="utf-8")
 
 

@@ -1,8 +1,9 @@
 """Name keys, title/honorific stripping and person-name comparison for entities.
 
-Pure string functions, no spaCy: `entities.canonicalize` uses them on spaCy tokens when it repairs
-mention spans, and on mention text when it builds matching keys, and `resolve_names` uses them on
-free text ("Russia's Defence Ministry", "Mr Zelensky").
+Pure string functions, no spaCy: `entities.mentions` uses them on spaCy tokens when it repairs
+mention spans, `entities.canonicalize` on mention text when it builds matching keys, and
+`resolve_names` on free text ("Russia's Defence Ministry", "Mr Zelensky"). The title word
+lists they read are in `entities.lexicon`.
 
 A *name key* is `fold()` (NFKC, casefold, no diacritics) plus the punctuation differences that
 outlets disagree on: "U.S." and "US" meet, curly and straight apostrophes meet. Hyphens stay
@@ -20,73 +21,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from transforms.entities.lexicon import STRIPPABLE, TITLE_HEADS, TITLE_WORDS
 from transforms.text.folding import fold
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Words that open a person's name in news prose but are not part of it. Common surnames are
-# kept out of the sets that make a mention "title only": "Major" (John Major), "King"
-# (Mervyn King), "Lord", "Bishop" would make real people vanish.
-HONORIFICS = _words(
-    "mr mrs ms miss mx dr sir dame prof professor rev reverend fr sheikh sheik imam "
-    "ayatollah rabbi pope archbishop rt hon"
-)
-# Office and occupation words: "President Vladimir Putin", "Defense Minister Rustem Umerov",
-# "Gen. Metin Gurak", "Secretary of State Marco Rubio", BBC's "Striker Didier Drogba",
-# "Novelist Arthur Hailey", "Conservative MP Boris Johnson".
-OFFICES = _words(
-    "president presidents vice minister ministers prime premier chancellor secretary senator "
-    "sen rep representative congressman congresswoman governor gov mayor ambassador envoy "
-    "commissioner chairman chairwoman chief director deputy spokesman spokeswoman spokesperson "
-    "judge justice attorney general gen lt col colonel maj capt captain cmdr commander adm "
-    "admiral sgt sergeant marshal brig brigadier lieutenant ombudsman speaker coach "
-    "former acting interim mp mps mep meps msp leader manager striker midfielder defender "
-    "goalkeeper keeper winger skipper actor actress novelist writer author singer songwriter "
-    "comedian presenter broadcaster producer composer poet artist rapper boss analyst "
-    "economist lawyer executive founder goalscorer farmer businessman businesswoman tycoon dj "
-    "billionaire entrepreneur designer photographer journalist editor reporter correspondent "
-    "officer inspector detective sprinter sprinters runner athlete hurdler swimmer cyclist "
-    "boxer golfer jockey referee umpire flanker fly-half scrum-half playmaker teenager "
-    "youngster veteran medallist finalist"
-)
-# Portfolio words that spaCy tags as ORG when they stand before an office ("Defense" out of
-# "Defense Minister"). Alone they are not names; inside "Defence Ministry" or "Home Office" the
-# whole span is kept because the span is not *only* title words.
-PORTFOLIOS = _words(
-    "defense defence foreign interior home finance trade health culture economy economic "
-    "education energy transport environment agriculture industry state shadow sports sport "
-    "intelligence security development exchequer"
-)
-# Peerage and royal titles are part of the name in British usage and stay in the mention:
-# "Lord Goldsmith" and "Lord Nicholls of Birkenhead" are how those people are named, and
-# "Lord Nicholls" is not the "Richard Nicholls" of another article. They are also surnames
-# (Mervyn King), so they never make a mention title-only; they do mark a person (HEAD_TITLES).
-NOBLE = _words("lord lady baroness baron king queen prince princess duke duchess earl")
-# Party words: stripped only together with an office ("Labour MP X", "Tory leader X"); alone
-# they are organizations.
-AFFILIATIONS = _words(
-    "labour conservative conservatives tory tories liberal democrat democrats democratic "
-    "republican republicans lib dem dems green snp plaid ukip socialist "
-    # Nationality and faction nouns BBC puts before a name: "Briton Tim Henman",
-    # "Blairite Alan Milburn".
-    "briton britons scot welshman welshwoman irishman englishman frenchman dutchman "
-    "spaniard blairite brownite"
-)
-TITLE_WORDS = HONORIFICS | OFFICES | PORTFOLIOS
-STRIPPABLE = TITLE_WORDS | AFFILIATIONS
-# A leading run is stripped only if it holds one of these (so "Defence Ministry" stays).
-TITLE_HEADS = HONORIFICS | OFFICES
-
-# Titles strong enough that the words after them are a person even when spaCy said ORG/GPE
-# ("Mr Zelenskyy" tagged GPE). "General" is not here: "General Motors", "General Assembly".
-HEAD_TITLES = _words(
-    "mr mrs ms miss dr sir dame lord lady president minister secretary senator sen chancellor "
-    "governor mayor pope sheikh ayatollah prof professor rev premier ambassador prince "
-    "princess king queen"
-)
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _POSSESSIVE = re.compile(r"(?:'s|s'|')$", re.IGNORECASE)
@@ -219,6 +155,7 @@ def pick_name(spellings: Counter[str]) -> str:
     word list is complete; a real first name ("Recep Tayyip Erdogan") is kept unless the
     shorter form dominates.
     """
+
     def padded(text: str) -> bool:
         words = text.split()
         rest = " ".join(words[1:])
