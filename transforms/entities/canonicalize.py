@@ -53,7 +53,9 @@ def canonicalize_mentions(
     mentions = mentions.drop("mention_id", "entity_id")
     sentence_of = mentions.select("article_id", "start_char", "sentence_id")
     entities, canonical = canonicalize_entities(mentions.drop("sentence_id"), pinned)
-    canonical = canonical.join(sentence_of, on=["article_id", "start_char"], how="left")
+    canonical = canonical.join(
+        sentence_of, on=["article_id", "start_char"], how="left", maintain_order="left"
+    )
     return entities, conform(canonical, "entity_mentions")
 
 

@@ -31,7 +31,9 @@ def _replace_columns(frame: pl.DataFrame, values: pl.DataFrame, key: str) -> pl.
     """`frame` with the columns of `values` (joined on `key`) replacing its own, in place."""
     order = frame.columns
     replaced = [c for c in values.columns if c != key]
-    return frame.drop(replaced).join(values, on=key, how="left").select(order)
+    return (
+        frame.drop(replaced).join(values, on=key, how="left", maintain_order="left").select(order)
+    )
 
 
 def reconcile(
