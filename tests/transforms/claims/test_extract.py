@@ -12,7 +12,7 @@ import polars as pl
 import pytest
 from spacy.tokens import Doc
 
-from transforms.claims.extract import APPROX_TOLERANCE, CLAIM_SCHEMA, extract_claims
+from transforms.claims.extract import APPROX_TOLERANCE, CLAIM_COLUMNS, extract_claims
 from transforms.nlp.pipeline import parse
 from transforms.text.ids import stable_id
 
@@ -52,7 +52,7 @@ def only(text: str, quote: str) -> dict:
 
 
 def test_schema_and_quote_is_the_body_slice(claims, seed_docs):
-    assert dict(claims.schema) == CLAIM_SCHEMA
+    assert dict(claims.schema) == CLAIM_COLUMNS
     for row in claims.iter_rows(named=True):
         body = seed_docs[row["article_id"]].text
         assert body[row["start_char"] : row["end_char"]] == row["quote"]
@@ -68,8 +68,8 @@ def test_schema_and_quote_is_the_body_slice(claims, seed_docs):
 def test_no_claims_gives_the_empty_frame_with_the_schema():
     frame = claims_of("Talks ended without any breakthrough.")
     assert frame.height == 0
-    assert dict(frame.schema) == CLAIM_SCHEMA
-    assert dict(extract_claims([], []).schema) == CLAIM_SCHEMA
+    assert dict(frame.schema) == CLAIM_COLUMNS
+    assert dict(extract_claims([], []).schema) == CLAIM_COLUMNS
 
 
 def test_ids_and_docs_must_pair_up():
@@ -556,7 +556,7 @@ EDGE_TEXTS = [
 @pytest.mark.parametrize("text", EDGE_TEXTS)
 def test_odd_inputs_keep_the_contract(text):
     frame = claims_of(text)
-    assert dict(frame.schema) == CLAIM_SCHEMA
+    assert dict(frame.schema) == CLAIM_COLUMNS
     for row in frame.iter_rows(named=True):
         assert text[row["start_char"] : row["end_char"]] == row["quote"]
         assert row["quote"].strip() == row["quote"] and row["quote"]
