@@ -34,8 +34,10 @@ def bound_before(doc: Doc, start: int) -> tuple[str, int] | None:
         if bound is None:
             continue
         if (
-            length == 1 and words[0] in AMBIGUOUS_BOUND_WORDS
-            and doc[first].dep_ in ("prep", "prt") and not _same_numeric_entity(doc, first, start)
+            length == 1
+            and words[0] in AMBIGUOUS_BOUND_WORDS
+            and doc[first].dep_ in ("prep", "prt")
+            and not _same_numeric_entity(doc, first, start)
         ):
             continue  # "over eight regions", "talking about dozens": a preposition
         best = (bound, first)
@@ -43,7 +45,7 @@ def bound_before(doc: Doc, start: int) -> tuple[str, int] | None:
 
 
 def _same_numeric_entity(doc: Doc, word: int, number: int) -> bool:
-    """"took over a year": NER puts the bound word inside the number's entity."""
+    """ "took over a year": NER puts the bound word inside the number's entity."""
     ent = doc[word].ent_type_
     return ent in NUMERIC_ENTS and doc[number].ent_type_ == ent and doc[number].ent_iob_ == "I"
 
@@ -63,7 +65,7 @@ def apply_prefix(doc: Doc, claim: Claim) -> None:
 
 
 def _currency_before(doc: Doc, claim: Claim, sym: str) -> None:
-    """"£5m", "US $3bn": a currency symbol before the number makes it money."""
+    """ "£5m", "US $3bn": a currency symbol before the number makes it money."""
     if sym in CURRENCY_SYMBOLS and claim.kind in ("count", "other") and claim.low is None:
         claim.kind = "money"
         claim.currency = CURRENCY_SYMBOLS[sym]
@@ -76,11 +78,9 @@ def _currency_before(doc: Doc, claim: Claim, sym: str) -> None:
 
 
 def _age_or_rank_before(doc: Doc, claim: Claim, sym: str) -> None:
-    """"aged 25", "under the age of 25", "Aguilera, 23,": ages; "world number one": a rank."""
+    """ "aged 25", "under the age of 25", "Aguilera, 23,": ages; "world number one": a rank."""
     s = claim.start
-    if claim.kind == "count" and (
-        sym == "aged" or (sym == "of" and lower(doc, s - 2) == "age")
-    ):
+    if claim.kind == "count" and (sym == "aged" or (sym == "of" and lower(doc, s - 2) == "age")):
         claim.kind, claim.unit = "age", "year"
     tok = doc[claim.anchor]
     if claim.kind == "count" and claim.value < 120 and claim.end - claim.start == 1:

@@ -76,7 +76,7 @@ def _set_date(claim: Claim, value: float, unit: str) -> None:
 
 
 def _iso_date(doc: Doc, claim: Claim, year: int) -> bool:
-    """"2025-06-02" (spaCy splits it into five tokens)."""
+    """ "2025-06-02" (spaCy splits it into five tokens)."""
     i = claim.start
     if i + 4 >= len(doc) or not (glued(doc, i) and glued(doc, i + 1) and glued(doc, i + 2)):
         return False
@@ -93,7 +93,7 @@ def _iso_date(doc: Doc, claim: Claim, year: int) -> bool:
 
 
 def _year_range(doc: Doc, claim: Claim, year: int) -> None:
-    """"2004-05", "2004-2005", "2004/05": a range of years."""
+    """ "2004-05", "2004-2005", "2004/05": a range of years."""
     e = claim.end
     if e + 1 >= len(doc) or doc[e].text not in ("-", "/", "–") or not glued(doc, e - 1):
         return
@@ -107,7 +107,7 @@ def _year_range(doc: Doc, claim: Claim, year: int) -> None:
 
 
 def day_range(doc: Doc, claim: Claim) -> bool:
-    """"6 to 9 January": two days of one month written after the second; a date range."""
+    """ "6 to 9 January": two days of one month written after the second; a date range."""
     e = claim.end
     first, second = int_value(claim), doc[e + 1].text if e + 1 < len(doc) else ""
     if first is None or not second.isdigit() or not 1 <= first < int(second) <= 31:
@@ -128,7 +128,7 @@ def day_range(doc: Doc, claim: Claim) -> bool:
 
 
 def day_of_month_range(claim: Claim, second: Claim, between: bool) -> list[Claim] | None:
-    """"May 16 to 20", "between June 20 and 30": a second day after a month-day date.
+    """ "May 16 to 20", "between June 20 and 30": a second day after a month-day date.
 
     Returns [] when `claim` absorbed the second day, None when it is no day of that month.
     """

@@ -105,7 +105,11 @@ PER_SIDE_AFTER: tuple[tuple[str, ...], ...] = (
     ("each",), ("apiece",), ("per", "country"), ("for", "each", "country"),
 )  # fmt: skip
 TOTAL_AFTER: tuple[tuple[str, ...], ...] = (
-    ("in", "total"), ("in", "all"), ("combined",), ("altogether",), ("overall",),
+    ("in", "total"),
+    ("in", "all"),
+    ("combined",),
+    ("altogether",),
+    ("overall",),
 )
 TOTAL_BEFORE: tuple[tuple[str, ...], ...] = (("a", "total", "of"), ("total", "of"), ("total",))
 
@@ -173,9 +177,7 @@ A_UNIT_WORDS = frozenset(
 # Signs and bound words glued to a numeral in one token ("-0.1%", "near-400,000").
 GLUED_PREFIXES = {"-": "minus", "−": "minus", "near-": "approx", "over-": "more_than"}
 RANGE_LEADS = frozenset({"aged", "ages", "between", "from", "of", "for", "about", "around"})
-WEEKDAYS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-)
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 CLOCK_WORDS = frozenset({"gmt", "bst", "cet", "et", "est", "pm", "am", "p.m.", "a.m.", "hrs"})
 RATE_MARKERS = frozenset({"%", "percent", "once", "twice", "times", "cent", "per"})
 AGE_DECADE_PREFIXES = frozenset({"their", "his", "her", "my", "our", "your", "early", "late"})

@@ -31,8 +31,11 @@ def name_end(doc: Doc, claim: Claim) -> int | None:
     if inside_name(doc, claim):
         return claim.end
     if (
-        claim.kind == "count" and claim.end < len(doc) and glued(doc, claim.end - 1)
-        and doc[claim.end].text.isalpha() and doc[claim.end].text[:1].isupper()
+        claim.kind == "count"
+        and claim.end < len(doc)
+        and glued(doc, claim.end - 1)
+        and doc[claim.end].text.isalpha()
+        and doc[claim.end].text[:1].isupper()
         and doc[claim.end].lower_ not in SUFFIX_MULTIPLIERS
     ):
         return claim.end + 1  # "3G", "3D", "4Kids": a name, not a quantity
@@ -40,7 +43,7 @@ def name_end(doc: Doc, claim: Claim) -> int | None:
 
 
 def inside_name(doc: Doc, claim: Claim) -> bool:
-    """"Channel 4", "PlayStation 2", "777-200LR": a numeral that is part of a proper name."""
+    """ "Channel 4", "PlayStation 2", "777-200LR": a numeral that is part of a proper name."""
     if claim.kind != "count" or claim.low is not None or claim.end - claim.start != 1:
         return False
     tok = doc[claim.start]
@@ -48,7 +51,10 @@ def inside_name(doc: Doc, claim: Claim) -> bool:
         return False
     e = claim.end
     if (
-        e + 1 < len(doc) and doc[e].text == "-" and glued(doc, e - 1) and glued(doc, e)
+        e + 1 < len(doc)
+        and doc[e].text == "-"
+        and glued(doc, e - 1)
+        and glued(doc, e)
         and _model_number(doc[e + 1].text)
     ):
         return True  # "777-200LR", "RA-104"
@@ -59,16 +65,22 @@ def inside_name(doc: Doc, claim: Claim) -> bool:
     if nxt is not None and nxt.text in DASHES and glued(doc, e - 1):
         return False  # "Chelsea 2-1": a score follows the name
     if (
-        prev.pos_ == "PROPN" and prev.ent_type_ in NAME_ENTITY_TYPES
-        and tok.ent_type_ == prev.ent_type_ and tok.ent_iob_ == "I"
+        prev.pos_ == "PROPN"
+        and prev.ent_type_ in NAME_ENTITY_TYPES
+        and tok.ent_type_ == prev.ent_type_
+        and tok.ent_iob_ == "I"
     ):
         return True
     # "Xbox 2", "BBC 3", "Chapter 11", "Apollo 11": a small integer right after a capitalised
     # proper noun (not a month: "June 2" is a date) that counts no noun after it.
     return (
-        prev.pos_ == "PROPN" and prev.text[:1].isupper()
-        and prev.lower_ not in MONTHS and prev.lower_ not in WEEKDAYS
-        and tok.text.isdigit() and len(tok.text) <= 2 and month_at(doc, e) is None
+        prev.pos_ == "PROPN"
+        and prev.text[:1].isupper()
+        and prev.lower_ not in MONTHS
+        and prev.lower_ not in WEEKDAYS
+        and tok.text.isdigit()
+        and len(tok.text) <= 2
+        and month_at(doc, e) is None
         and not (nxt is not None and nxt.tag_ == "NNS")
     )
 
@@ -79,7 +91,9 @@ def _model_number(nxt: str) -> bool:
     # but "1,000-for-1,000" is a format and "$3-4bn" a range
     parsed = parse_numeral(nxt)
     known = parsed is not None and (
-        parsed[1] in SUFFIX_MULTIPLIERS or parsed[1] in GLUED_UNITS or parsed[1] == "%"
+        parsed[1] in SUFFIX_MULTIPLIERS
+        or parsed[1] in GLUED_UNITS
+        or parsed[1] == "%"
         or parsed[1] in DISTANCE_UNITS
     )
     return alnum and not nxt.lower().startswith("for") and not known

@@ -33,15 +33,22 @@ from transforms.claims.tokens import glued, is_name_word, lower, matches
 
 
 def read_vague(doc: Doc, i: int) -> Claim | None:
-    """"dozens", "hundreds", "thousands", "hundreds of thousands", "tens of thousands"."""
+    """ "dozens", "hundreds", "thousands", "hundreds of thousands", "tens of thousands"."""
     low = doc[i].lower_
     j = i + 1
     if low == "tens":
         if lower(doc, i + 1) == "of" and lower(doc, i + 2) in VAGUE_PLURALS:
             base = VAGUE_PLURALS[lower(doc, i + 2)][0] / 2  # "thousands" -> 1,000
             lo, hi = VAGUE_PREFIXES["tens"]
-            return Claim(start=i, end=i + 3, value=0, low=lo * base, high=hi * base,
-                         bound="range", anchor=i + 2)
+            return Claim(
+                start=i,
+                end=i + 3,
+                value=0,
+                low=lo * base,
+                high=hi * base,
+                bound="range",
+                anchor=i + 2,
+            )
         return None
     lo, hi = VAGUE_PLURALS[low]
     if lower(doc, i + 1) == "of" and lower(doc, i + 2) in VAGUE_PLURALS:
@@ -52,7 +59,7 @@ def read_vague(doc: Doc, i: int) -> Claim | None:
 
 
 def read_dozen(doc: Doc, i: int) -> Claim | None:
-    """"a dozen" is 12, "half a dozen" 6; a bare "dozen" is no number."""
+    """ "a dozen" is 12, "half a dozen" 6; a bare "dozen" is no number."""
     if lower(doc, i - 1) in ("a", "an"):
         start = i - 1
         if lower(doc, i - 2) == "half":
@@ -62,7 +69,7 @@ def read_dozen(doc: Doc, i: int) -> Claim | None:
 
 
 def read_a_unit(doc: Doc, i: int) -> Claim | None:
-    """"an hour of discussions", "need a week", "more than a year", "a year and a half".
+    """ "an hour of discussions", "need a week", "more than a year", "a year and a half".
 
     One unit of time. Rates and frequencies are not durations and are left alone: "£1bn a
     year", "25% a year", "80,000 barrels a day", "twice a week".
@@ -92,13 +99,15 @@ def read_a_unit(doc: Doc, i: int) -> Claim | None:
 def is_quantity_token(tok: Token) -> bool:
     """Does the token write a quantity or a rate marker ("£1bn", "25", "%", "twice")?"""
     return (
-        tok.text[:1].isdigit() or tok.lower_ in RATE_MARKERS or tok.lower_ in SUFFIX_MULTIPLIERS
+        tok.text[:1].isdigit()
+        or tok.lower_ in RATE_MARKERS
+        or tok.lower_ in SUFFIX_MULTIPLIERS
         or (tok.like_num and tok.lower_ not in ORDINAL_WORDS)
     )
 
 
 def read_fraction_word(doc: Doc, i: int) -> Claim | None:
-    """"half of", "a third of", "a quarter of" (with "a"/"one" before or "of" after)."""
+    """ "half of", "a third of", "a quarter of" (with "a"/"one" before or "of" after)."""
     low = doc[i].lower_
     den = FRACTION_WORDS[low]
     prev = lower(doc, i - 1)
@@ -113,15 +122,17 @@ def read_fraction_word(doc: Doc, i: int) -> Claim | None:
 
 
 def _read_half(doc: Doc, i: int, prev: str, nxt: str) -> Claim | None:
-    """"half of the children", "at least half", "half a million people" (a count)."""
+    """ "half of the children", "at least half", "half a million people" (a count)."""
     if prev in ORDINAL_WORDS or (i + 1 < len(doc) and doc[i + 1].text in DASHES):
         return None  # "second half", "half-time"
     if nxt in ("a", "an") and lower(doc, i + 2) in SCALE_WORDS:
         scale = SCALE_WORDS[lower(doc, i + 2)]  # "half a million people": a count
         return Claim(start=i, end=i + 3, value=0.5 * scale, scale=scale, anchor=i + 2)
     followers = ("of", "the", "its", "their", "his", "her", "our", "a", "an")
-    if nxt in followers or bound_before(doc, i) is not None or (
-        prev in ("a", "one") and nxt == "of"
+    if (
+        nxt in followers
+        or bound_before(doc, i) is not None
+        or (prev in ("a", "one") and nxt == "of")
     ):
         start = i - 1 if prev in ("a", "one") and nxt == "of" else i
         claim = Claim(start=start, end=i + 1, value=0.5, kind="fraction", anchor=i)
@@ -131,7 +142,7 @@ def _read_half(doc: Doc, i: int, prev: str, nxt: str) -> Claim | None:
 
 
 def read_ordinal_word(doc: Doc, i: int) -> Claim | None:
-    """"second round", "the first direct talks", "the second struck a road"."""
+    """ "second round", "the first direct talks", "the second struck a road"."""
     tok = doc[i]
     if is_name_word(tok) or lower(doc, i - 1) == "at":
         return None

@@ -67,7 +67,9 @@ ORDINAL_WORDS: dict[str, int] = {
 
 # Words that can start or be a number expression without being `like_num` in spaCy.
 EXTRA_NUMBER_WORDS: frozenset[str] = (
-    frozenset(VAGUE_PLURALS) | frozenset(FRACTION_WORDS) | frozenset(ORDINAL_WORDS)
+    frozenset(VAGUE_PLURALS)
+    | frozenset(FRACTION_WORDS)
+    | frozenset(ORDINAL_WORDS)
     | frozenset({"dozen"})
 )
 

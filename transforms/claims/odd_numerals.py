@@ -35,21 +35,31 @@ def read_odd_numeral(doc: Doc, i: int) -> Claim | None:
         hh, _, mm = text.partition(":")
         if hh.isdigit() and mm.isdigit() and len(mm) == 2 and int(hh) < 24 and int(mm) < 60:
             value = int(hh) + int(mm) / 60
-            return Claim(start=i, end=i + 1, value=value, kind="other", unit="time_of_day",
-                         anchor=i)
+            return Claim(
+                start=i, end=i + 1, value=value, kind="other", unit="time_of_day", anchor=i
+            )
     return None
 
 
 def _read_slash(doc: Doc, i: int) -> Claim | None:
-    """"2004/05", "1998/9": a range of years; "3/4 of them": a fraction; else nothing."""
+    """ "2004/05", "1998/9": a range of years; "3/4 of them": a fraction; else nothing."""
     a, _, b = doc[i].text.partition("/")
     if a.isdigit() and b.isdigit():
         x, y = int(a), int(b)
         if len(a) == 4 and len(b) in (1, 2, 4):  # "2004/05", "1998/9": a range of years
             end = y if len(b) == 4 else (x // 10 ** len(b)) * 10 ** len(b) + y
             if x < end <= x + 20:
-                return Claim(start=i, end=i + 1, value=x, low=x, high=end, bound="range",
-                             kind="date", unit="year", anchor=i)
+                return Claim(
+                    start=i,
+                    end=i + 1,
+                    value=x,
+                    low=x,
+                    high=end,
+                    bound="range",
+                    kind="date",
+                    unit="year",
+                    anchor=i,
+                )
         if 0 < x < y <= 10 and lower(doc, i + 1) == "of":  # "3/4 of them"
             claim = Claim(start=i, end=i + 1, value=x / y, kind="fraction", anchor=i)
             claim.original_value, claim.original_unit = x, f"1/{y}"

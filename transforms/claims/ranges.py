@@ -75,7 +75,7 @@ def read_range(doc: Doc, claim: Claim) -> list[Claim] | None:
 
 
 def _read_format(doc: Doc, claim: Claim) -> list[Claim] | None:
-    """"1,000-for-1,000" written as one token pair or four tokens; None when it is not one."""
+    """ "1,000-for-1,000" written as one token pair or four tokens; None when it is not one."""
     e = claim.end
     nxt = doc[e + 1].text
     if nxt.lower().startswith("for-"):
@@ -101,7 +101,9 @@ def _second_number(doc: Doc, claim: Claim, word: str) -> Claim | None:
         return None
     at = e + 1
     if (
-        doc[at].lower_ in CURRENCY_SYMBOLS and at + 1 < n and claim.start > 0
+        doc[at].lower_ in CURRENCY_SYMBOLS
+        and at + 1 < n
+        and claim.start > 0
         and doc[claim.start - 1].lower_ == doc[at].lower_
     ):
         at += 1  # "between £5m and £6m", "$10 to $12": the symbol is written twice
@@ -148,9 +150,13 @@ def is_score(doc: Doc, claim: Claim, second: Claim, word: str) -> bool:
         return True
     after = doc[second.end] if second.end < len(doc) else None
     if after is not None and (
-        after.tag_ == "NNS" or after.lower_ in DURATION_UNITS or after.lower_ in DISTANCE_UNITS
-        or after.lower_ in PERCENT_WORDS or after.lower_ in CURRENCY_WORDS
-        or after.lower_ in SCALE_WORDS or after.text in DASHES
+        after.tag_ == "NNS"
+        or after.lower_ in DURATION_UNITS
+        or after.lower_ in DISTANCE_UNITS
+        or after.lower_ in PERCENT_WORDS
+        or after.lower_ in CURRENCY_WORDS
+        or after.lower_ in SCALE_WORDS
+        or after.text in DASHES
     ):
         return False
     first = lead(doc, claim)
@@ -175,7 +181,7 @@ def changes(doc: Doc, claim: Claim) -> bool:
 
 
 def _format(claim: Claim, other: float, end: int) -> list[Claim]:
-    """"1,000-for-1,000": an exchange of `value` from each side (when both sides match)."""
+    """ "1,000-for-1,000": an exchange of `value` from each side (when both sides match)."""
     claim.end = end
     claim.anchor = end - 1
     if other == claim.value:

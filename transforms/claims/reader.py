@@ -52,8 +52,10 @@ def read_number(doc: Doc, i: int) -> Claim | None:
     tok = doc[i]
     text = tok.text
     low = tok.lower_
-    if text[:1].isdigit() or (text[:1] in ".-−" and text[1:2].isdigit()) or (
-        text[:1].isalpha() and "-" in text and text[-1:].isdigit()
+    if (
+        text[:1].isdigit()
+        or (text[:1] in ".-−" and text[1:2].isdigit())
+        or (text[:1].isalpha() and "-" in text and text[-1:].isdigit())
     ):
         return _read_numeral(doc, i)
     if low in CARDINAL_WORDS:
@@ -118,7 +120,7 @@ def _apply_suffix(doc: Doc, claim: Claim, suffix: str) -> Claim | None:
 
 
 def _decade(doc: Doc, claim: Claim) -> None:
-    """"1990s", "the 70s" (the 1970s): a range of years; "in their 30s": a range of ages."""
+    """ "1990s", "the 70s" (the 1970s): a range of years; "in their 30s": a range of ages."""
     value = claim.value
     claim.low, claim.high, claim.bound = value, value + 9, "range"
     if value >= 1000:
@@ -131,7 +133,7 @@ def _decade(doc: Doc, claim: Claim) -> None:
 
 
 def _scale_after(doc: Doc, claim: Claim) -> None:
-    """"1.2 million", "5 billion", "£5.3 m": a scale word or a glued multiplier after."""
+    """ "1.2 million", "5 billion", "£5.3 m": a scale word or a glued multiplier after."""
     i = claim.start
     value = claim.value
     nxt = lower(doc, i + 1)
@@ -153,8 +155,7 @@ def _scale_after(doc: Doc, claim: Claim) -> None:
         # "£400m." at a sentence end is one token "m."; the full stop stays out of the quote
         claim.trim = len(nxt) - len(nxt.rstrip("."))
     elif (
-        nxt in DASHES and glued(doc, i) and glued(doc, i + 1)
-        and lower(doc, i + 2) in SCALE_WORDS
+        nxt in DASHES and glued(doc, i) and glued(doc, i + 1) and lower(doc, i + 2) in SCALE_WORDS
     ):  # "the 17-million population"
         claim.scale = SCALE_WORDS[lower(doc, i + 2)]
         claim.value = value * claim.scale
@@ -180,12 +181,19 @@ def read_cardinal_words(doc: Doc, i: int) -> tuple[float, int] | None:
             words.append(low)
             j += 1
         elif (
-            low == "-" and words and j + 1 < n and doc[j + 1].lower_ in UNITS_WORDS
-            and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == ""
+            low == "-"
+            and words
+            and j + 1 < n
+            and doc[j + 1].lower_ in UNITS_WORDS
+            and doc[j - 1].whitespace_ == ""
+            and doc[j].whitespace_ == ""
         ):
             j += 1  # "twenty-five"
         elif (
-            low == "and" and words and words[-1] in SCALE_WORDS and j + 1 < n
+            low == "and"
+            and words
+            and words[-1] in SCALE_WORDS
+            and j + 1 < n
             and doc[j + 1].lower_ in UNITS_WORDS
         ):
             words.append("and")
@@ -205,10 +213,7 @@ def _read_written(doc: Doc, i: int) -> Claim | None:
     if read is None:
         return None
     value, j = read
-    if (
-        lower(doc, j) in DASHES and glued(doc, j - 1)
-        and lower(doc, j + 1) in NOT_COUNTED_COMPOUNDS
-    ):
+    if lower(doc, j) in DASHES and glued(doc, j - 1) and lower(doc, j + 1) in NOT_COUNTED_COMPOUNDS:
         return None  # "one-off", "one-time"
     frac = _written_fraction(doc, i, j, value)
     if frac is not None:
@@ -234,7 +239,7 @@ def _read_written(doc: Doc, i: int) -> Claim | None:
 
 
 def _written_fraction(doc: Doc, i: int, j: int, value: float) -> Claim | None:
-    """"one-fifth", "two thirds", "three quarters": a fraction, not a count."""
+    """ "one-fifth", "two thirds", "three quarters": a fraction, not a count."""
     n = len(doc)
     k = j + 1 if (j < n and doc[j].text in DASHES and glued(doc, j - 1)) else j
     if k < n and doc[k].lower_ in FRACTION_WORDS and value < FRACTION_WORDS[doc[k].lower_]:

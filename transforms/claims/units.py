@@ -57,7 +57,9 @@ def apply_units(doc: Doc, claim: Claim) -> None:
         _currency_after(doc, claim, k)
         return
     if (
-        k < n and doc[k].pos_ in NOUN_POS and doc[k].text.isalpha()
+        k < n
+        and doc[k].pos_ in NOUN_POS
+        and doc[k].text.isalpha()
         and doc[k].lower_ not in NOT_COUNTED_COMPOUNDS
     ):
         # "four-party meeting", "three-match ban": the glued noun is what is counted.
@@ -67,7 +69,7 @@ def apply_units(doc: Doc, claim: Claim) -> None:
 
 
 def _percent_after(doc: Doc, claim: Claim) -> bool:
-    """"20 percent", "5%", "3 per cent", "2 percentage points": True when one was read."""
+    """ "20 percent", "5%", "3 per cent", "2 percentage points": True when one was read."""
     e = claim.end
     nxt = lower(doc, e)
     if nxt in PERCENT_WORDS:
@@ -113,7 +115,7 @@ def _duration(doc: Doc, claim: Claim, k: int, hyphen: bool) -> None:
 
 
 def _currency_after(doc: Doc, claim: Claim, k: int) -> None:
-    """"1.2bn Australian dollars", "500 euros", "50 pence": a currency word after the number."""
+    """ "1.2bn Australian dollars", "500 euros", "50 pence": a currency word after the number."""
     unit_word = lower(doc, k)
     if unit_word in CURRENCY_ADJECTIVES and lower(doc, k + 1) in ("dollar", "dollars"):
         claim.kind = "money"  # "1.2bn Australian dollars"
@@ -160,7 +162,7 @@ def finish_kind(claim: Claim) -> None:
 
 
 def race_metres(doc: Doc, claim: Claim) -> None:
-    """"the 800m and 1000m", "100m champion": athletics distances, not millions.
+    """ "the 800m and 1000m", "100m champion": athletics distances, not millions.
 
     A glued "m" is million ("5m people", "£5m") except on a race distance with no currency
     before it and no plural noun after it.
