@@ -1,11 +1,13 @@
 """Attribution: who each claim is attributed to.
 
-End to end through `extract_claims` on the seed articles and one-sentence texts.
+End to end through `extract_claims` on the seed articles and one-sentence texts, then the
+module's own functions on seed sentences.
 """
 
 from __future__ import annotations
 
-from tests.transforms.claims.support import claims_of, one
+from tests.transforms.claims.support import claims_of, one, token_at
+from transforms.claims.attribution import Speakers
 
 
 def test_seed003_472_drones_attributed_to_the_air_force(claims):
@@ -27,3 +29,21 @@ def test_counted_people_are_not_the_source():
     frame = claims_of("Nearly two thirds of the 1,000 people interviewed said they agreed.")
     assert frame["attributed_to"].to_list() == [None, None]
     assert frame["subject"].to_list() == ["people", "people"]
+
+
+# --- Speakers on its own --------------------------------------------------------------------
+
+
+def test_speaker_is_the_subject_of_the_reporting_verb(seed_docs):
+    doc = seed_docs["003"]  # "Ukrainian air defences damaged 52 out of 80 drones ..., the
+    # Ukrainian air force said."
+    tok = doc[token_at(doc, "52 out of 80", "52")]
+    assert Speakers(doc, doc.text).speaker(tok, tok.sent) == "Ukrainian air force"
+
+
+def test_he_resolves_to_the_earlier_named_speaker(seed_docs):
+    doc = seed_docs[
+        "001"
+    ]  # "“We have provided ... several hundred Ukrainian children ...,” he said"
+    tok = doc[token_at(doc, "several hundred", "hundred")]
+    assert Speakers(doc, doc.text).speaker(tok, tok.sent) == "Umerov"

@@ -76,8 +76,6 @@ EDGE_TEXTS = [
 
 
 @pytest.mark.parametrize("text", EDGE_TEXTS)
-
-
 def test_odd_inputs_keep_the_contract(text):
     frame = claims_of(text)
     assert dict(frame.schema) == CLAIM_COLUMNS

@@ -1,6 +1,7 @@
 """Number words: fractions, vague plurals, ordinals, "one", a unit of time after "a".
 
-End to end through `extract_claims` on the seed articles and one-sentence texts.
+End to end through `extract_claims` on the seed articles and one-sentence texts, then the
+module's own functions on seed sentences.
 """
 
 from __future__ import annotations
@@ -8,8 +9,14 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from tests.transforms.claims.support import claims_of, one, only
+from tests.transforms.claims.support import claims_of, one, only, token_at
 from transforms.claims.extract import extract_claims
+from transforms.claims.number_words import (
+    read_a_unit,
+    read_fraction_word,
+    read_ordinal_word,
+    read_vague,
+)
 
 
 def test_seed002_nearly_a_third_of_the_bomber_fleet(claims):
@@ -81,3 +88,33 @@ def test_ranks_and_ages():
     assert (row["value"], row["kind"], row["subject"]) == (25, "age", "man")
     row = only("Singer Christina Aguilera, 23, married.", "23")
     assert row["kind"] == "age"
+
+
+# --- the readers on their own ---------------------------------------------------------------
+
+
+def test_read_vague_dozens_is_24_to_99(seed_docs):
+    doc = seed_docs["001"]  # "we are talking about dozens of children"
+    i = token_at(doc, "dozens of children", "dozens")
+    claim = read_vague(doc, i)
+    assert (claim.low, claim.high, claim.bound) == (24, 99, "range")
+    assert (claim.start, claim.end) == (i, i + 1)
+
+
+def test_read_a_unit_takes_the_article(seed_docs):
+    doc = seed_docs["003"]  # "the discussion lasted barely an hour"
+    i = token_at(doc, "barely an hour", "hour")
+    claim = read_a_unit(doc, i)
+    assert claim.start == i - 1 and (claim.value, claim.kind, claim.unit) == (1, "duration", "hour")
+    assert claim.bound == "exact"  # "barely" is read later, by bounds.apply_prefix
+
+
+def test_read_ordinal_and_fraction_words(seed_docs):
+    doc = seed_docs["003"]  # "met for a second round of direct peace talks"
+    claim = read_ordinal_word(doc, token_at(doc, "a second round", "second"))
+    assert (claim.value, claim.kind) == (2, "ordinal")
+    doc = seed_docs["002"]  # "nearly a third of Moscow's strategic bomber fleet"
+    i = token_at(doc, "nearly a third", "third")
+    claim = read_fraction_word(doc, i)
+    assert claim.start == i - 1 and claim.value == pytest.approx(1 / 3)
+    assert (claim.original_value, claim.original_unit) == (1, "third")

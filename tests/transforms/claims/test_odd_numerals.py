@@ -1,6 +1,7 @@
 """Digit tokens that are not plain numerals: signs, glued bounds, slashes, one-token ranges.
 
-End to end through `extract_claims` on the seed articles and one-sentence texts.
+End to end through `extract_claims` on the seed articles and one-sentence texts, then the
+module's own functions on seed sentences.
 """
 
 from __future__ import annotations
@@ -8,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from tests.transforms.claims.support import claims_of, only
+from transforms.claims.odd_numerals import read_glued_range, read_odd_numeral
+from transforms.nlp.pipeline import parse
 
 
 def test_glued_signs_bounds_and_clock_times():
@@ -29,3 +32,23 @@ def test_ranges_spacy_keeps_in_one_token():
     assert (rows["£40m-£50m"]["value_low"], rows["£40m-£50m"]["value_high"]) == (4e7, 5e7)
     assert rows["8%-10%"]["kind"] == "percent" and rows["8%-10%"]["value_high"] == 0.1
     assert rows["46%-owned"]["value"] == pytest.approx(0.46)
+
+
+# --- the readers on their own (forms the seeds do not contain) -----------------------------
+
+
+def test_read_odd_numeral_slash_years_and_glued_bounds():
+    doc = next(iter(parse(["Spending since 1998/9 rose, with near-400,000 complaints."])))
+    i = next(t.i for t in doc if t.text == "1998/9")
+    claim = read_odd_numeral(doc, i)
+    assert (claim.kind, claim.low, claim.high, claim.bound) == ("date", 1998, 1999, "range")
+    i = next(t.i for t in doc if t.text == "near-400,000")
+    claim = read_odd_numeral(doc, i)
+    assert (claim.value, claim.bound) == (4e5, "approx")
+
+
+def test_read_glued_range_shares_the_multiplier():
+    doc = next(iter(parse(["Profits of £40m-£50m were forecast."])))
+    i = next(t.i for t in doc if t.text.startswith("40m"))
+    claim = read_glued_range(doc, i)
+    assert (claim.low, claim.high, claim.scale, claim.bound) == (4e7, 5e7, 1e6, "range")

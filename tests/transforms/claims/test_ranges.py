@@ -1,13 +1,17 @@
 """Ranges, ratios, formats and scores; a change is not a range.
 
-End to end through `extract_claims` on the seed articles and one-sentence texts.
+End to end through `extract_claims` on the seed articles and one-sentence texts, then the
+module's own functions on seed sentences.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.transforms.claims.support import claims_of, one, only
+from tests.transforms.claims.support import claims_of, one, only, token_at
+from transforms.claims.ranges import read_range
+from transforms.claims.reader import read_number
+from transforms.claims.units import apply_units
 
 
 def test_seed003_52_out_of_80_drones(claims):
@@ -77,3 +81,32 @@ def test_currency_written_twice_in_a_range():
     assert (row["value_low"], row["value_high"], row["currency"]) == (5e6, 6e6, "GBP")
     frame = claims_of("Costs rose from £5.5bn to £8.2bn a year.")
     assert frame["quote"].to_list() == ["£5.5bn", "£8.2bn"]
+
+
+# --- read_range on its own ------------------------------------------------------------------
+
+
+def test_range_takes_the_unit_of_its_second_end(seed_docs):
+    doc = seed_docs["000"]  # "a temporary ceasefire for two to three days"
+    claim = read_number(doc, token_at(doc, "two to three days", "two"))
+    apply_units(doc, claim)
+    assert read_range(doc, claim) == []
+    assert (claim.low, claim.high, claim.value, claim.bound) == (2, 3, 2.5, "range")
+    assert (claim.kind, claim.unit) == ("duration", "day")
+    assert doc[claim.end - 1].text == "three" and doc[claim.anchor].text == "days"
+
+
+def test_ratio_points_the_subject_at_the_whole(seed_docs):
+    doc = seed_docs["003"]  # "damaged 52 out of 80 drones"
+    claim = read_number(doc, token_at(doc, "52 out of 80", "52"))
+    assert read_range(doc, claim) is None
+    assert doc[claim.subject_from].text == "80" and claim.bound == "exact"
+
+
+def test_format_is_one_per_side_claim(seed_docs):
+    doc = seed_docs["002"]  # "with an expected 1,000-for-1,000 format"
+    i = token_at(doc, "1,000-for-1,000", "1,000")
+    claim = read_number(doc, i)
+    assert read_range(doc, claim) == []
+    assert (claim.scope, claim.per_side_value, claim.inherit_subject) == ("per_side", 1000, True)
+    assert doc[claim.start : claim.end].text == "1,000-for-1,000"

@@ -1,14 +1,16 @@
 """Reading one number: numerals with multipliers, written numbers, vague "several hundred".
 
-End to end through `extract_claims` on the seed articles and one-sentence texts.
+End to end through `extract_claims` on the seed articles and one-sentence texts, then the
+module's own functions on seed sentences.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.transforms.claims.support import one, only
+from tests.transforms.claims.support import one, only, token_at
 from transforms.claims.extract import APPROX_TOLERANCE
+from transforms.claims.reader import read_cardinal_words, read_number
 
 
 def test_seed000_nearly_one_fifth_of_territory(claims):
@@ -70,3 +72,33 @@ def test_half_a_million_and_glued_million():
     assert row["value"] == 500_000 and row["bound"] == "more_than" and row["kind"] == "count"
     row = only("More than half of the 17-million population is poor.", "17-million")
     assert row["value"] == 17e6
+
+
+# --- read_number on its own: the bare number, before any context --------------------------
+
+
+def test_read_number_takes_the_scale_word_but_not_the_bound(seed_docs):
+    doc = seed_docs["000"]  # "... injured more than 1.2 million people since 2022"
+    i = token_at(doc, "more than 1.2 million people", "1.2")
+    claim = read_number(doc, i)
+    assert claim.value == 1.2e6 and claim.scale == 1e6
+    assert (claim.start, claim.end, claim.anchor) == (i, i + 2, i + 1)
+    assert claim.bound == "exact"  # "more than" is read later, by bounds.apply_prefix
+
+
+def test_read_number_written_fraction_and_pronoun_one(seed_docs):
+    doc = seed_docs["000"]  # "Russia controls nearly one-fifth of Ukrainian territory"
+    frac = read_number(doc, token_at(doc, "nearly one-fifth", "one"))
+    assert frac.kind == "fraction" and frac.value == pytest.approx(0.2)
+    assert (frac.original_value, frac.original_unit) == (1, "fifth")
+    doc = seed_docs["004"]  # "... including one that hit near a school"
+    assert read_number(doc, token_at(doc, "including one that hit", "one")) is None
+
+
+def test_cardinal_word_run_stops_at_the_range_word(seed_docs):
+    doc = seed_docs["000"]  # "a temporary ceasefire for two to three days"
+    i = token_at(doc, "two to three days", "two")
+    assert read_cardinal_words(doc, i) == (2.0, i + 1)
+    several = read_number(doc := seed_docs["001"], token_at(doc, "several hundred", "hundred"))
+    assert (several.low, several.high, several.bound) == (300, 900, "range")
+    assert doc[several.start].text == "several"

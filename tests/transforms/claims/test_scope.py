@@ -1,11 +1,15 @@
 """Scope: the per-side body count said three ways in the seeds, and "on both sides".
 
-End to end through `extract_claims` on the seed articles and one-sentence texts.
+End to end through `extract_claims` on the seed articles and one-sentence texts, then the
+module's own functions on seed sentences.
 """
 
 from __future__ import annotations
 
-from tests.transforms.claims.support import one
+from tests.transforms.claims.support import one, token_at
+from transforms.claims.reader import read_number
+from transforms.claims.scope import apply_scope, restate_total
+from transforms.claims.subjects import counted_noun
 
 
 def test_seed000_more_than_6000_bodies_each(claims):
@@ -59,3 +63,26 @@ def test_seed003_1000_on_both_sides_and_seed004_each_side_freeing(claims):
     each = one(claims, "004", "1,000")
     assert each["scope"] == "per_side" and each["per_side_value"] == 1000
     assert each["subject"] == "prisoner"
+
+
+# --- apply_scope and restate_total on their own ---------------------------------------------
+
+
+def test_each_after_the_counted_noun_is_per_side(seed_docs):
+    doc = seed_docs["000"]  # "more than 6,000 bodies each"
+    claim = read_number(doc, token_at(doc, "6,000 bodies each"))
+    noun = counted_noun(doc, claim)
+    assert noun is not None and noun.text == "bodies"
+    apply_scope(doc, claim, noun)
+    assert (claim.scope, claim.per_side_value) == ("per_side", 6000)
+
+
+def test_per_side_restatement_makes_the_earlier_count_a_total(seed_docs):
+    doc = seed_docs["002"]  # "the bodies of 12,000 dead soldiers, or 6,000 for each side"
+    total = read_number(doc, token_at(doc, "12,000 dead soldiers"))
+    total.subject = "soldier"
+    side = read_number(doc, token_at(doc, "6,000 for each side", "6,000"))
+    apply_scope(doc, side, counted_noun(doc, side))
+    assert side.scope == "per_side"
+    restate_total(side, [total])
+    assert (total.scope, total.per_side_value, side.subject) == ("total", 6000, "soldier")

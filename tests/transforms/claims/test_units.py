@@ -1,13 +1,16 @@
 """Units: percent, distances (converted to km), durations, ages, race distances.
 
-End to end through `extract_claims` on the seed articles and one-sentence texts.
+End to end through `extract_claims` on the seed articles and one-sentence texts, then the
+module's own functions on seed sentences.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.transforms.claims.support import claims_of, one, only
+from tests.transforms.claims.support import claims_of, one, only, token_at
+from transforms.claims.reader import read_number
+from transforms.claims.units import apply_units, finish_kind
 
 
 def test_seed002_about_20_percent_of_territory(claims):
@@ -91,3 +94,37 @@ def test_race_distances_and_score_lines():
     assert (row["kind"], row["bound"], row["value_low"], row["value_high"]) == (
         "duration", "range", 3, 4,
     )  # fmt: skip
+
+
+# --- apply_units and finish_kind on their own -----------------------------------------------
+
+
+def test_hyphen_glued_mile_then_canonical_km(seed_docs):
+    doc = seed_docs["003"]  # "along the 620-mile front line"
+    i = token_at(doc, "620-mile", "620")
+    claim = read_number(doc, i)
+    apply_units(doc, claim)
+    assert (claim.kind, claim.original_unit, claim.end, claim.anchor) == (
+        "distance", "mile", i + 3, i + 2,
+    )  # fmt: skip
+    finish_kind(claim)
+    assert claim.unit == "km" and claim.value == pytest.approx(620 * 1.609344)
+    assert claim.original_value == 620
+
+
+def test_percent_word_then_a_share(seed_docs):
+    doc = seed_docs["002"]  # "control of about 20 percent of Ukrainian territory"
+    i = token_at(doc, "20 percent", "20")
+    claim = read_number(doc, i)
+    apply_units(doc, claim)
+    assert claim.kind == "percent" and claim.end == i + 2
+    finish_kind(claim)
+    assert (claim.value, claim.unit, claim.original_value) == (0.2, "share", 20)
+
+
+def test_three_year_old_war_is_no_age(seed_docs):
+    doc = seed_docs["003"]  # "towards ending the three-year-old war"
+    claim = read_number(doc, token_at(doc, "three-year-old war", "three"))
+    apply_units(doc, claim)
+    assert (claim.kind, claim.unit) == ("duration", "year")
+    assert doc[claim.end - 1].text == "old"
