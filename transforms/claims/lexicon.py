@@ -1,7 +1,9 @@
 """Word lists of the numeric-claims stage: units, currencies, bounds, scope and speech words.
 
-Every key is a lower-cased token text. Month names are shared with other stages and live in
-`transforms.text.lexicon.MONTHS`; number words and numerals are `transforms.claims.numerals`.
+Word keys are lower-cased token texts (NOUN_POS holds spaCy part-of-speech tags and
+NAME_ENTITY_TYPES / NUMERIC_ENTS spaCy entity labels). Month names are shared with other
+stages and live in `transforms.text.lexicon.MONTHS`; number words and numerals are
+`transforms.claims.numerals`.
 """
 
 from __future__ import annotations

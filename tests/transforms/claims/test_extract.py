@@ -10,6 +10,7 @@ import pytest
 
 from tests.transforms.claims.support import claims_of
 from transforms.claims.extract import CLAIM_COLUMNS, extract_claims
+from transforms.contract.vocabularies import BOUNDS, CLAIM_KINDS, SCOPES
 from transforms.nlp.pipeline import parse
 from transforms.text.ids import stable_id
 
@@ -22,10 +23,9 @@ def test_schema_and_quote_is_the_body_slice(claims, seed_docs):
         expected_id = stable_id("clm", row["article_id"], row["start_char"], row["end_char"])
         assert row["claim_id"] == expected_id
     assert claims["claim_id"].is_unique().all()
-    assert set(claims["bound"]) <= {
-        "exact", "approx", "at_least", "more_than", "at_most", "up_to", "range",
-    }  # fmt: skip
-    assert set(claims["scope"]) <= {"total", "per_side", "unknown"}
+    assert set(claims["bound"]) <= set(BOUNDS)
+    assert set(claims["scope"]) <= set(SCOPES)
+    assert set(claims["kind"]) <= set(CLAIM_KINDS)
 
 
 def test_no_claims_gives_the_empty_frame_with_the_schema():
