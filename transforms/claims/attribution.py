@@ -1,7 +1,7 @@
 """Speaker attribution: who a numeric claim is attributed to (the `attributed_to` column).
 
 `Speakers(doc, text)` finds the speech verbs of one article body (lemmas in
-`units.SAY_LEMMAS`) and answers, per number, who says it:
+`lexicon.SAY_LEMMAS`) and answers, per number, who says it:
 
 - the subject of a speech verb that reports a clause and governs the number, or of the
   sentence's own speech verb ("Umerov said", "..., Russia's Defense Ministry said");
@@ -19,8 +19,7 @@ import numpy as np
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
-from transforms.claims.subjects import NOUN_POS, PRONOUNS
-from transforms.claims.units import SAY_LEMMAS
+from transforms.claims.lexicon import NOUN_POS, PRONOUNS, SAY_LEMMAS
 
 _QUOTE_CHARS = frozenset('"“”')
 # Lemma hashes of the speech verbs, per string store: one vectorised isin over a doc's lemma

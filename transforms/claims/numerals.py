@@ -1,10 +1,10 @@
-"""Number words and numerals: the vocabulary `transforms.claims.extract` reads numbers with.
+"""Number words and numerals: the vocabulary the claims stage reads numbers with.
 
 Only single tokens (or short token runs the claims stage has already delimited) reach these
 functions, so the regexes here run on a few characters at a time, never over a whole text.
 Written cardinal runs ("six thousand", "twenty-five") go to text2num, which does them well; the
-forms text2num mangles or rejects ("a dozen", "one-fifth", "several hundred", "1.2 million",
-see STACK.md) are read from the tables below instead.
+forms text2num mangles or rejects ("a dozen", "one-fifth", "several hundred", "1.2 million")
+are read from the tables below instead.
 """
 
 from __future__ import annotations
@@ -67,7 +67,9 @@ ORDINAL_WORDS: dict[str, int] = {
 
 # Words that can start or be a number expression without being `like_num` in spaCy.
 EXTRA_NUMBER_WORDS: frozenset[str] = (
-    frozenset(VAGUE_PLURALS) | frozenset(FRACTION_WORDS) | frozenset(ORDINAL_WORDS)
+    frozenset(VAGUE_PLURALS)
+    | frozenset(FRACTION_WORDS)
+    | frozenset(ORDINAL_WORDS)
     | frozenset({"dozen"})
 )
 

@@ -1,44 +1,31 @@
-"""Subject and scope of a numeric claim: what a number counts, and whether it is per side.
+"""Subject of a numeric claim: what a number counts or measures.
 
 `counted_noun` finds the noun a number counts or measures from the dependency parse
 ("6,000 bodies" -> bodies, "20 percent of territory" -> territory, "Shares sank 14.87%" ->
 shares), and `noun_text` turns it into the `subject` column (the lemma, "prisoner of war",
 "front line"). `fallback_subject` covers bare counts with no parse link ("with 1,000 on both
-sides"). `apply_scope` reads the scope words around a count ("each", "on both sides",
-"in total"). Claims are the mutable `_Claim` records of `transforms.claims.extract`; these functions
-set fields on them or return tokens, and never emit rows themselves.
+sides"). These functions read `Claim` records and return tokens or text; scope is
+`transforms.claims.scope`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Doc, Span, Token
 
-from transforms.claims.numerals import CARDINAL_WORDS
-from transforms.claims.units import (
+from transforms.claims.lexicon import (
     CHANGE_LEMMAS,
     CONTAINER_NOUNS,
     DISTANCE_UNITS,
     DURATION_UNITS,
-    PER_SIDE_AFTER,
+    NOUN_POS,
     PERCENT_WORDS,
-    TOTAL_AFTER,
-    TOTAL_BEFORE,
+    PRONOUNS,
 )
+from transforms.claims.numerals import CARDINAL_WORDS
+from transforms.claims.record import Claim
 
-if TYPE_CHECKING:
-    # Annotations only: transforms.claims.extract imports this module at run time.
-    from transforms.claims.extract import _Claim
-
-NOUN_POS = frozenset({"NOUN", "PROPN"})
-# Pronouns are no subject, and no speaker a "he said" can resolve to (claims.attribution).
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "this", "that"})
 _SUBJECT_DEPS = frozenset({"nummod", "compound", "amod", "quantmod", "nmod", "det", "npadvmod"})
 _FIXED_SUBJECTS = {"pow": "prisoner of war", "pows": "prisoner of war"}
-# First words of the scope phrases: most numbers are followed by none of them, so the phrase
-# tables are only matched when the next word could start one.
-_SCOPE_FIRST_WORDS = frozenset(p[0] for p in (*PER_SIDE_AFTER, *TOTAL_AFTER))
 
 
 def _of_object(tok: Token) -> Token | None:
@@ -67,7 +54,7 @@ def noun_text(noun: Token) -> str | None:
     return lemma
 
 
-def counted_noun(doc: Doc, claim: _Claim) -> Token | None:
+def counted_noun(doc: Doc, claim: Claim) -> Token | None:
     """The noun the number counts or measures, from the parse."""
     tok = doc[claim.anchor]
     # Climb number-internal links: "1.2" -compound-> "million" -nummod-> "people".
@@ -143,7 +130,7 @@ def _measured_noun(unit: Token) -> Token | None:
     return None
 
 
-def fallback_subject(doc: Doc, claim: _Claim, sent: Span) -> str | None:
+def fallback_subject(doc: Doc, claim: Claim, sent: Span) -> str | None:
     """A bare count ("with 1,000 on both sides"): the plural noun just before it, if close."""
     for k in range(claim.start - 1, max(sent.start, claim.start - 6) - 1, -1):
         tok = doc[k]
@@ -152,41 +139,3 @@ def fallback_subject(doc: Doc, claim: _Claim, sent: Span) -> str | None:
         if tok.tag_ == "NNS":
             return noun_text(tok)
     return None
-
-
-def apply_scope(doc: Doc, claim: _Claim, noun: Token | None) -> None:
-    """Set `claim.scope` (and `per_side_value`) from the words around a count or sum of money.
-
-    `noun` is the claim's counted noun: "6,000 bodies each" puts the scope word after the noun.
-    """
-    if claim.scope != "unknown" or claim.kind not in ("count", "money"):
-        return
-    after = claim.end
-    if noun is not None and claim.end <= noun.i <= claim.end + 4:
-        after = noun.i + 1
-    n = len(doc)
-    for at in {claim.end, after}:
-        # Read the next three words once; the phrase tables are matched as prefixes of them.
-        words = tuple(doc[k].lower_ for k in range(at, min(n, at + 3)))
-        if words and words[0] in _SCOPE_FIRST_WORDS:
-            if any(words[: len(p)] == p for p in PER_SIDE_AFTER):
-                claim.scope = "per_side"
-                claim.per_side_value = claim.value
-                return
-            if any(words[: len(p)] == p for p in TOTAL_AFTER):
-                claim.scope = "total"
-                return
-    # "each side freeing 1,000 prisoners"
-    before = [doc[k] for k in range(max(0, claim.start - 4), claim.start)]
-    for k, tok in enumerate(before[:-1]):
-        if (
-            tok.lower_ == "each"
-            and before[k + 1].lower_ == "side"
-            and any(t.pos_ == "VERB" for t in before[k + 2 :])
-        ):
-            claim.scope = "per_side"
-            claim.per_side_value = claim.value
-            return
-    words = tuple(t.lower_ for t in before[-3:])
-    if "total" in words and any(words[-len(p) :] == p for p in TOTAL_BEFORE):
-        claim.scope = "total"

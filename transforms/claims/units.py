@@ -1,158 +1,180 @@
-"""Unit, currency, bound and date tables for `claims.extract` (lower-cased token texts)."""
+"""Units: what is written after a number, and the canonical unit each kind is reported in.
+
+`apply_units` reads the words after a number (percent, a hyphen-glued unit, a unit or
+currency word, a glued counted noun); `finish_kind` converts to the canonical unit once the
+kind is known (percent -> share 0..1, distance -> km, money -> its currency) and keeps the
+number as written in original_value/original_unit; `race_metres` tells an athletics
+distance ("the 800m") from a glued "m" for million.
+"""
 
 from __future__ import annotations
 
-MILE_KM = 1.609344
+from spacy.tokens import Doc
 
-# distance word -> (canonical original unit, km per unit)
-DISTANCE_UNITS: dict[str, tuple[str, float]] = {
-    "km": ("km", 1.0), "kms": ("km", 1.0), "kilometre": ("km", 1.0), "kilometres": ("km", 1.0),
-    "kilometer": ("km", 1.0), "kilometers": ("km", 1.0),
-    "mile": ("mile", MILE_KM), "miles": ("mile", MILE_KM),
-    "metre": ("metre", 0.001), "metres": ("metre", 0.001), "meter": ("metre", 0.001),
-    "meters": ("metre", 0.001),
-    "yard": ("yard", 0.0009144), "yards": ("yard", 0.0009144),
-    "foot": ("foot", 0.0003048), "feet": ("foot", 0.0003048), "ft": ("foot", 0.0003048),
-    "cm": ("cm", 1e-5), "mm": ("mm", 1e-6),
-}  # fmt: skip
-
-# duration word -> canonical unit (kept as written, no conversion: "30-day" stays 30 day)
-DURATION_UNITS: dict[str, str] = {
-    "seconds": "second", "minute": "minute", "minutes": "minute", "mins": "minute",
-    "hour": "hour", "hours": "hour", "hrs": "hour", "day": "day", "days": "day",
-    "week": "week", "weeks": "week", "fortnight": "fortnight", "fortnights": "fortnight",
-    "month": "month", "months": "month", "year": "year", "years": "year", "yr": "year",
-    "decade": "decade", "decades": "decade", "century": "century", "centuries": "century",
-}  # fmt: skip
-
-# Symbols written before the amount.
-CURRENCY_SYMBOLS: dict[str, str] = {
-    "£": "GBP", "$": "USD", "us$": "USD", "€": "EUR", "¥": "JPY", "₽": "RUB", "₴": "UAH",
-    "usd": "USD", "gbp": "GBP", "eur": "EUR", "a$": "AUD", "c$": "CAD", "hk$": "HKD",
-    "nz$": "NZD", "s$": "SGD",
-}  # fmt: skip
-# "1.2bn Australian dollars"
-CURRENCY_ADJECTIVES: dict[str, str] = {
-    "us": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD",
-    "singapore": "SGD", "zimbabwean": "ZWD", "taiwan": "TWD", "taiwanese": "TWD",
-}  # fmt: skip
-# Words written after the amount: word -> (currency, factor to the main unit).
-CURRENCY_WORDS: dict[str, tuple[str, float]] = {
-    "pound": ("GBP", 1.0), "pounds": ("GBP", 1.0), "sterling": ("GBP", 1.0),
-    "pence": ("GBP", 0.01), "p": ("GBP", 0.01),
-    "dollar": ("USD", 1.0), "dollars": ("USD", 1.0),
-    "euro": ("EUR", 1.0), "euros": ("EUR", 1.0),
-    "yen": ("JPY", 1.0), "rouble": ("RUB", 1.0), "roubles": ("RUB", 1.0),
-    "ruble": ("RUB", 1.0), "rubles": ("RUB", 1.0), "hryvnia": ("UAH", 1.0),
-    "hryvnias": ("UAH", 1.0), "usd": ("USD", 1.0), "gbp": ("GBP", 1.0), "eur": ("EUR", 1.0),
-}  # fmt: skip
-
-# Units glued to a numeral that are neither distance nor money: kind "other", unit as written.
-GLUED_UNITS: dict[str, str] = {
-    "mbps": "Mbps", "kbps": "kbps", "gbps": "Gbps", "mb": "MB", "gb": "GB", "kb": "KB",
-    "tb": "TB", "mhz": "MHz", "ghz": "GHz", "kg": "kg", "mph": "mph", "kph": "km/h",
-    "cc": "cc", "mw": "MW", "kw": "kW", "gw": "GW", "bhp": "bhp", "hp": "hp", "ml": "ml",
-    "kwh": "kWh", "lb": "lb", "lbs": "lb", "oz": "oz", "t": "tonne",
-}  # fmt: skip
-SUPERLATIVE_SUFFIXES: tuple[str, ...] = ("est",)
-
-PERCENT_WORDS: frozenset[str] = frozenset({"%", "percent", "pc"})
-
-# Bound phrases read leftwards from a number, longest first wins. "nearly" is its own internal
-# bound (approx_below): it is reported as approx but its interval stops at the value.
-BOUND_PHRASES: dict[tuple[str, ...], str] = {
-    ("more", "than"): "more_than", ("just", "more", "than"): "more_than",
-    ("just", "over"): "more_than", ("over",): "more_than", ("above",): "more_than",
-    ("in", "excess", "of"): "more_than", ("upwards", "of"): "more_than",
-    ("at", "least"): "at_least", ("no", "fewer", "than"): "at_least",
-    ("no", "less", "than"): "at_least", ("a", "minimum", "of"): "at_least",
-    ("about",): "approx", ("roughly",): "approx", ("around",): "approx",
-    ("approximately",): "approx", ("some",): "approx", ("an", "estimated"): "approx",
-    ("estimated",): "approx", ("circa",): "approx", ("c.",): "approx", ("nearly",): "approx_below",
-    ("almost",): "approx_below", ("close", "to"): "approx_below",
-    ("just", "under"): "approx_below", ("nearly", "all"): "approx_below",
-    ("up", "to"): "up_to", ("as", "many", "as"): "up_to", ("as", "much", "as"): "up_to",
-    ("at", "most"): "at_most", ("no", "more", "than"): "at_most", ("fewer", "than"): "at_most",
-    ("less", "than"): "at_most", ("under",): "at_most", ("below",): "at_most",
-    ("barely",): "at_most", ("a", "maximum", "of"): "at_most",
-}  # fmt: skip
-BOUND_MAX_LEN = max(len(p) for p in BOUND_PHRASES)
-# These are also prepositions ("over eight regions", "about the war"); they bound a number only
-# when the parser attaches them to it (quantmod/advmod), never as a prep heading a phrase.
-AMBIGUOUS_BOUND_WORDS: frozenset[str] = frozenset(
-    {"over", "above", "about", "around", "some", "under", "below", "estimated"}
+from transforms.claims.lexicon import (
+    AGELESS_HEADS,
+    CLOCK_WORDS,
+    CURRENCY_ADJECTIVES,
+    CURRENCY_WORDS,
+    DASHES,
+    DISTANCE_UNITS,
+    DURATION_UNITS,
+    NOT_COUNTED_COMPOUNDS,
+    NOUN_POS,
+    PERCENT_WORDS,
+    RACE_METRES,
 )
+from transforms.claims.record import Claim
+from transforms.claims.tokens import glued, lead, lower
 
-MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}  # fmt: skip
 
-# Nouns under "X of": the counted thing is the noun after "of" ("number of drones",
-# "dozens of children", "a fifth of territory").
-CONTAINER_NOUNS: frozenset[str] = frozenset({
-    "number", "total", "tally", "toll", "group", "batch", "share", "proportion", "part",
-    "portion", "majority", "minority", "percent", "%", "dozen", "dozens", "hundreds",
-    "thousands", "millions", "billions", "half", "third", "quarter", "fifth", "sixth",
-    "seventh", "eighth", "ninth", "tenth", "thirds", "quarters", "fifths", "tenths", "lot",
-    "list", "figure", "count", "rest", "set", "pair", "couple", "tens",
-})  # fmt: skip
+def apply_units(doc: Doc, claim: Claim) -> None:
+    """Read what follows the number: percent, hyphen-glued units, unit and currency words."""
+    if claim.kind == "percent" or _percent_after(doc, claim):
+        return
+    if claim.kind != "count":
+        return
+    e = claim.end
+    n = len(doc)
+    hyphen = lower(doc, e) in DASHES and glued(doc, e - 1) and e + 1 < n and glued(doc, e)
+    k = e + 1 if hyphen else e
+    unit_word = lower(doc, k)
+    if unit_word in DURATION_UNITS:
+        _duration(doc, claim, k, hyphen)
+        return
+    if unit_word in CLOCK_WORDS and claim.value < 2400:
+        claim.kind, claim.unit = "other", "time_of_day"  # "1300 GMT", "6 pm"
+        claim.end = k + 1
+        return
+    if unit_word in DISTANCE_UNITS:
+        claim.kind = "distance"
+        claim.original_unit = DISTANCE_UNITS[unit_word][0]
+        claim.anchor = k
+        if hyphen:
+            claim.end = k + 1
+        return
+    if not hyphen:
+        _currency_after(doc, claim, k)
+        return
+    if (
+        k < n
+        and doc[k].pos_ in NOUN_POS
+        and doc[k].text.isalpha()
+        and doc[k].lower_ not in NOT_COUNTED_COMPOUNDS
+    ):
+        # "four-party meeting", "three-match ban": the glued noun is what is counted.
+        claim.end = k + 1
+        claim.anchor = k
+        claim.subject = doc[k].lemma_.lower()
 
-# Phrases right after the counted noun (or the number) that make a count per side.
-PER_SIDE_AFTER: tuple[tuple[str, ...], ...] = (
-    ("from", "each", "side"), ("for", "each", "side"), ("on", "each", "side"),
-    ("on", "both", "sides"), ("from", "both", "sides"), ("for", "both", "sides"),
-    ("on", "either", "side"), ("per", "side"), ("from", "each", "country"),
-    ("each",), ("apiece",), ("per", "country"), ("for", "each", "country"),
-)  # fmt: skip
-TOTAL_AFTER: tuple[tuple[str, ...], ...] = (
-    ("in", "total"), ("in", "all"), ("combined",), ("altogether",), ("overall",),
-)
-TOTAL_BEFORE: tuple[tuple[str, ...], ...] = (("a", "total", "of"), ("total", "of"), ("total",))
 
-# Verbs whose subject is the source of a claim ("Umerov said", "officials told reporters").
-SAY_LEMMAS: frozenset[str] = frozenset({
-    "say", "tell", "claim", "report", "add", "note", "confirm", "announce", "state",
-    "estimate", "write", "insist", "warn", "declare", "allege", "assert", "explain",
-    "acknowledge", "admit", "tweet", "post", "show", "suggest", "indicate", "reveal",
-})  # fmt: skip
+def _percent_after(doc: Doc, claim: Claim) -> bool:
+    """ "20 percent", "5%", "3 per cent", "2 percentage points": True when one was read."""
+    e = claim.end
+    nxt = lower(doc, e)
+    if nxt in PERCENT_WORDS:
+        claim.kind = "percent"
+        claim.end = e + 1
+        return True
+    if nxt == "per" and lower(doc, e + 1) == "cent":
+        claim.kind = "percent"
+        claim.end = e + 2
+        return True
+    if nxt == "percentage" and lower(doc, e + 1) in ("point", "points"):
+        claim.kind = "percent"
+        claim.end = e + 2
+        claim.original_unit = "percentage point"
+        return True
+    return False
 
-# "X-year-old war" is the war's duration; "X-year-old man" an age. Heads treated as things.
-AGELESS_HEADS: frozenset[str] = frozenset({
-    "war", "conflict", "dispute", "crisis", "company", "firm", "record", "ban", "law",
-    "tradition", "building", "rule", "campaign", "case", "marriage", "relationship",
-    "career", "business", "feud", "film", "song", "show", "series", "brand", "band",
-    "system", "policy", "treaty", "deal", "invasion", "occupation", "insurgency",
-})  # fmt: skip
 
-# Verbs whose number is the size of a change: "rose 2.8% to 14.96bn" is no range.
-CHANGE_LEMMAS: frozenset[str] = frozenset({
-    "rise", "fall", "increase", "decrease", "climb", "jump", "drop", "slip", "slide", "grow",
-    "gain", "lose", "cut", "raise", "lower", "edge", "soar", "plunge", "tumble", "rally",
-    "surge", "dip", "decline", "advance", "ease", "boost", "reduce", "shrink", "expand",
-    "rebound", "sink", "slump", "leap", "add", "shed", "widen", "narrow", "up", "down",
-})  # fmt: skip
+def _duration(doc: Doc, claim: Claim, k: int, hyphen: bool) -> None:
+    """A time unit at token k ("30-day", "three years"), or an age ("25-year-old man")."""
+    unit_word = doc[k].lower_
+    if not hyphen and unit_word in ("seconds",) and claim.value < 1:
+        return
+    claim.kind, claim.unit = "duration", DURATION_UNITS[unit_word]
+    claim.original_unit = claim.unit
+    claim.anchor = k
+    if hyphen:
+        claim.end = k + 1
+    # "25-year-old man", "eleven year-old girl", "25 years old": an age, unless what is
+    # that old is a thing ("three-year-old war" is how long the war has lasted).
+    old = None
+    if lower(doc, k + 1) in DASHES and lower(doc, k + 2) == "old":
+        old = k + 2
+    elif lower(doc, k + 1) == "old":
+        old = k + 1
+    if old is not None and claim.unit == "year":
+        if hyphen or old == k + 2:
+            claim.end = old + 1 if hyphen else claim.end
+        claim.anchor = old
+        head = doc[old].head
+        if not (head.pos_ in NOUN_POS and head.lemma_.lower() in AGELESS_HEADS):
+            claim.kind = "age"
 
-# "one-off", "one-time": hyphen compounds that are adjectives, not counts of a noun.
-NOT_COUNTED_COMPOUNDS: frozenset[str] = frozenset(
-    {"off", "time", "sided", "way", "liner", "shot", "stop", "size", "piece", "nil", "all"}
-)
 
-# Athletics and swimming distances in metres: "the 800m", "1500m" are not 800 and 1,500 million.
-RACE_METRES: frozenset[float] = frozenset(
-    {50, 60, 100, 110, 200, 300, 400, 800, 1000, 1500, 3000, 5000, 10000}
-)
+def _currency_after(doc: Doc, claim: Claim, k: int) -> None:
+    """ "1.2bn Australian dollars", "500 euros", "50 pence": a currency word after the number."""
+    unit_word = lower(doc, k)
+    if unit_word in CURRENCY_ADJECTIVES and lower(doc, k + 1) in ("dollar", "dollars"):
+        claim.kind = "money"  # "1.2bn Australian dollars"
+        claim.currency = CURRENCY_ADJECTIVES[unit_word]
+        claim.anchor = k + 1
+        return
+    if unit_word in CURRENCY_WORDS and unit_word != "p":
+        currency, factor = CURRENCY_WORDS[unit_word]
+        claim.kind, claim.currency = "money", currency
+        if factor != 1.0:
+            claim.original_value, claim.original_unit = claim.value, unit_word
+            claim.value *= factor
+        claim.anchor = k
 
-# Nouns an ordinal can be glued to and still rank ("fourth-quarter", "second-round").
-RANKED_NOUNS: frozenset[str] = frozenset({
-    "quarter", "half", "round", "place", "placed", "seed", "seeded", "minute", "day", "week",
-    "month", "year", "term", "generation", "division", "leg", "innings", "set", "stage",
-    "tier", "biggest", "largest", "highest", "lowest", "best", "worst",
-})  # fmt: skip
 
-# spaCy entity types under which a number is part of a name ("Channel 4", "Group of Seven").
-NAME_ENTITY_TYPES: frozenset[str] = frozenset(
-    {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "LAW", "EVENT", "PERSON", "GPE", "LOC", "NORP"}
-)
+def finish_kind(claim: Claim) -> None:
+    """Canonical units and originals once the kind is known."""
+    if claim.kind in ("percent",):
+        claim.original_value = claim.value
+        claim.original_unit = claim.original_unit or "percent"
+        claim.value /= 100
+        if claim.low is not None:
+            claim.low /= 100
+        if claim.high is not None:
+            claim.high /= 100
+        claim.unit = "share"
+    elif claim.kind == "fraction":
+        claim.unit = "share"
+    elif claim.kind == "distance":
+        factor = DISTANCE_UNITS.get(claim.original_unit or "km", ("km", 1.0))[1]
+        claim.original_value = claim.value
+        claim.value *= factor
+        if claim.low is not None:
+            claim.low *= factor
+        if claim.high is not None:
+            claim.high *= factor
+        claim.unit = "km"
+    elif claim.kind == "money":
+        claim.unit = claim.currency
+    if claim.original_value is None:
+        claim.original_value = claim.value
+    if claim.original_unit is None:
+        claim.original_unit = claim.unit
+
+
+def race_metres(doc: Doc, claim: Claim) -> None:
+    """ "the 800m and 1000m", "100m champion": athletics distances, not millions.
+
+    A glued "m" is million ("5m people", "£5m") except on a race distance with no currency
+    before it and no plural noun after it.
+    """
+    if claim.scale != 1e6 or claim.kind != "count" or lead(doc, claim) != claim.start:
+        return
+    tok = doc[claim.anchor]
+    if not (tok.lower_ == "m" or tok.lower_.endswith("m")) or "," in doc[claim.start].text:
+        return
+    metres = claim.value / claim.scale
+    after = doc[claim.end] if claim.end < len(doc) else None
+    if metres in RACE_METRES and not (after is not None and after.tag_ == "NNS"):
+        claim.kind, claim.scale = "distance", 1.0
+        claim.value = metres
+        claim.original_unit = "metre"

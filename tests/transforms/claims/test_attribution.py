@@ -1,0 +1,49 @@
+"""Attribution: who each claim is attributed to.
+
+End to end through `extract_claims` on the seed articles and one-sentence texts, then the
+module's own functions on seed sentences.
+"""
+
+from __future__ import annotations
+
+from tests.transforms.claims.support import claims_of, one, token_at
+from transforms.claims.attribution import Speakers
+
+
+def test_seed003_472_drones_attributed_to_the_air_force(claims):
+    # "Russia on Sunday fired the biggest number of drones — 472 — at Ukraine ..., Ukraine's air
+    # force said"
+    row = one(claims, "003", "472")
+    assert row["value"] == 472 and row["kind"] == "count" and row["subject"] == "drone"
+    assert row["attributed_to"] == "Ukraine’s air force"
+
+
+def test_seed003_162_drones_attributed_to_the_defence_ministry(claims):
+    row = one(claims, "003", "162")
+    assert row["subject"] == "drone" and row["attributed_to"] == "Russia’s Defence Ministry"
+    row = one(claims, "004", "162")
+    assert row["attributed_to"] == "Russia's Defense Ministry"
+
+
+def test_counted_people_are_not_the_source():
+    frame = claims_of("Nearly two thirds of the 1,000 people interviewed said they agreed.")
+    assert frame["attributed_to"].to_list() == [None, None]
+    assert frame["subject"].to_list() == ["people", "people"]
+
+
+# --- Speakers on its own --------------------------------------------------------------------
+
+
+def test_speaker_is_the_subject_of_the_reporting_verb(seed_docs):
+    doc = seed_docs["003"]  # "Ukrainian air defences damaged 52 out of 80 drones ..., the
+    # Ukrainian air force said."
+    tok = doc[token_at(doc, "52 out of 80", "52")]
+    assert Speakers(doc, doc.text).speaker(tok, tok.sent) == "Ukrainian air force"
+
+
+def test_he_resolves_to_the_earlier_named_speaker(seed_docs):
+    doc = seed_docs[
+        "001"
+    ]  # "“We have provided ... several hundred Ukrainian children ...,” he said"
+    tok = doc[token_at(doc, "several hundred", "hundred")]
+    assert Speakers(doc, doc.text).speaker(tok, tok.sent) == "Umerov"
