@@ -12,6 +12,7 @@ import json
 import math
 import os
 import re
+import sys
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -235,6 +236,20 @@ def query(published: Path, sql: str, limits: QueryLimits | None = None) -> pl.Da
 
 
 # ---------------------------------------------------------------- printing it
+
+
+def sql_text(sql: str | None, file: str | None) -> str:
+    """The SQL to run: given inline, or read from `file` ("-" is stdin); exactly one of them."""
+    if (sql is None) == (file is None):
+        raise ValueError("give the SQL either as an argument or with --file FILE.sql (one of them)")
+    if file is None:
+        return sql
+    if file == "-":
+        return sys.stdin.read()
+    try:
+        return Path(file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"cannot read --file {file}: {exc}") from None
 
 
 def _flat(frame: pl.DataFrame) -> pl.DataFrame:
