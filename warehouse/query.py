@@ -165,8 +165,10 @@ def _refusal(con: duckdb.DuckDBPyConnection, statement: duckdb.Statement) -> str
             inner = statement.query
         if inner is not None and _is_query(con, inner):
             return None
-        return "an EXPLAIN of a write" if inner != statement.query else "a write with a PIVOT"
-    return f"a{'n' if kind[0] in 'AEIOU' else ''} {kind} statement"
+        if inner != statement.query:
+            return "EXPLAIN shows the plan of a query only (EXPLAIN ANALYZE runs what it explains)"
+        return "a write with a PIVOT would write"
+    return f"a{'n' if kind[0] in 'AEIOU' else ''} {kind} statement would write"
 
 
 def _check_read_only(con: duckdb.DuckDBPyConnection, sql: str) -> list[duckdb.Statement]:
@@ -178,8 +180,7 @@ def _check_read_only(con: duckdb.DuckDBPyConnection, sql: str) -> list[duckdb.St
         what = _refusal(con, statement)
         if what is not None:
             raise ReadOnlyViolation(
-                f"refused: {what} would write; queries are read-only "
-                "(SELECT, PIVOT, EXPLAIN, PRAGMA)"
+                f"refused: {what}; queries are read-only (SELECT, PIVOT, EXPLAIN, PRAGMA)"
             )
     return statements
 
