@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -22,18 +23,37 @@ def _settings(args: argparse.Namespace) -> Settings:
     )
 
 
+def _lock_holder(message: str) -> str | None:
+    """"process 1234 (python3)" when DuckDB refused a file lock another process holds."""
+    # DuckDB: 'Conflicting lock is held in /usr/bin/python3.11 (PID 1234) by user root'.
+    match = re.search(r"Conflicting lock is held in (\S+) \(PID (\d+)\)", message)
+    return None if match is None else f"process {match.group(2)} ({match.group(1)})"
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     settings = _settings(args)  # a bad setting stops here, before Prefect is even imported
     _quiet_prefect()
     from flows.pipeline import newsclaims_flow
     from warehouse.lock import WarehouseBusy
+    from warehouse.store import WarehouseUnreadable
 
     try:
         summary = newsclaims_flow(settings=settings)
     except WarehouseBusy as exc:
         print(f"newsclaims: refused: {exc}", file=sys.stderr)
         return 3
+    except WarehouseUnreadable as exc:
+        print(f"newsclaims: {exc}", file=sys.stderr)
+        return 1
     except Exception as exc:  # the flow already logged the traceback
+        holder = _lock_holder(str(exc))
+        if holder is not None:
+            print(
+                f"newsclaims: refused: {holder} holds {settings.published} open for writing; "
+                "close it, or open the file read-only (read_only=True) so runs can publish",
+                file=sys.stderr,
+            )
+            return 3
         print(f"newsclaims: run failed: {exc}", file=sys.stderr)
         return 1
     print(summary.render())
