@@ -179,3 +179,21 @@ def test_copy_of_seed_under_new_name_is_quarantined(run_flow, seed_copy, tmp_pat
     assert [(Path(p).name, r) for p, r in summary.quarantined] == [
         ("zz_copy.txt", f"duplicate of {seed_copy / '000_7fe958b42b5138ad.txt'}")
     ]
+
+
+def test_the_flow_run_is_named_after_the_run_id(seeds_warehouse):
+    warehouse, summary = seeds_warehouse
+    from prefect import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterName
+
+    async def names() -> list[str]:
+        async with get_client() as client:
+            runs = await client.read_flow_runs(
+                flow_run_filter=FlowRunFilter(name=FlowRunFilterName(any_=[summary.run_id]))
+            )
+            return [run.name for run in runs]
+
+    import asyncio
+
+    assert asyncio.run(names()) == [summary.run_id]
+    assert fetch(warehouse, "SELECT run_id FROM runs") == [(summary.run_id,)]
