@@ -52,20 +52,34 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    import polars as pl
-
-    from warehouse.query import ReadOnlyViolation, query
+    from warehouse.query import (
+        QueryLimitError,
+        QueryStopped,
+        ReadOnlyViolation,
+        limits_from,
+        query,
+        render,
+        sql_text,
+    )
+    from warehouse.store import WarehouseUnreadable
 
     try:
-        frame = query(_settings(args).published, args.sql)
-    except (ReadOnlyViolation, FileNotFoundError) as exc:
+        limits = limits_from(timeout=args.timeout, memory=args.memory_limit)
+    except QueryLimitError as exc:
+        print(f"newsclaims: invalid setting: {exc}", file=sys.stderr)
+        return 4
+    published = _settings(args).published  # a bad setting: main() reports it (exit 4)
+    try:
+        sql = sql_text(args.sql, args.file)
+        frame = query(published, sql, limits)
+        text = render(frame, args.format, 0 if args.all else args.limit)
+    except (ReadOnlyViolation, QueryStopped, WarehouseUnreadable, OSError, ValueError) as exc:
         print(f"newsclaims: {exc}", file=sys.stderr)
         return 2
     except Exception as exc:  # a SQL error: show DuckDB's message, not a traceback
         print(f"newsclaims: query failed: {exc}", file=sys.stderr)
         return 2
-    with pl.Config(tbl_rows=args.limit, tbl_cols=-1, fmt_str_lengths=80, tbl_width_chars=160):
-        print(frame)
+    print(text)
     return 0
 
 
@@ -74,7 +88,12 @@ def cmd_checks(args: argparse.Namespace) -> int:
 
     from warehouse.runlog import read_checks
 
-    results = read_checks(_settings(args).checks_dir, latest_only=True)
+    try:
+        results = read_checks(_settings(args).checks_dir, latest_only=True)
+    except Exception as exc:  # a damaged checks/<run>.parquet: one line, not a traceback
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        print(f"newsclaims: cannot read the check results: {reason}", file=sys.stderr)
+        return 2
     if results.height == 0:
         print("newsclaims: no check results yet: run `newsclaims run` first", file=sys.stderr)
         return 2
@@ -94,11 +113,16 @@ def cmd_checks(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from warehouse.query import export_parquet
+    from warehouse.store import WarehouseUnreadable
 
     try:
         written = export_parquet(_settings(args).published, Path(args.parquet))
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, WarehouseUnreadable) as exc:
         print(f"newsclaims: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a DuckDB or file error: one line, not a traceback
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        print(f"newsclaims: export failed: {reason}", file=sys.stderr)
         return 2
     for path in written:
         print(path)
@@ -129,8 +153,30 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--interval", type=int, help="run every N seconds instead of --cron")
     serve.add_argument("--name", default="newsclaims-scheduled", help="deployment name")
     query = add("query", cmd_query, "run a read-only SQL query on the published warehouse")
-    query.add_argument("sql")
-    query.add_argument("--limit", type=int, default=50, help="rows to print (default 50)")
+    query.add_argument("sql", nargs="?", help="the SQL (or give --file)")
+    query.add_argument("--file", metavar="FILE.sql", help="read the SQL from a file (- is stdin)")
+    query.add_argument(
+        "--format",
+        choices=("table", "csv", "json", "markdown"),
+        default="table",
+        help="output format (default table)",
+    )
+    query.add_argument(
+        "--limit",
+        type=int,
+        help="rows to print; 0 prints every row (default: 50 for table, all for the others)",
+    )
+    query.add_argument("--all", action="store_true", help="print every row, nothing truncated")
+    query.add_argument(
+        "--timeout",
+        metavar="SECONDS",
+        help="stop the query after this long (default 60 or NEWSCLAIMS_QUERY_TIMEOUT)",
+    )
+    query.add_argument(
+        "--memory-limit",
+        metavar="SIZE",
+        help="stop the query past this memory, e.g. 2GB (default 2GB or NEWSCLAIMS_QUERY_MEMORY)",
+    )
     checks = add("checks", cmd_checks, "show the latest run's check results")
     checks.add_argument("--failed", action="store_true", help="only failed checks")
     export = add("export", cmd_export, "export curated tables as Parquet for BI tools")

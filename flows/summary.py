@@ -2,10 +2,34 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
+
+# Characters of markdown syntax, escaped in the Prefect artifact so a file name stays text.
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>#|~])")
+# Bidirectional overrides and marks: they would make a file name read in another order.
+_BIDI = {
+    "\u061c",
+    "\u200e",
+    "\u200f",
+    *map(chr, range(0x202A, 0x202F)),
+    *map(chr, range(0x2066, 0x206A)),
+}
+
+
+def escaped(value: object) -> str:
+    """`value` as text on one line: control characters (newline, tab, ESC, line separators,
+    bidi overrides) shown as Python escapes, so a file name cannot write fake summary lines."""
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii")
+        if ch in _BIDI or unicodedata.category(ch) in ("Cc", "Zl", "Zp")
+        else ch
+        for ch in str(value)
+    )
 
 
 @dataclass
@@ -31,14 +55,16 @@ class RunSummary:
 
     def render(self) -> str:
         """Plain-text summary: files, rows per table, checks, where the warehouse is."""
+        e = escaped
         lines = [
-            f"newsclaims run {self.run_id}: {self.status.upper()} in {self.seconds:.1f} s",
+            f"newsclaims run {e(self.run_id)}: {e(self.status.upper())} in {self.seconds:.1f} s",
             f"  files: {self.files_seen} seen, {self.files_loaded} loaded, "
             f"{self.files_unchanged} unchanged, {len(self.quarantined)} quarantined",
         ]
-        lines += [f"    quarantined {path}: {reason}" for path, reason in self.quarantined]
+        lines += [f"    quarantined {e(path)}: {e(reason)}" for path, reason in self.quarantined]
         if self.row_counts:
-            lines.append("  rows: " + ", ".join(f"{t} {n}" for t, n in self.row_counts.items()))
+            counts = ", ".join(f"{e(t)} {n}" for t, n in self.row_counts.items())
+            lines.append("  rows: " + counts)
         if self.status == "unchanged":
             lines.append("  checks: not run (the published warehouse is current)")
         else:
@@ -48,17 +74,17 @@ class RunSummary:
             )
         for check in self.failed_checks:
             lines.append(
-                f"    FAILED [{check['severity']}] {check['suite']}: {check['expectation']}"
-                f" on {check['table_name']} -> {check['observed']}"
+                f"    FAILED [{e(check['severity'])}] {e(check['suite'])}: "
+                f"{e(check['expectation'])} on {e(check['table_name'])} -> {e(check['observed'])}"
             )
         if self.message:
-            lines.append(f"  {self.message}")
-        lines.append(f"  warehouse: {self.warehouse}")
+            lines.append(f"  {e(self.message)}")
+        lines.append(f"  warehouse: {e(self.warehouse)}")
         return "\n".join(lines)
 
     def markdown(self) -> str:
-        """The same summary as markdown, for the Prefect UI."""
-        body = self.render().splitlines()
+        """The same summary as markdown, for the Prefect UI (markdown syntax escaped)."""
+        body = [_MARKDOWN.sub(r"\\\1", line) for line in self.render().split("\n")]
         return "### " + body[0] + "\n\n" + "\n".join(f"- {line.strip()}" for line in body[1:])
 
 

@@ -113,6 +113,7 @@ def parse_and_extract(
     logger = get_run_logger()
     with _timed("parse") as counts:
         texts = article_rows["body"].to_list()
+        workers = pipeline.process_count(len(texts), workers)
         docs = pipeline.parse(texts, model=model, n_process=workers)
         progress = Progress("parse", len(texts), logger)
         batches = []

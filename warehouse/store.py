@@ -7,6 +7,7 @@ the critical checks pass. All SQL of the project lives in this package.
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +20,75 @@ from transforms.contract.schema import empty
 
 SCHEMA_SQL = Path(__file__).with_name("schema.sql")
 VIEWS_SQL = Path(__file__).with_name("views.sql")
+
+# Tables a published newsclaims warehouse always has; a DuckDB file without them is foreign.
+REQUIRED_TABLES = ("articles", "runs")
+_WAY_OUT = "move it aside; the next run rebuilds the warehouse from the sources"
+# DuckDB errors on opening that say nothing about the file's content (it is held or guarded).
+_NOT_THE_FILE = ("Could not set lock", "Permission denied")
+
+
+class WarehouseUnreadable(RuntimeError):
+    """The published file is not a readable DuckDB file, or not a newsclaims warehouse."""
+
+
+def _unreadable(published: Path, exc: Exception) -> WarehouseUnreadable:
+    """The one-line error for a file DuckDB cannot read: what it said, and the way out."""
+    reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    reason = re.sub(r"^[A-Za-z ]+ Error: ", "", reason)
+    if "not a valid DuckDB database file" in reason:
+        reason = "not a DuckDB database file"
+    return WarehouseUnreadable(
+        f"the warehouse file {published} is unreadable ({reason.rstrip('!.')}); {_WAY_OUT}"
+    )
+
+
+def _is_damage(exc: Exception) -> bool:
+    """Whether a DuckDB error says the file's bytes are not a sound DuckDB database."""
+    if any(marker in str(exc) for marker in _NOT_THE_FILE):
+        return False
+    return isinstance(exc, duckdb.IOException | duckdb.SerializationException) or (
+        "Corrupt database file" in str(exc)
+    )
+
+
+@contextmanager
+def open_published(
+    published: Path, *, config: dict | None = None
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The published file opened read-only, checked to be a newsclaims warehouse.
+
+    A file that is not a DuckDB database (random bytes, truncated, damaged) or is another
+    application's DuckDB file raises WarehouseUnreadable with a one-line way out; so does
+    damage found while the block reads it. Other errors (a lock, a SQL error) pass through.
+    """
+    try:
+        con = duckdb.connect(str(published), read_only=True, config=config or {})
+    except duckdb.Error as exc:
+        if not _is_damage(exc):
+            raise
+        raise _unreadable(published, exc) from None
+    try:
+        try:
+            rows = con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+        except duckdb.Error as exc:
+            raise _unreadable(published, exc) from None
+        missing = [t for t in REQUIRED_TABLES if t not in {r[0] for r in rows}]
+        if missing:
+            raise WarehouseUnreadable(
+                f"the warehouse file {published} is not a newsclaims warehouse (a DuckDB file "
+                f"without the {' and '.join(missing)} table{'s' if len(missing) > 1 else ''}, "
+                "perhaps another application's); "
+                f"{_WAY_OUT}"
+            )
+        yield con
+    except duckdb.Error as exc:
+        if not _is_damage(exc):
+            raise
+        raise _unreadable(published, exc) from None
+    finally:
+        con.close()
+
 
 # Tables whose rows belong to one article: a changed or removed file drops exactly these rows.
 ARTICLE_TABLES = ("articles", "article_parts", "sentences", "entity_mentions", "numeric_claims")
@@ -60,7 +130,7 @@ def start_build(published: Path, build: Path, *, fresh: bool = False) -> None:
 
 def _carry_over(con: duckdb.DuckDBPyConnection, published: Path, table: str) -> None:
     """Copy `table` from the published file, keeping the columns both schemas share."""
-    with connect(published, read_only=True) as old:
+    with open_published(published) as old:
         frame = old.sql(f"SELECT * FROM {table}").pl()
     shared = [c for c in frame.columns if c in table_columns(con, table)]
     insert_rows(con, table, frame.select(shared))
@@ -118,7 +188,7 @@ def loaded_articles(published: Path) -> pl.DataFrame:
     """article_id, file_id and path of every article in the published warehouse (or empty)."""
     if not published.exists():
         return empty("articles").select("article_id", "file_id", "path")
-    with connect(published, read_only=True) as con:
+    with open_published(published) as con:
         return con.sql("SELECT article_id, file_id, path FROM articles").pl()
 
 
@@ -157,7 +227,7 @@ def published_fingerprint(published: Path) -> str | None:
     """Fingerprint of the run that produced the published warehouse (None if none)."""
     if not published.exists():
         return None
-    with connect(published, read_only=True) as con:
+    with open_published(published) as con:
         row = con.execute(
             "SELECT fingerprint FROM runs WHERE published ORDER BY finished_at DESC LIMIT 1"
         ).fetchone()
@@ -166,5 +236,5 @@ def published_fingerprint(published: Path) -> str | None:
 
 def published_row_counts(published: Path) -> dict[str, int]:
     """Rows per table of the published warehouse."""
-    with connect(published, read_only=True) as con:
+    with open_published(published) as con:
         return row_counts(con)

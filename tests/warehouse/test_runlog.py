@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 import polars as pl
+import pytest
 
 from transforms.contract.schema import columns
 from warehouse.runlog import (
     RUN_SCHEMA,
+    TornRunLogLine,
     append_run,
     read_checks,
     read_runs,
@@ -46,11 +48,51 @@ def test_runs_round_trip_and_the_last_record_of_a_run_wins(tmp_path):
     append_run(log, record("r1", "failed", message="crashed after logging"))
     with open(log, "a", encoding="utf-8") as handle:
         handle.write('{"run_id": "r3", "sta')  # a line cut by a crash mid-write
-    runs = read_runs(log)
+    with pytest.warns(TornRunLogLine):
+        runs = read_runs(log)
     assert runs.schema == RUN_SCHEMA
     assert runs.select("run_id", "status").rows() == [("r2", "published"), ("r1", "failed")]
     assert runs["started_at"][0] == datetime(2025, 5, 16, 10, 0, 0)
     assert runs["files_loaded"].to_list() == [None, None]
+
+
+def test_a_record_after_a_torn_line_starts_a_line_of_its_own(tmp_path):
+    log = tmp_path / "runs.jsonl"
+    append_run(log, record("r1"))
+    append_run(log, record("r2", "blocked"))
+    with open(log, "a", encoding="utf-8") as handle:
+        handle.write('{"run_id": "r3", "status": "runn')  # killed mid-write: no newline
+    append_run(log, record("r4"))
+    lines = log.read_text(encoding="utf-8").split("\n")
+    assert lines[2] == '{"run_id": "r3", "status": "runn'
+    assert lines[3].startswith('{"run_id": "r4"') and lines[4] == ""
+    with pytest.warns(TornRunLogLine, match=r"runs\.jsonl:3: skipped"):
+        runs = read_runs(log)
+    assert runs.select("run_id", "status").rows() == [
+        ("r1", "published"),
+        ("r2", "blocked"),
+        ("r4", "published"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "junk",
+    ["not json at all", "[1, 2]", '{"status": "no run id"}', '{"run_id": "x", "started_at": "?"}'],
+)
+def test_a_line_that_is_no_run_record_is_skipped_with_a_warning(tmp_path, junk):
+    log = tmp_path / "runs.jsonl"
+    append_run(log, record("r1"))
+    log.write_text(log.read_text(encoding="utf-8") + junk + "\n", encoding="utf-8")
+    append_run(log, record("r2"))
+    with pytest.warns(TornRunLogLine, match=":2: skipped"):
+        assert read_runs(log)["run_id"].to_list() == ["r1", "r2"]
+
+
+def test_appending_to_a_log_that_ends_cleanly_adds_no_blank_line(tmp_path):
+    log = tmp_path / "runs.jsonl"
+    append_run(log, record("r1"))
+    append_run(log, record("r2"))
+    assert log.read_text(encoding="utf-8").count("\n") == 2
 
 
 def test_with_run_adds_or_replaces_a_row(tmp_path):

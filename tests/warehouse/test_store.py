@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
+import duckdb
 import polars as pl
 import pytest
 
@@ -153,3 +157,59 @@ def sentence(sentence_id: str, article_id: str) -> dict:
         "end_char": 36,
         "text": BODY[:36],
     }
+
+
+# ------------------------------------------------------ a corrupt or foreign published file
+
+PUBLISHED_READERS = (
+    store.loaded_articles,
+    store.published_fingerprint,
+    store.published_row_counts,
+)
+
+
+def _bad_file(tmp_path, kind: str):
+    path = tmp_path / "newsclaims.duckdb"
+    if kind == "random bytes":
+        path.write_bytes(bytes(range(256)) * 64)
+    elif kind == "empty":
+        path.write_bytes(b"")
+    elif kind == "truncated":
+        good = new_build(tmp_path, "good.duckdb")
+        with store.connect(good) as con:
+            insert(con, "articles", [article("a1", BODY)])
+        path.write_bytes(good.read_bytes()[:8192])
+    else:  # another application's DuckDB file
+        with duckdb.connect(str(path)) as con:
+            con.execute("CREATE TABLE invoices AS SELECT 1 AS id")
+    return path
+
+
+@pytest.mark.parametrize("kind", ["random bytes", "empty", "truncated", "foreign"])
+@pytest.mark.parametrize("reader", PUBLISHED_READERS, ids=lambda f: f.__name__)
+def test_a_corrupt_or_foreign_file_raises_one_clear_line(tmp_path, kind, reader):
+    path = _bad_file(tmp_path, kind)
+    with pytest.raises(store.WarehouseUnreadable) as caught:
+        reader(path)
+    message = str(caught.value)
+    assert "\n" not in message
+    assert str(path) in message
+    assert message.endswith("move it aside; the next run rebuilds the warehouse from the sources")
+    expected = "not a newsclaims warehouse" if kind == "foreign" else "is unreadable"
+    assert expected in message
+
+
+def test_a_lock_held_by_a_writer_is_not_called_damage(tmp_path):
+    published = new_build(tmp_path, "newsclaims.duckdb")
+    code = (
+        f"import duckdb, time; con = duckdb.connect({str(published)!r}); "
+        "print('held', flush=True); time.sleep(30)"
+    )
+    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(duckdb.IOException, match="lock"):
+            store.loaded_articles(published)
+    finally:
+        holder.kill()
+        holder.wait()

@@ -130,12 +130,15 @@ def day_range(doc: Doc, claim: Claim) -> bool:
 def day_of_month_range(claim: Claim, second: Claim, between: bool) -> list[Claim] | None:
     """ "May 16 to 20", "between June 20 and 30": a second day after a month-day date.
 
-    Returns [] when `claim` absorbed the second day, None when it is no day of that month.
+    Returns [] when `claim` absorbed the second day, None when it is no later day of that
+    month.
     """
     if claim.unit == "mmdd" and second.kind == "count" and second.end == second.start + 1:
         day = int_value(second)
-        if day is not None and 1 <= day <= 31:
-            month = int(claim.value) // 100
+        month, first_day = divmod(int(claim.value), 100)
+        # A range ends after it starts: in "between 12 January and 10 February" (or "... and
+        # 10 days later") the 10 is no day of January, and reading it as one gave 112..110.
+        if day is not None and first_day < day <= 31:
             claim.low, claim.high = claim.value, float(month * 100 + day)
             claim.bound, claim.end = "range", second.end
             claim.between = between

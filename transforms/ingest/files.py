@@ -12,20 +12,11 @@ from datetime import datetime
 
 import polars as pl
 
+from transforms.contract.schema import columns
 from transforms.ingest.decode import decode_bytes
 from transforms.text.ids import stable_id
 
-RAW_FILE_SCHEMA = {
-    "run_id": pl.String,
-    "file_id": pl.String,
-    "path": pl.String,
-    "sha256": pl.String,
-    "bytes": pl.Int64,
-    "encoding": pl.String,
-    "status": pl.String,
-    "reason": pl.String,
-    "seen_at": pl.Datetime("us"),
-}
+# The decoded files a run parses (not a table: the text is normalized into articles).
 NEW_FILE_SCHEMA = {"file_id": pl.String, "path": pl.String, "text": pl.String}
 
 
@@ -94,7 +85,7 @@ def classify_files(
         row["status"] = "loaded"
         new.append({"file_id": row["file_id"], "path": item.path, "text": decoded.text})
     return (
-        pl.DataFrame(rows, schema=RAW_FILE_SCHEMA),
+        pl.DataFrame(rows, schema=columns("raw_files")),
         pl.DataFrame(new, schema=NEW_FILE_SCHEMA),
     )
 
@@ -116,6 +107,16 @@ def articles_to_drop(
     if removed_files != "drop":
         gone = gone.filter(pl.col("path").is_in(found["path"].implode()))
     return sorted(gone["article_id"])
+
+
+def plan_drops(
+    published: pl.DataFrame, raw_files: pl.DataFrame, *, rebuild: bool, removed_files: str
+) -> list[str]:
+    """The published article ids a run deletes: every one on a rebuild (the fingerprint
+    changed, so every file is parsed again), else those whose file changed or left."""
+    if rebuild:
+        return sorted(published["article_id"])
+    return articles_to_drop(published, raw_files, removed_files=removed_files)
 
 
 def paths_changed(published: pl.DataFrame, raw_files: pl.DataFrame) -> bool:

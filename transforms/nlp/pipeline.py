@@ -36,6 +36,57 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
-def parse(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = 32) -> Iterator[Doc]:
-    """Parse `texts` with `nlp.pipe`, yielding one `Doc` per text in order."""
-    yield from load_pipeline(model).pipe(texts, batch_size=batch_size)
+# Starting a parse process costs a model load (about 2 s measured here for
+# en_core_web_sm) and its first batch; below this many bodies one process is faster.
+MIN_BODIES_PER_PROCESS = 64
+
+
+def process_count(n_bodies: int, workers: int) -> int:
+    """How many parse processes to use for `n_bodies`: at most `workers`, and one per
+    MIN_BODIES_PER_PROCESS bodies, so a small incremental run does not pay for idle workers."""
+    return max(1, min(workers, n_bodies // MIN_BODIES_PER_PROCESS))
+
+
+def split_for_parse(text: str, limit: int) -> list[str]:
+    """Cut `text` into pieces of at most `limit` characters whose concatenation is `text`.
+
+    Cuts fall after a paragraph break where one exists in the window, else after a line
+    break, else after a space, else at the limit: spaCy refuses a text over its `max_length`
+    (E088), and a paragraph is the largest unit the parse never needs to see across.
+    """
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        for separator in ("\n\n", "\n", " "):
+            cut = window.rfind(separator)
+            if cut > 0:
+                end = start + cut + len(separator)
+                break
+        else:
+            end = start + limit
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
+def parse(
+    texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = 32, n_process: int = 1
+) -> Iterator[Doc]:
+    """Parse `texts` with `nlp.pipe` in `n_process` processes, yielding one `Doc` per text in
+    order. A text longer than the pipeline's `max_length` is parsed in pieces cut at paragraph
+    breaks and joined back into one Doc whose text is exactly the input, so offsets hold."""
+    nlp = load_pipeline(model)
+    counts: list[int] = []
+
+    def pieces() -> Iterator[str]:
+        for text in texts:
+            parts = split_for_parse(text, nlp.max_length)
+            counts.append(len(parts))
+            yield from parts
+
+    docs = iter(nlp.pipe(pieces(), batch_size=batch_size, n_process=n_process))
+    for index, first in enumerate(docs):
+        group = [first, *(next(docs) for _ in range(counts[index] - 1))]
+        yield first if len(group) == 1 else Doc.from_docs(group, ensure_whitespace=False)

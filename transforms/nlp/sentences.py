@@ -24,22 +24,15 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
+from transforms.contract.schema import columns
 from transforms.text.folding import ascii_fold
 from transforms.text.ids import stable_id
 
 if TYPE_CHECKING:  # normalize imports this module; it should not pay for importing spaCy
     from spacy.tokens import Doc
 
-SENTENCE_SCHEMA = {
-    "sentence_id": pl.String,
-    "article_id": pl.String,
-    "position": pl.Int64,
-    "start_char": pl.Int64,
-    "end_char": pl.Int64,
-    "text": pl.String,
-    "text_key": pl.String,
-    "text_hash": pl.String,
-}
+# The columns reconcile fills later (wire copies) are left out.
+SENTENCE_COLUMNS = columns("sentences", without=("is_wire_copy", "wire_group"))
 # Apostrophes and the dots of abbreviations vanish ("U.S." -> "us", "Russia's" -> "russias");
 # any other punctuation separates words ("three-year" -> "three year", "162,000" -> "162 000",
 # and "1.2" -> "1 2", so "1.2 million" never meets "12 million").
@@ -168,7 +161,7 @@ def _doc_matches(body: str, doc: Doc) -> bool:
 
 
 def split_sentences(articles: pl.DataFrame, docs: Sequence[Doc]) -> pl.DataFrame:
-    """One row per sentence of every article body, in body order (columns SENTENCE_SCHEMA).
+    """One row per sentence of every article body, in body order (columns SENTENCE_COLUMNS).
 
     `docs[i]` must be the parse of `articles["body"][i]`; a mismatch raises ValueError naming
     the article, because offsets into the wrong text would silently corrupt every quote.
@@ -177,7 +170,7 @@ def split_sentences(articles: pl.DataFrame, docs: Sequence[Doc]) -> pl.DataFrame
     bodies = articles["body"].to_list()
     if len(docs) != len(bodies):
         raise ValueError(f"{len(docs)} docs for {len(bodies)} articles")
-    rows: dict[str, list[object]] = {name: [] for name in SENTENCE_SCHEMA}
+    rows: list[dict[str, object]] = []
     for article_id, body, doc in zip(ids, bodies, docs, strict=True):
         body = body or ""
         if not _doc_matches(body, doc):
@@ -189,10 +182,16 @@ def split_sentences(articles: pl.DataFrame, docs: Sequence[Doc]) -> pl.DataFrame
         for position, (start, end) in enumerate(spans):
             text = body[start:end]
             key = text_key(text)
-            values = (
-                stable_id("sen", article_id, start), article_id, position, start, end, text,
-                key, text_hash(key),
+            rows.append(
+                {
+                    "sentence_id": stable_id("sen", article_id, start),
+                    "article_id": article_id,
+                    "position": position,
+                    "start_char": start,
+                    "end_char": end,
+                    "text": text,
+                    "text_key": key,
+                    "text_hash": text_hash(key),
+                }
             )
-            for name, value in zip(SENTENCE_SCHEMA, values, strict=True):
-                rows[name].append(value)
-    return pl.DataFrame(rows, schema=SENTENCE_SCHEMA)
+    return pl.DataFrame(rows, schema=SENTENCE_COLUMNS)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from transforms.text.lexicon import NEWS_AGENCIES
+
 # Words that end or make up a newspaper / agency name ("The Spokesman-Review", "Washington Post").
 _OUTLET_WORDS_TEXT = """
 newspaper news times post review herald tribune journal gazette chronicle guardian
@@ -27,7 +29,7 @@ _CREDIT_WORDS = (
 )
 _CREDIT_WORD = re.compile(rf"\b(?:{_CREDIT_WORDS})\b")
 _TRAILING_PAREN = re.compile(r"\(([^()]{2,160})\)\s*$")
-_AGENCY_TAG = re.compile(r"\s\((?:AP|AFP|Reuters|PA|UPI|DPA|EFE|ANSA|Xinhua|TASS|Interfax)\)\s*$")
+_AGENCY_TAG = re.compile(rf"\s\((?:{'|'.join(sorted(NEWS_AGENCIES))})\)\s*$")
 # Site chrome scraped with the page: icon labels, buttons, ad slots.
 _CHROME = re.compile(
     r"^(?:arrow-(?:right|left|up|down)\b.*|camera|menu|search|share(?: this)?|subscribe|"
@@ -123,9 +125,7 @@ def is_masthead_line(text: str) -> bool:
     """Any line allowed inside a masthead block: a signal, an outlet name, or a place line."""
     if word_count(text) > 10 or _SENTENCE_END.search(text):
         return False
-    return (
-        is_masthead_signal(text) or has_outlet_word(text) or bool(_PLACE_LINE.match(text))
-    )
+    return is_masthead_signal(text) or has_outlet_word(text) or bool(_PLACE_LINE.match(text))
 
 
 def is_masthead_name(text: str) -> bool:

@@ -32,6 +32,21 @@ def test_day_ranges_and_scores_after_names():
     assert frame["kind"].to_list() == ["other", "other", "date"]
 
 
+def test_a_second_day_before_the_first_is_no_day_of_its_month():
+    # The BBC corpus read "between 12 January and 10" (February) as the mmdd range 112..110,
+    # which broke the bounds check; a range within a month must end after it starts.
+    frame = claims_of("The exhibition runs between 12 January and 10 February at the gallery.")
+    assert frame.select("quote", "value", "bound").rows() == [
+        ("12 January", 112, "exact"),
+        ("10 February", 210, "exact"),
+    ]
+    later = claims_of("The sale lasts between 12 January and 10 days later, he said.")
+    assert later.select("quote", "kind").rows() == [("12 January", "date"), ("10", "duration")]
+    # A forward range in one month is still one range.
+    row = only("Voting runs between 12 and 14 May.", "between 12 and 14 May")
+    assert (row["value_low"], row["value_high"]) == (512, 514)
+
+
 # --- as_date on its own ---------------------------------------------------------------------
 
 

@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 
 from transforms.nlp.pipeline import parse
-from transforms.nlp.sentences import SENTENCE_SCHEMA, split_sentences, text_hash, text_key
+from transforms.nlp.sentences import SENTENCE_COLUMNS, split_sentences, text_hash, text_key
 from transforms.normalize.articles import normalize_articles
 from transforms.text.ids import stable_id
 
@@ -37,7 +37,7 @@ def texts_of(seeds: tuple, file_id: str) -> list[str]:
 
 def test_schema_ids_positions(seeds: tuple) -> None:
     sentences = seeds[2]
-    assert dict(sentences.schema) == SENTENCE_SCHEMA
+    assert dict(sentences.schema) == SENTENCE_COLUMNS
     for _, group in sentences.group_by("article_id"):
         assert group["position"].to_list() == list(range(group.height))
     row = sentences.row(0, named=True)
@@ -54,10 +54,14 @@ def test_offsets_are_exact_and_trimmed(seeds: tuple) -> None:
     # Nothing of a body falls between sentences but whitespace.
     for article_id, body in bodies.items():
         rows = sentences.filter(pl.col("article_id") == article_id).sort("position")
-        gaps = [body[:rows["start_char"][0]]] + [
-            body[end:start]
-            for end, start in zip(rows["end_char"][:-1], rows["start_char"][1:], strict=True)
-        ] + [body[rows["end_char"][-1]:]]
+        gaps = (
+            [body[: rows["start_char"][0]]]
+            + [
+                body[end:start]
+                for end, start in zip(rows["end_char"][:-1], rows["start_char"][1:], strict=True)
+            ]
+            + [body[rows["end_char"][-1] :]]
+        )
         assert all(not gap.strip() for gap in gaps)
 
 
@@ -83,23 +87,36 @@ def test_em_dash_does_not_split(seeds: tuple) -> None:
 def test_closing_quote_stays_with_its_sentence(seeds: tuple) -> None:
     # The parser ends the sentence at "road." and leaves the quote mark alone; it is re-joined.
     texts = texts_of(seeds, "004")
-    assert "A few more minutes – and cars, buses would have been on the road.\"" in texts
+    assert 'A few more minutes – and cars, buses would have been on the road."' in texts
     assert all(any(c.isalnum() for c in t) for t in seeds[2]["text"])
 
 
 def test_no_boilerplate_in_any_sentence(seeds: tuple) -> None:
     for text in seeds[2]["text"]:
-        for marker in ("/AP)", "/TNS)", "Getty", "Est. May", "Arrow-right", "TheHill.com",
-                       "Shafaq News/", "date 2025-06-02", "By Beril", "Strain on peace"):
+        for marker in (
+            "/AP)",
+            "/TNS)",
+            "Getty",
+            "Est. May",
+            "Arrow-right",
+            "TheHill.com",
+            "Shafaq News/",
+            "date 2025-06-02",
+            "By Beril",
+            "Strain on peace",
+        ):
             assert marker not in text
 
 
 def test_repeated_paragraph_gives_one_sentence(seeds: tuple) -> None:
     texts = texts_of(seeds, "004")
-    assert texts.count(
-        "The talks were intended to discuss ways out of Russia's three-year war against "
-        "Ukraine, but the two sides were apparently far apart going into the negotiations."
-    ) == 1
+    assert (
+        texts.count(
+            "The talks were intended to discuss ways out of Russia's three-year war against "
+            "Ukraine, but the two sides were apparently far apart going into the negotiations."
+        )
+        == 1
+    )
 
 
 def test_wire_copy_sentences_share_a_hash(seeds: tuple) -> None:
