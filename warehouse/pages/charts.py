@@ -52,8 +52,9 @@ def claim_chart(group: Row, claims: list[Row], labels: dict[str, str]) -> str:
     unit = group["unit"]
     scale = 100.0 if unit == "share" else 1.0
     lows = [c["compare_low"] if c["compare_low"] is not None else c["value_low"] for c in claims]
-    highs = [c["compare_high"] if c["compare_high"] is not None else c["value_high"]
-             for c in claims]
+    highs = [
+        c["compare_high"] if c["compare_high"] is not None else c["value_high"] for c in claims
+    ]
     shown = [_shown(c, group["scope"]) for c in claims]
     c_low, c_high = group["consensus_low"], group["consensus_high"]
     low_edge, high_edge = _domain([*lows, *highs, *shown, c_low, c_high])
@@ -132,9 +133,7 @@ def claim_chart(group: Row, claims: list[Row], labels: dict[str, str]) -> str:
     title = f"{group['subject']}: consensus {fmt_interval(c_low, c_high, unit)}"
     if group["status"] == "conflict":
         title = f"{group['subject']}: conflict, the intervals share no value"
-    chart = alt.layer(*layers).properties(
-        width=WIDTH, height=ROW_HEIGHT * len(rows), title=title
-    )
+    chart = alt.layer(*layers).properties(width=WIDTH, height=ROW_HEIGHT * len(rows), title=title)
     spec = chart.to_dict()
     version = _vl_version()
     svg = (
@@ -154,4 +153,3 @@ def _inline(svg: str, label: str) -> str:
     ):
         svg = svg.replace(attr, "")
     return svg.replace("<svg ", f'<svg role="img" aria-label="{esc(label)}" ', 1)
-

@@ -134,7 +134,7 @@ def index_page(events: list[Row], *, source: str, banner: str = "") -> str:
     for event in events:
         css = ' class="conflict"' if event["n_conflict"] else ""
         rows.append(
-            f"<tr{css}><td><a href=\"{event_href(event['event_id'])}\">"
+            f'<tr{css}><td><a href="{event_href(event["event_id"])}">'
             f"{esc(event['label'] or event['event_id'])}</a></td>"
             f"<td>{_dates(event)}</td>"
             f"<td class=num>{event['n_articles']}</td><td class=num>{event['n_outlets']}</td>"
@@ -176,7 +176,7 @@ def _claim_rows(claims: list[Row], labels: dict[str, str], unit: str | None) -> 
         )
         compared = fmt_interval(claim["compare_low"], claim["compare_high"], unit)
         rows.append(
-            f"<tr class=claim><td class=outlet><a href=\"{href}\">{outlet}</a>"
+            f'<tr class=claim><td class=outlet><a href="{href}">{outlet}</a>'
             f"{wire if claim['is_wire_copy'] else ''}</td>"
             f"<td class=quote>“{esc(claim['quote'])}”</td>"
             f"<td>{esc(claim['bound'] or '')}</td>"
@@ -215,9 +215,9 @@ def group_section(
     )
     svg = f'<div class="chart">{chart()}</div>' if chart else ""
     status = esc(group["status"] or "ungrouped")
-    return f"""<section class="group status-{status}" id="{slug(group['group_id'])}"
- data-subject="{esc(group['subject'] or '')}" data-status="{status}">
-<h3>{esc(group['subject'] or '(no subject)')} {_status(group['status'])}</h3>
+    return f"""<section class="group status-{status}" id="{slug(group["group_id"])}"
+ data-subject="{esc(group["subject"] or "")}" data-status="{status}">
+<h3>{esc(group["subject"] or "(no subject)")} {_status(group["status"])}</h3>
 {facts}
 {svg}
 {_claim_rows(claims, labels, unit)}
@@ -236,7 +236,7 @@ def event_page(
     banner: str = "",
 ) -> str:
     article_items = "".join(
-        f"<li><a href=\"../{article_href(a['article_id'])}\">{esc(labels[a['outlet_key']])}</a>"
+        f'<li><a href="../{article_href(a["article_id"])}">{esc(labels[a["outlet_key"]])}</a>'
         f"{' · ' + esc(a['title']) if a['title'] else ''}"
         f"{' <span class=muted>(from ' + esc(a['original_outlet']) + ')</span>' if a['original_outlet'] else ''}"  # noqa: E501
         "</li>"
@@ -250,8 +250,10 @@ def event_page(
         make = (lambda: chart(group, claims)) if group["n_outlets"] > 1 and claims else None
         return group_section(group, claims, labels, make)
 
-    counts = {s: sum(1 for g in groups if g["status"] == s) for s in
-              ("conflict", "consistent", "single_source")}
+    counts = {
+        s: sum(1 for g in groups if g["status"] == s)
+        for s in ("conflict", "consistent", "single_source")
+    }
     facts = _facts(
         [
             ("dates", _dates(event)),
@@ -262,7 +264,7 @@ def event_page(
             ("single source", str(counts["single_source"])),
         ]
     )
-    body = f"""<h1>{esc(event['label'] or event['event_id'])}</h1>
+    body = f"""<h1>{esc(event["label"] or event["event_id"])}</h1>
 {facts}
 <h2>Articles</h2>
 <ul class="articles">{article_items}</ul>
@@ -310,13 +312,18 @@ def article_page(
         label = m["entity_label"] or m["label"] or "entity"
         title = f"{label}: {m['entity_name']}" if m["entity_name"] else label
         spans.append(
-            Span(m["start_char"], m["end_char"],
-                 f'<span class="entity" title="{esc(title)}">', "</span>", 2)
+            Span(
+                m["start_char"],
+                m["end_char"],
+                f'<span class="entity" title="{esc(title)}">',
+                "</span>",
+                2,
+            )
         )
     body_html, skipped = mark_spans(article["body"], spans)
     outlet = labels[article["outlet_key"]]
     event_link = (
-        f"<a href=\"../{event_href(event['event_id'])}\">{esc(event['label'] or event['event_id'])}</a>"  # noqa: E501
+        f'<a href="../{event_href(event["event_id"])}">{esc(event["label"] or event["event_id"])}</a>'  # noqa: E501
         if event
         else "—"
     )
@@ -338,12 +345,17 @@ def article_page(
         if skipped
         else ""
     )
-    body = f"""<h1>{esc(article['title'] or outlet)}</h1>
+    body = f"""<h1>{esc(article["title"] or outlet)}</h1>
 {facts}
 <p class="legend"><mark class="claim">numeric claim</mark>
 <span class="entity">entity mention</span><span class="wire">wire-copy sentence</span>
 <span class="muted">{len(claims)} claims, {len(mentions)} mentions</span></p>
 {note}
 <div class="body">{body_html}</div>"""
-    return page(f"{outlet}: {article['title'] or article['article_id']}", body, depth=1,
-                source=source, banner=banner)
+    return page(
+        f"{outlet}: {article['title'] or article['article_id']}",
+        body,
+        depth=1,
+        source=source,
+        banner=banner,
+    )
