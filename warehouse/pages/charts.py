@@ -60,11 +60,18 @@ def claim_chart(group: Row, claims: list[Row], labels: dict[str, str]) -> str:
     low_edge, high_edge = _domain([*lows, *highs, *shown, c_low, c_high])
 
     rows = []
+    seen: dict[str, int] = {}
     for claim, low, high, value in zip(claims, lows, highs, shown, strict=True):
         source = "wire copy" if claim["is_wire_copy"] else "own text"
+        name = f"{labels[claim['outlet_key']]} · “{claim['quote']}”"
+        # The y axis is nominal: two claims with the same outlet and quote (the two sides,
+        # said twice) would share one row, so the second one gets a counter.
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] > 1:
+            name += f" ({seen[name]})"
         rows.append(
             {
-                "claim": f"{labels[claim['outlet_key']]} · “{claim['quote']}”",
+                "claim": name,
                 "low": (low if low is not None else low_edge) * scale,
                 "high": (high if high is not None else high_edge) * scale,
                 "value": value * scale if value is not None else None,
