@@ -10,7 +10,7 @@ endif
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export DO_NOT_TRACK ?= 1
 
-.PHONY: setup run test lint bench clean
+.PHONY: setup run test lint bench clean browser
 
 $(UV):
 	$(PYTHON) -m pip install --quiet uv || $(PYTHON) -m pip install --quiet --user --break-system-packages uv
@@ -27,6 +27,10 @@ run: setup
 test: setup
 	$(UV) run ruff check .
 	$(UV) run pytest
+
+# Debian's chromium for the report's browser test (tests/test_report.py skips without it).
+browser:
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
 lint: setup
 	$(UV) run ruff check .

@@ -1,0 +1,134 @@
+"""build_report: a warehouse file in, a static offline report folder out, swapped into place.
+
+Promise: the warehouse file is opened read-only (any file: the published one or a rejected
+build); every page is written into a fresh folder beside `out_dir`, which then replaces
+`out_dir` by rename, so a reader sees the old report or the new one, never a half-written one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import uuid
+from collections import defaultdict
+from pathlib import Path
+
+import duckdb
+
+from warehouse.pages import queries, render
+from warehouse.pages.charts import claim_chart
+
+
+def _banner(source: Path) -> str:
+    # A blocked run leaves its build in <warehouse>/rejected/: say so on every page, so nobody
+    # mistakes a report of rejected data for the published warehouse.
+    if source.parent.name == "rejected":
+        return (
+            '<p class="banner"><strong>Rejected build.</strong> This report shows a build '
+            "that failed a critical check and was not published.</p>"
+        )
+    return ""
+
+
+def render_pages(con: duckdb.DuckDBPyConnection, source: Path) -> dict[str, str]:
+    """Every page of the report, keyed by its path relative to the report folder."""
+    label = source.name
+    run = queries.latest_run(con)
+    if run:
+        label += f" (latest recorded run {run['run_id']}, {run['status']})"
+    banner = _banner(source)
+    events = queries.events(con)
+    articles = queries.articles(con)
+    labels = render.outlet_labels(articles)
+    by_event: dict[str | None, list[queries.Row]] = defaultdict(list)
+    for article in articles:
+        by_event[article["event_id"]].append(article)
+
+    pages = {"index.html": render.index_page(events, source=label, banner=banner)}
+
+    def chart(group: queries.Row, claims: list[queries.Row]) -> str:
+        return claim_chart(group, claims, labels)
+
+    for event in events:
+        claims_by_group: dict[str, list[queries.Row]] = defaultdict(list)
+        for claim in queries.claims(con, event["event_id"]):
+            claims_by_group[claim["group_id"]].append(claim)
+        pages[render.event_href(event["event_id"])] = render.event_page(
+            event,
+            queries.groups(con, event["event_id"]),
+            claims_by_group,
+            by_event[event["event_id"]],
+            labels,
+            chart,
+            source=label,
+            banner=banner,
+        )
+
+    events_by_id = {e["event_id"]: e for e in events}
+    spans: dict[str, dict[str, list[queries.Row]]] = {
+        "claims": defaultdict(list),
+        "mentions": defaultdict(list),
+        "wire": defaultdict(list),
+    }
+    for kind, rows in (
+        ("claims", queries.article_claims(con)),
+        ("mentions", queries.article_mentions(con)),
+        ("wire", queries.wire_sentences(con)),
+    ):
+        for row in rows:
+            spans[kind][row["article_id"]].append(row)
+    for article in articles:
+        article_id = article["article_id"]
+        pages[render.article_href(article_id)] = render.article_page(
+            article,
+            events_by_id.get(article["event_id"]),
+            spans["claims"][article_id],
+            spans["mentions"][article_id],
+            spans["wire"][article_id],
+            labels,
+            source=label,
+            banner=banner,
+        )
+    return pages
+
+
+def build_report(published: Path, out_dir: Path) -> Path:
+    """Write the report of the warehouse file `published` into `out_dir`; returns index.html.
+
+    `published` may be any warehouse file (the published one, or a build set aside in
+    rejected/); it is only read. `out_dir` is replaced whole.
+    """
+    published, out_dir = Path(published), Path(out_dir)
+    if not published.is_file():
+        raise FileNotFoundError(f"no warehouse file at {published}")
+    with duckdb.connect(str(published), read_only=True) as con:
+        pages = render_pages(con, published)
+
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
+    try:
+        for relative, text in pages.items():
+            target = staging / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        # mkdtemp makes a private (0700) folder; the report is meant to be read by anyone who
+        # can read the warehouse folder.
+        os.chmod(staging, 0o755)
+        _swap(staging, out_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return out_dir / "index.html"
+
+
+def _swap(staging: Path, out_dir: Path) -> None:
+    # Two renames on one filesystem: the old report moves aside, the new one takes its name.
+    # Between them the folder is briefly absent (a reader gets "not found", never a mix).
+    old = None
+    if out_dir.exists():
+        old = out_dir.with_name(f".{out_dir.name}.old-{uuid.uuid4().hex[:8]}")
+        os.replace(out_dir, old)
+    os.replace(staging, out_dir)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

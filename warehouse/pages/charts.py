@@ -1,0 +1,162 @@
+"""One chart per multi-outlet claim group: each claim's interval against the consensus band.
+
+Promise: charts are Altair (Vega-Lite) specs rendered to SVG in-process by vl-convert-python,
+which bundles Vega and needs no network or browser; the returned string is an <svg> element to
+inline in a page, with no external reference (not even the XML namespace URLs, which inline
+SVG in HTML does not need).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import altair as alt
+import vl_convert
+
+from warehouse.pages.markup import esc, fmt_interval
+
+Row = dict[str, Any]
+
+ROW_HEIGHT = 26
+WIDTH = 560
+
+
+def _vl_version() -> str | None:
+    # Render with the Vega-Lite version Altair writes its specs for, when vl-convert has it.
+    wanted = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+    return wanted if wanted in vl_convert.get_vegalite_versions() else None
+
+
+def _shown(claim: Row, scope: str | None) -> float | None:
+    # A per-side group compares per-side values: plot "12,000 in total" at its 6,000 per side.
+    if scope == "per_side" and claim.get("per_side_value") is not None:
+        return claim["per_side_value"]
+    return claim.get("value")
+
+
+def _domain(values: list[float]) -> tuple[float, float]:
+    finite = [v for v in values if v is not None and math.isfinite(v)]
+    if not finite:
+        return 0.0, 1.0
+    low, high = min(finite), max(finite)
+    pad = max((high - low) * 0.15, abs(high) * 0.02, 1e-6)
+    return low - pad, high + pad
+
+
+def claim_chart(group: Row, claims: list[Row], labels: dict[str, str]) -> str:
+    """The SVG chart of one group's claims (each outlet's compared interval) and consensus.
+
+    `labels` maps a claim's outlet_key to the outlet name the page shows.
+    """
+    unit = group["unit"]
+    scale = 100.0 if unit == "share" else 1.0
+    lows = [c["compare_low"] if c["compare_low"] is not None else c["value_low"] for c in claims]
+    highs = [
+        c["compare_high"] if c["compare_high"] is not None else c["value_high"] for c in claims
+    ]
+    shown = [_shown(c, group["scope"]) for c in claims]
+    c_low, c_high = group["consensus_low"], group["consensus_high"]
+    low_edge, high_edge = _domain([*lows, *highs, *shown, c_low, c_high])
+
+    rows = []
+    seen: dict[str, int] = {}
+    for claim, low, high, value in zip(claims, lows, highs, shown, strict=True):
+        source = "wire copy" if claim["is_wire_copy"] else "own text"
+        name = f"{labels[claim['outlet_key']]} · “{claim['quote']}”"
+        # The y axis is nominal: two claims with the same outlet and quote (the two sides,
+        # said twice) would share one row, so the second one gets a counter.
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] > 1:
+            name += f" ({seen[name]})"
+        rows.append(
+            {
+                "claim": name,
+                "low": (low if low is not None else low_edge) * scale,
+                "high": (high if high is not None else high_edge) * scale,
+                "value": value * scale if value is not None else None,
+                "open_high": high is None,
+                "source": source,
+                "bound": claim["bound"] or "",
+                "interval": fmt_interval(low, high, unit),
+                "printed": claim["quote"],
+            }
+        )
+    x_title = "percent" if unit == "share" else (unit or "count")
+    if group["scope"] == "per_side":
+        x_title += " per side"
+    x_scale = alt.Scale(domain=[low_edge * scale, high_edge * scale], nice=False, zero=False)
+    data = alt.Data(values=rows)
+    base = alt.Chart(data).encode(
+        y=alt.Y("claim:N", sort=None, title=None, axis=alt.Axis(labelLimit=320)),
+    )
+    tooltip = [
+        alt.Tooltip("printed:N", title="printed"),
+        alt.Tooltip("bound:N"),
+        alt.Tooltip("interval:N", title="compared"),
+    ]
+    bars = base.mark_bar(height=10, cornerRadius=2).encode(
+        x=alt.X("low:Q", scale=x_scale, title=f"{x_title} (compared interval, tolerance applied)"),
+        x2="high:Q",
+        color=alt.Color(
+            "source:N",
+            scale=alt.Scale(domain=["own text", "wire copy"], range=["#2b6cb0", "#dd8a2a"]),
+            legend=alt.Legend(title=None, orient="bottom"),
+        ),
+        tooltip=tooltip,
+    )
+    points = base.mark_point(filled=True, color="black", size=40).encode(
+        x=alt.X("value:Q", scale=x_scale), tooltip=tooltip
+    )
+    # An interval with no upper end runs to the chart's edge and ends in an arrowhead.
+    arrows = (
+        base.transform_filter("datum.open_high")
+        .mark_point(shape="triangle-right", filled=True, color="#2b6cb0", size=90)
+        .encode(x=alt.X("high:Q", scale=x_scale))
+    )
+    layers: list[alt.Chart] = []
+    if group["status"] != "conflict" and (c_low is not None or c_high is not None):
+        band = {
+            "low": (c_low if c_low is not None else low_edge) * scale,
+            "high": (c_high if c_high is not None else high_edge) * scale,
+            "consensus": fmt_interval(c_low, c_high, unit),
+        }
+        # A point consensus (every outlet says 6,000) would be a zero-width band: widen it to
+        # 1 % of the axis so it shows.
+        if band["high"] - band["low"] < (high_edge - low_edge) * scale * 0.01:
+            middle = (band["low"] + band["high"]) / 2
+            half = (high_edge - low_edge) * scale * 0.005
+            band["low"], band["high"] = middle - half, middle + half
+        layers.append(
+            alt.Chart(alt.Data(values=[band]))
+            .mark_rect(color="#38a169", opacity=0.35)
+            .encode(
+                x=alt.X("low:Q", scale=x_scale),
+                x2="high:Q",
+                tooltip=[alt.Tooltip("consensus:N")],
+            )
+        )
+    layers += [bars, points, arrows]
+    title = f"{group['subject']}: consensus {fmt_interval(c_low, c_high, unit)}"
+    if group["status"] == "conflict":
+        title = f"{group['subject']}: conflict, the intervals share no value"
+    chart = alt.layer(*layers).properties(width=WIDTH, height=ROW_HEIGHT * len(rows), title=title)
+    spec = chart.to_dict()
+    version = _vl_version()
+    svg = (
+        vl_convert.vegalite_to_svg(spec, vl_version=version)
+        if version
+        else vl_convert.vegalite_to_svg(spec)
+    )
+    return _inline(svg, f"Chart of {group['subject']} claims by outlet")
+
+
+def _inline(svg: str, label: str) -> str:
+    # Namespace declarations are URLs (never fetched); inline SVG in HTML does not need them,
+    # and dropping them keeps the generated pages free of any http(s) string at all.
+    for attr in (
+        ' xmlns="http://www.w3.org/2000/svg"',
+        ' xmlns:xlink="http://www.w3.org/1999/xlink"',
+    ):
+        svg = svg.replace(attr, "")
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{esc(label)}" ', 1)

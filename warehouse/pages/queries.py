@@ -1,0 +1,140 @@
+"""Read-only queries the report is drawn from: every SQL statement of the report lives here.
+
+Promise: each function takes an open DuckDB connection and returns plain dicts (column name to
+value), in the order the pages show them, so the renderers never see SQL or DuckDB types
+beyond Python scalars. Nothing here writes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+
+Row = dict[str, Any]
+
+
+def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[Row]:
+    cursor = con.execute(sql, params or [])
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+# Events with their group counts by status; conflicting events first, then the most reported.
+EVENTS_SQL = """
+SELECT
+    e.event_id, e.label, e.first_date, e.last_date, e.n_articles, e.n_outlets,
+    count(g.group_id) FILTER (WHERE g.status = 'conflict') AS n_conflict,
+    count(g.group_id) FILTER (WHERE g.status = 'consistent') AS n_consistent,
+    count(g.group_id) FILTER (WHERE g.status = 'single_source') AS n_single_source,
+    count(g.group_id) AS n_groups
+FROM events e
+LEFT JOIN claim_groups g ON g.event_id = e.event_id
+GROUP BY ALL
+ORDER BY n_conflict DESC, e.n_articles DESC, e.first_date NULLS LAST, e.event_id
+"""
+
+
+def events(con: duckdb.DuckDBPyConnection) -> list[Row]:
+    return _rows(con, EVENTS_SQL)
+
+
+# Groups of one event: multi-outlet groups first (conflicts on top), then by reach.
+GROUPS_SQL = """
+SELECT group_id, event_id, subject, kind, unit, scope, n_claims, n_articles, n_outlets,
+       n_independent, consensus_low, consensus_high, status
+FROM claim_groups
+WHERE event_id = ? AND n_outlets >= 1
+ORDER BY n_outlets > 1 DESC, status = 'conflict' DESC, n_outlets DESC, n_independent DESC,
+         subject, consensus_low NULLS LAST, group_id
+"""
+
+
+def groups(con: duckdb.DuckDBPyConnection, event_id: str) -> list[Row]:
+    return _rows(con, GROUPS_SQL, [event_id])
+
+
+# Every claim of an event's groups with its article, outlet key and sentence: the sentence
+# offsets let the page highlight the quote inside its sentence.
+CLAIMS_SQL = """
+SELECT
+    c.group_id, c.claim_id, c.article_id, o.outlet_key, a.outlet, a.original_outlet, a.title,
+    a.path, c.quote, c.start_char, c.end_char, c.value, c.value_low, c.value_high, c.bound,
+    c.scope, c.per_side_value, c.compare_low, c.compare_high, c.attributed_to,
+    s.text AS sentence, s.start_char AS sentence_start, coalesce(s.is_wire_copy, FALSE)
+        AS is_wire_copy, s.wire_group
+FROM numeric_claims c
+JOIN claim_groups g ON g.group_id = c.group_id
+JOIN articles a ON a.article_id = c.article_id
+JOIN article_outlets o ON o.article_id = c.article_id
+LEFT JOIN sentences s ON s.sentence_id = c.sentence_id
+WHERE g.event_id = ?
+ORDER BY c.group_id, o.outlet_key, c.article_id, c.start_char
+"""
+
+
+def claims(con: duckdb.DuckDBPyConnection, event_id: str) -> list[Row]:
+    return _rows(con, CLAIMS_SQL, [event_id])
+
+
+ARTICLES_SQL = """
+SELECT a.article_id, a.event_id, a.outlet, o.outlet_key, a.original_outlet, a.title,
+       a.authors, a.published_date, a.dateline, a.path, a.body, a.word_count
+FROM articles a
+JOIN article_outlets o ON o.article_id = a.article_id
+ORDER BY a.event_id, o.outlet_key, a.article_id
+"""
+
+
+def articles(con: duckdb.DuckDBPyConnection) -> list[Row]:
+    return _rows(con, ARTICLES_SQL)
+
+
+# Spans to mark in each body: claims (with their group's status) and entity mentions (with the
+# canonical entity they resolve to).
+ARTICLE_CLAIMS_SQL = """
+SELECT c.article_id, c.claim_id, c.group_id, c.start_char, c.end_char, c.quote, c.subject,
+       c.kind, c.bound, g.status, g.event_id
+FROM numeric_claims c
+LEFT JOIN claim_groups g ON g.group_id = c.group_id
+ORDER BY c.article_id, c.start_char
+"""
+
+ARTICLE_MENTIONS_SQL = """
+SELECT m.article_id, m.mention_id, m.start_char, m.end_char, m.text, m.label,
+       e.name AS entity_name, e.label AS entity_label
+FROM entity_mentions m
+LEFT JOIN entities e ON e.entity_id = m.entity_id
+ORDER BY m.article_id, m.start_char
+"""
+
+WIRE_SENTENCES_SQL = """
+SELECT article_id, start_char, end_char, wire_group
+FROM sentences
+WHERE is_wire_copy
+ORDER BY article_id, start_char
+"""
+
+
+def article_claims(con: duckdb.DuckDBPyConnection) -> list[Row]:
+    return _rows(con, ARTICLE_CLAIMS_SQL)
+
+
+def article_mentions(con: duckdb.DuckDBPyConnection) -> list[Row]:
+    return _rows(con, ARTICLE_MENTIONS_SQL)
+
+
+def wire_sentences(con: duckdb.DuckDBPyConnection) -> list[Row]:
+    return _rows(con, WIRE_SENTENCES_SQL)
+
+
+# The latest run recorded in the file, for the page footer (a rejected build has none of its
+# own yet: its run is recorded on the next publish, so this may name an earlier run).
+LATEST_RUN_SQL = """
+SELECT run_id, finished_at, status FROM runs ORDER BY started_at DESC NULLS LAST LIMIT 1
+"""
+
+
+def latest_run(con: duckdb.DuckDBPyConnection) -> Row | None:
+    rows = _rows(con, LATEST_RUN_SQL)
+    return rows[0] if rows else None
