@@ -77,8 +77,9 @@ class RunSummary:
                 f"    FAILED [{e(check['severity'])}] {e(check['suite'])}: "
                 f"{e(check['expectation'])} on {e(check['table_name'])} -> {e(check['observed'])}"
             )
-        if self.message:
-            lines.append(f"  {e(self.message)}")
+        # The message's own lines are structure (the blocked message lists one disagreement per
+        # line); each line's content is escaped.
+        lines += [f"  {e(line)}" for line in self.message.split("\n") if self.message]
         lines.append(f"  warehouse: {e(self.warehouse)}")
         return "\n".join(lines)
 

@@ -41,9 +41,11 @@ def test_a_hostile_file_name_stays_on_its_line_in_render():
             "observed": '{"v": "a\nFAILED"}',
         }
     ]
-    text = summary(failed_checks=failed, message="blocked:\nnothing").render()
+    text = summary(failed_checks=failed, message="blocked:\n  group g1 conflicts").render()
     lines = text.split("\n")
-    assert len(lines) == 8
+    # The message's own line breaks are its structure (one disagreement per line).
+    assert len(lines) == 9
+    assert lines[-3:-1] == ["  blocked:", "    group g1 conflicts"]
     assert not any(line.startswith("  checks: 99") for line in lines)
     assert lines[2] == (
         "    quarantined /src/evil\\n  checks: 99 passed, 0 failed (0 critical)"
