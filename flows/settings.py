@@ -98,6 +98,10 @@ class Settings:
         return self.warehouse_dir / "checks"
 
     @property
+    def report_dir(self) -> Path:
+        return self.warehouse_dir / "report"
+
+    @property
     def data_docs_dir(self) -> Path:
         return self.warehouse_dir / "data_docs"
 

@@ -48,6 +48,7 @@ class RunSummary:
     failed_checks: list[dict] = field(default_factory=list)
     message: str = ""
     seconds: float = 0.0
+    report: Path | None = None  # index.html of the offline report, when one was built
 
     @property
     def blocking_failures(self) -> list[dict]:
@@ -81,6 +82,8 @@ class RunSummary:
         # line); each line's content is escaped.
         lines += [f"  {e(line)}" for line in self.message.split("\n") if self.message]
         lines.append(f"  warehouse: {e(self.warehouse)}")
+        if self.report is not None:
+            lines.append(f"  report: {e(self.report)}")
         return "\n".join(lines)
 
     def markdown(self) -> str:

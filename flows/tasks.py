@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import polars as pl
 from prefect import get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from flows import sources
@@ -29,7 +30,7 @@ from transforms.ingest import files
 from transforms.nlp import pipeline
 from transforms.normalize import articles
 from transforms.reconcile import reconciliation
-from warehouse import audit, publish, quarantine, runlog, store
+from warehouse import audit, pages, publish, quarantine, runlog, store
 
 stage = task(cache_policy=NO_CACHE)
 
@@ -262,3 +263,27 @@ def explain_disagreements(build: Path) -> list[str]:
 def reject_build(build: Path, settings: Settings, run_id: str) -> Path:
     """Set a build that failed its critical checks aside; the published file is untouched."""
     return publish.reject(build, settings.warehouse_dir / "rejected", run_id)
+
+
+@stage
+def render_report(published: Path, report_dir: Path) -> Path | None:
+    """The offline report of agreement and conflict, and a conflicts artifact linking to it.
+
+    Best effort, after the publish: a report that cannot be built is logged, never turned
+    into a failed run (the warehouse is already published and correct).
+    """
+    logger = get_run_logger()
+    try:
+        with _timed("report") as counts:
+            index = pages.build_report(published, report_dir)
+            counts["pages"] = sum(1 for _ in report_dir.rglob("*.html"))
+        create_markdown_artifact(
+            markdown=pages.conflicts_markdown(published, index),
+            key="newsclaims-conflicts",
+            description="claim groups where outlets disagree, with a link to the report",
+        )
+    except Exception as exc:  # noqa: BLE001
+        logger.warning("could not build the report in %s: %s", report_dir, exc)
+        return None
+    logger.info("report: %s", index.as_uri())
+    return index
