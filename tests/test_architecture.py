@@ -30,6 +30,10 @@ def modules() -> dict[str, Path]:
     return found
 
 
+MODULES = modules()
+KNOWN = set(MODULES)
+
+
 def imports_of(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names: set[str] = set()
@@ -37,12 +41,14 @@ def imports_of(path: Path) -> set[str]:
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
-            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+            # `from package import module` imports the module; count the package only when a
+            # name is taken from the package itself.
+            for alias in node.names:
+                submodule = f"{node.module}.{alias.name}"
+                names.add(submodule if submodule in KNOWN else node.module)
     return names
 
 
-MODULES = modules()
 
 
 def project_imports(name: str) -> set[str]:

@@ -44,25 +44,15 @@ def _domain(values: list[float]) -> tuple[float, float]:
     return low - pad, high + pad
 
 
-def claim_chart(group: Row, claims: list[Row], labels: dict[str, str]) -> str:
-    """The SVG chart of one group's claims (each outlet's compared interval) and consensus.
-
-    `labels` maps a claim's outlet_key to the outlet name the page shows.
-    """
-    unit = group["unit"]
-    scale = 100.0 if unit == "share" else 1.0
-    lows = [c["compare_low"] if c["compare_low"] is not None else c["value_low"] for c in claims]
-    highs = [
-        c["compare_high"] if c["compare_high"] is not None else c["value_high"] for c in claims
-    ]
-    shown = [_shown(c, group["scope"]) for c in claims]
-    c_low, c_high = group["consensus_low"], group["consensus_high"]
-    low_edge, high_edge = _domain([*lows, *highs, *shown, c_low, c_high])
-
+def _chart_rows(
+    claims: list[Row], bounds: tuple[list, list, list], edges: tuple[float, float], scale: float,
+    unit: str | None, labels: dict[str, str],
+) -> list[dict]:  # fmt: skip
+    """One chart row per claim: its compared interval, its value, where it came from."""
+    low_edge, high_edge = edges
     rows = []
     seen: dict[str, int] = {}
-    for claim, low, high, value in zip(claims, lows, highs, shown, strict=True):
-        source = "wire copy" if claim["is_wire_copy"] else "own text"
+    for claim, low, high, value in zip(claims, *bounds, strict=True):
         name = f"{labels[claim['outlet_key']]} · “{claim['quote']}”"
         # The y axis is nominal: two claims with the same outlet and quote (the two sides,
         # said twice) would share one row, so the second one gets a counter.
@@ -76,18 +66,18 @@ def claim_chart(group: Row, claims: list[Row], labels: dict[str, str]) -> str:
                 "high": (high if high is not None else high_edge) * scale,
                 "value": value * scale if value is not None else None,
                 "open_high": high is None,
-                "source": source,
+                "source": "wire copy" if claim["is_wire_copy"] else "own text",
                 "bound": claim["bound"] or "",
                 "interval": fmt_interval(low, high, unit),
                 "printed": claim["quote"],
             }
         )
-    x_title = "percent" if unit == "share" else (unit or "count")
-    if group["scope"] == "per_side":
-        x_title += " per side"
-    x_scale = alt.Scale(domain=[low_edge * scale, high_edge * scale], nice=False, zero=False)
-    data = alt.Data(values=rows)
-    base = alt.Chart(data).encode(
+    return rows
+
+
+def _interval_layers(rows: list[dict], x_scale: alt.Scale, x_title: str) -> list[alt.Chart]:
+    """Bars for the intervals, points for the values, arrowheads for open upper ends."""
+    base = alt.Chart(alt.Data(values=rows)).encode(
         y=alt.Y("claim:N", sort=None, title=None, axis=alt.Axis(labelLimit=320)),
     )
     tooltip = [
@@ -114,29 +104,58 @@ def claim_chart(group: Row, claims: list[Row], labels: dict[str, str]) -> str:
         .mark_point(shape="triangle-right", filled=True, color="#2b6cb0", size=90)
         .encode(x=alt.X("high:Q", scale=x_scale))
     )
-    layers: list[alt.Chart] = []
-    if group["status"] != "conflict" and (c_low is not None or c_high is not None):
-        band = {
-            "low": (c_low if c_low is not None else low_edge) * scale,
-            "high": (c_high if c_high is not None else high_edge) * scale,
-            "consensus": fmt_interval(c_low, c_high, unit),
-        }
-        # A point consensus (every outlet says 6,000) would be a zero-width band: widen it to
-        # 1 % of the axis so it shows.
-        if band["high"] - band["low"] < (high_edge - low_edge) * scale * 0.01:
-            middle = (band["low"] + band["high"]) / 2
-            half = (high_edge - low_edge) * scale * 0.005
-            band["low"], band["high"] = middle - half, middle + half
-        layers.append(
-            alt.Chart(alt.Data(values=[band]))
-            .mark_rect(color="#38a169", opacity=0.35)
-            .encode(
-                x=alt.X("low:Q", scale=x_scale),
-                x2="high:Q",
-                tooltip=[alt.Tooltip("consensus:N")],
-            )
-        )
-    layers += [bars, points, arrows]
+    return [bars, points, arrows]
+
+
+def _consensus_layer(
+    group: Row, edges: tuple[float, float], scale: float, x_scale: alt.Scale
+) -> list[alt.Chart]:
+    """The consensus band (none for a conflict or an unbounded consensus)."""
+    c_low, c_high, unit = group["consensus_low"], group["consensus_high"], group["unit"]
+    if group["status"] == "conflict" or (c_low is None and c_high is None):
+        return []
+    low_edge, high_edge = edges
+    band = {
+        "low": (c_low if c_low is not None else low_edge) * scale,
+        "high": (c_high if c_high is not None else high_edge) * scale,
+        "consensus": fmt_interval(c_low, c_high, unit),
+    }
+    # A point consensus (every outlet says 6,000) would be a zero-width band: widen it to
+    # 1 % of the axis so it shows.
+    if band["high"] - band["low"] < (high_edge - low_edge) * scale * 0.01:
+        middle = (band["low"] + band["high"]) / 2
+        half = (high_edge - low_edge) * scale * 0.005
+        band["low"], band["high"] = middle - half, middle + half
+    return [
+        alt.Chart(alt.Data(values=[band]))
+        .mark_rect(color="#38a169", opacity=0.35)
+        .encode(x=alt.X("low:Q", scale=x_scale), x2="high:Q", tooltip=[alt.Tooltip("consensus:N")])
+    ]
+
+
+def claim_chart(group: Row, claims: list[Row], labels: dict[str, str]) -> str:
+    """The SVG chart of one group's claims (each outlet's compared interval) and consensus.
+
+    `labels` maps a claim's outlet_key to the outlet name the page shows.
+    """
+    unit = group["unit"]
+    scale = 100.0 if unit == "share" else 1.0
+    lows = [c["compare_low"] if c["compare_low"] is not None else c["value_low"] for c in claims]
+    highs = [
+        c["compare_high"] if c["compare_high"] is not None else c["value_high"] for c in claims
+    ]
+    shown = [_shown(c, group["scope"]) for c in claims]
+    c_low, c_high = group["consensus_low"], group["consensus_high"]
+    edges = _domain([*lows, *highs, *shown, c_low, c_high])
+    rows = _chart_rows(claims, (lows, highs, shown), edges, scale, unit, labels)
+    x_title = "percent" if unit == "share" else (unit or "count")
+    if group["scope"] == "per_side":
+        x_title += " per side"
+    x_scale = alt.Scale(domain=[edges[0] * scale, edges[1] * scale], nice=False, zero=False)
+    layers = [
+        *_consensus_layer(group, edges, scale, x_scale),
+        *_interval_layers(rows, x_scale, x_title),
+    ]
     title = f"{group['subject']}: consensus {fmt_interval(c_low, c_high, unit)}"
     if group["status"] == "conflict":
         title = f"{group['subject']}: conflict, the intervals share no value"

@@ -280,17 +280,8 @@ reconciliation compares (per side when the group is per side, tolerance applied)
     return page(title, body, depth=1, source=source, banner=banner)
 
 
-def article_page(
-    article: Row,
-    event: Row | None,
-    claims: list[Row],
-    mentions: list[Row],
-    wire: list[Row],
-    labels: dict[str, str],
-    *,
-    source: str,
-    banner: str = "",
-) -> str:
+def _article_spans(wire: list[Row], claims: list[Row], mentions: list[Row]) -> list[Span]:
+    """The marks of an article body: wire sentences, then claims, then entity mentions."""
     spans = [
         Span(w["start_char"], w["end_char"], '<span class="wire" title="wire copy">', "</span>", 0)
         for w in wire
@@ -320,6 +311,22 @@ def article_page(
                 2,
             )
         )
+    return spans
+
+
+def article_page(
+    article: Row,
+    event: Row | None,
+    claims: list[Row],
+    mentions: list[Row],
+    wire: list[Row],
+    labels: dict[str, str],
+    *,
+    source: str,
+    banner: str = "",
+) -> str:
+    """The page of one article: its facts, then its body with claims and entities marked."""
+    spans = _article_spans(wire, claims, mentions)
     body_html, skipped = mark_spans(article["body"], spans)
     outlet = labels[article["outlet_key"]]
     event_link = (
