@@ -48,16 +48,17 @@ _UTF16_32_BOMS = (
 # Without a BOM, UTF-16/32 shows in where its NUL bytes fall: ASCII-heavy UTF-16-LE text has a
 # NUL at (nearly) every odd byte and almost none at even ones; UTF-32 of any text below
 # U+10000 has NULs in the two high bytes of every unit. Binary data has NULs at every position.
-# (codec, unit size, positions in a unit that hold the NULs, the position of the low byte)
+# (codec, unit size, positions in a unit that hold the NULs, the least share of NULs there,
+# the position of the low byte). UTF-16: at least half its high bytes NUL (ASCII-heavy text).
+# UTF-32: nearly all, since its two high bytes are NUL for every character below U+10000 (and
+# UTF-16 text whose odd characters are controls must not pass for UTF-32).
 _WIDE_LAYOUTS = (
-    ("utf-32-le", 4, (2, 3), 0),
-    ("utf-32-be", 4, (0, 1), 3),
-    ("utf-16-le", 2, (1,), 0),
-    ("utf-16-be", 2, (0,), 1),
+    ("utf-32-le", 4, (2, 3), 0.9, 0),
+    ("utf-32-be", 4, (0, 1), 0.9, 3),
+    ("utf-16-le", 2, (1,), 0.5, 0),
+    ("utf-16-be", 2, (0,), 0.5, 1),
 )
-# At least half the high bytes NUL (ASCII-heavy text) and at most 1 % of the low bytes: a low
-# byte is NUL only for characters such as U+0100 or U+3000, rare in any text.
-_MIN_HIGH_NUL_SHARE = 0.5
+# A low byte is NUL only for characters such as U+0100 or U+3000, rare in any text.
 _MAX_LOW_NUL_SHARE = 0.01
 
 
@@ -99,9 +100,9 @@ def _nul_share(sample: bytes, unit: int, positions: tuple[int, ...]) -> float:
 def _wide_layout(data: bytes) -> tuple[str, int] | None:
     """(codec, unit size) of UTF-16/32 text without a BOM, judged by where its NULs fall."""
     sample = data[:65536]
-    for codec, unit, high, low in _WIDE_LAYOUTS:
+    for codec, unit, high, min_share, low in _WIDE_LAYOUTS:
         if (
-            _nul_share(sample, unit, high) >= _MIN_HIGH_NUL_SHARE
+            _nul_share(sample, unit, high) >= min_share
             and _nul_share(sample, unit, (low,)) <= _MAX_LOW_NUL_SHARE
         ):
             return codec, unit
