@@ -36,10 +36,10 @@ def test_an_absurd_claim_count_for_the_length_is_a_density_fault():
     from transforms.contract.faults import MAX_CLAIMS_PER_WORD, density_faults
 
     articles = pl.DataFrame(
-        {"article_id": ["list", "real", "short", "none"], "word_count": [1000, 160, 3, 50]}
+        {"article_id": ["list", "real", "short", "none"], "word_count": [1000, 199, 3, 50]}
     )
     claims = pl.DataFrame(
-        {"article_id": ["list"] * 600 + ["real"] * 33 + ["short"] * 2}  # real: BBC sport/440
+        {"article_id": ["list"] * 600 + ["real"] * 46 + ["short"] * 2}  # real: BBC sport/429
     )
     assert density_faults(articles, claims).rows() == [("list", "claim_density")]
-    assert 33 / 160 < MAX_CLAIMS_PER_WORD < 600 / 1000
+    assert 46 / 199 < MAX_CLAIMS_PER_WORD < 600 / 1000
