@@ -155,12 +155,13 @@ def write_build(
 @stage
 def withhold_faulty_articles(build: Path, run_id: str) -> pl.DataFrame:
     """Withhold every article whose rows break a row-level invariant (offsets, quotes equal to
-    slices, values within bounds, vocabularies); return this run's raw_files rows, with those
-    files quarantined and the failed checks as the reason."""
+    slices, values within bounds, vocabularies, claims per word); return this run's raw_files
+    rows, with those files quarantined and the failed checks as the reason."""
     logger = get_run_logger()
     with _timed("row checks") as counts, store.connect(build) as con:
         tables = {t: store.read_table(con, t) for t in ("numeric_claims", "article_parts")}
-        broken = pl.concat([audit.row_faults(con), faults.vocabulary_faults(tables)])
+        density = faults.density_faults(store.read_table(con, "articles"), tables["numeric_claims"])
+        broken = pl.concat([audit.row_faults(con), faults.vocabulary_faults(tables), density])
         raw_files = quarantine.withhold_articles(con, broken, run_id)
         counts["withheld"] = broken["article_id"].n_unique()
     for row in raw_files.filter(pl.col("reason").str.starts_with("failed row check")).iter_rows(

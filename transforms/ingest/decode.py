@@ -1,10 +1,12 @@
 """Decode raw article bytes to text, or say in a short reason why the file is not an article.
 
-Order of decisions (first match wins): oversized, empty, binary, UTF-8 (BOM stripped; text
-that was UTF-8 read as cp1252 and saved again is repaired), truncated or mixed UTF-8, a
-detected legacy encoding, whitespace only. The encoding recorded is the Python codec that
-produced the text ("utf-8", "utf-8-sig", "cp1252", "cp1251", ...), so `raw_files.encoding` can
-re-decode the bytes; the one exception says so in its name: "utf-8 (double-encoded, repaired)".
+Order of decisions (first match wins): oversized, empty, UTF-16/32 with a BOM, UTF-16/32
+without one (recognised by where its NUL bytes fall), binary, UTF-8 (BOM stripped; text that
+was UTF-8 read as cp1252 and saved again is repaired), truncated or mixed UTF-8, a detected
+legacy encoding, whitespace only. The encoding recorded is the Python codec that produced the
+text ("utf-8", "utf-8-sig", "utf-16-le", "cp1252", "cp1251", ...), so `raw_files.encoding`
+can re-decode the bytes; the one exception says so in its name: "utf-8 (double-encoded,
+repaired)".
 
 Why not just trust charset-normalizer: measured on this machine (3.5.3) it reports Latin-1 and
 cp1252 text as cp1250 (a "£" would then decode as "Ł"), and the one non-UTF-8 BBC file
@@ -23,6 +25,7 @@ from charset_normalizer import from_bytes
 # Share of control bytes (other than tab, newlines, form feed) above which bytes are not text.
 _MAX_CONTROL_SHARE = 0.05
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0b\x0c") + b"\x7f"
+_CONTROL_CHARS = frozenset(_CONTROL_BYTES.decode("ascii"))
 # A cp1252 reading is "Western" when non-ASCII characters are sparse and isolated: accented
 # letters, curly quotes and currency signs sit among ASCII letters. Cyrillic, Greek or CJK bytes
 # read as cp1252 give long runs of accented gibberish instead.
@@ -42,6 +45,21 @@ _UTF16_32_BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# Without a BOM, UTF-16/32 shows in where its NUL bytes fall: ASCII-heavy UTF-16-LE text has a
+# NUL at (nearly) every odd byte and almost none at even ones; UTF-32 of any text below
+# U+10000 has NULs in the two high bytes of every unit. Binary data has NULs at every position.
+# (codec, unit size, positions in a unit that hold the NULs, the least share of NULs there,
+# the position of the low byte). UTF-16: at least half its high bytes NUL (ASCII-heavy text).
+# UTF-32: nearly all, since its two high bytes are NUL for every character below U+10000 (and
+# UTF-16 text whose odd characters are controls must not pass for UTF-32).
+_WIDE_LAYOUTS = (
+    ("utf-32-le", 4, (2, 3), 0.9, 0),
+    ("utf-32-be", 4, (0, 1), 0.9, 3),
+    ("utf-16-le", 2, (1,), 0.5, 0),
+    ("utf-16-be", 2, (0,), 0.5, 1),
+)
+# A low byte is NUL only for characters such as U+0100 or U+3000, rare in any text.
+_MAX_LOW_NUL_SHARE = 0.01
 
 
 @dataclass(frozen=True)
@@ -72,6 +90,43 @@ def _utf16_or_32(data: bytes) -> Decoded | None:
             except UnicodeDecodeError:
                 return None
     return None
+
+
+def _nul_share(sample: bytes, unit: int, positions: tuple[int, ...]) -> float:
+    picked = b"".join(sample[p::unit] for p in positions)
+    return picked.count(0) / max(len(picked), 1)
+
+
+def _wide_layout(data: bytes) -> tuple[str, int] | None:
+    """(codec, unit size) of UTF-16/32 text without a BOM, judged by where its NULs fall."""
+    sample = data[:65536]
+    for codec, unit, high, min_share, low in _WIDE_LAYOUTS:
+        if (
+            _nul_share(sample, unit, high) >= min_share
+            and _nul_share(sample, unit, (low,)) <= _MAX_LOW_NUL_SHARE
+        ):
+            return codec, unit
+    return None
+
+
+def _wide_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16/32 text saved without a BOM: decoded when it decodes cleanly, else quarantined
+    as such (not as binary: the NUL bytes are its encoding, not binary content)."""
+    if b"\x00" not in data or data.startswith(tuple(bom for bom, _ in _UTF16_32_BOMS)):
+        return None  # a BOM that failed to decode stays binary, as it always was
+    layout = _wide_layout(data)
+    if layout is None:
+        return None
+    codec, unit = layout
+    label = f"UTF-{unit * 8} without BOM"
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as error:
+        return _reject(f"{label} (not clean {codec.upper()}: {error.reason} at byte {error.start})")
+    controls = sum(1 for c in text if c in _CONTROL_CHARS)
+    if controls > _MAX_CONTROL_SHARE * len(text):
+        return _reject(f"{label} ({codec.upper()} gives {controls} control characters)")
+    return _accept(text, codec)
 
 
 def _binary_reason(data: bytes) -> str | None:
@@ -149,13 +204,14 @@ def decode_bytes(data: bytes, *, max_bytes: int) -> Decoded:
     """Decode `data` (one raw file) to text with the encoding used, or a reason it is no article.
 
     Never raises on content; the reason is a short human sentence naming the cause and starts
-    with one of: "oversized", "empty", "binary", "undecodable", "whitespace only".
+    with one of: "oversized", "empty", "UTF-16 without BOM", "UTF-32 without BOM", "binary",
+    "undecodable", "whitespace only".
     """
     if len(data) > max_bytes:
         return _reject(f"oversized: {len(data)} bytes > limit {max_bytes}")
     if not data:
         return _reject("empty file")
-    wide = _utf16_or_32(data)
+    wide = _utf16_or_32(data) or _wide_without_bom(data)
     if wide is not None:
         return wide
     binary = _binary_reason(data)

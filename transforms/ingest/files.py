@@ -128,24 +128,32 @@ def paths_changed(published: pl.DataFrame, raw_files: pl.DataFrame) -> bool:
     return moved.height > 0
 
 
-def quarantine_articles_without_prose(
-    raw_files: pl.DataFrame, articles: pl.DataFrame, parts: pl.DataFrame
+def quarantine_articles(
+    raw_files: pl.DataFrame,
+    articles: pl.DataFrame,
+    parts: pl.DataFrame,
+    reasons: dict[str, str],
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """Move files whose body came out empty (only a headline, a caption, boilerplate) to
-    quarantine, so one such file never blocks the batch; returns the three frames updated."""
-    empty = articles.filter(pl.col("word_count").fill_null(0) == 0)
-    if empty.height == 0:
+    """Move the files named in `reasons` (file_id -> reason) to quarantine before the parse,
+    so one such file never blocks the batch; returns the three frames updated."""
+    if not reasons:
         return raw_files, articles, parts
-    empty_files = empty["file_id"].implode()
-    raw_files = raw_files.with_columns(
-        pl.when(pl.col("file_id").is_in(empty_files) & (pl.col("status") == "loaded"))
-        .then(pl.struct(status=pl.lit("quarantined"),
-                        reason=pl.lit("no article prose (only title, captions or boilerplate)")))
-        .otherwise(pl.struct("status", "reason"))
-        .struct.unnest()
+    reason_of = pl.DataFrame(
+        {"file_id": list(reasons), "new_reason": list(reasons.values())},
+        schema={"file_id": pl.String, "new_reason": pl.String},
     )
+    held = pl.col("new_reason").is_not_null() & (pl.col("status") == "loaded")
+    raw_files = (
+        raw_files.join(reason_of, on="file_id", how="left", maintain_order="left")
+        .with_columns(
+            pl.when(held).then(pl.lit("quarantined")).otherwise(pl.col("status")).alias("status"),
+            pl.when(held).then(pl.col("new_reason")).otherwise(pl.col("reason")).alias("reason"),
+        )
+        .drop("new_reason")
+    )
+    gone = articles.filter(pl.col("file_id").is_in(reason_of["file_id"].implode()))
     return (
         raw_files,
-        articles.filter(~pl.col("file_id").is_in(empty_files)),
-        parts.filter(~pl.col("article_id").is_in(empty["article_id"].implode())),
+        articles.filter(~pl.col("file_id").is_in(gone["file_id"].implode())),
+        parts.filter(~pl.col("article_id").is_in(gone["article_id"].implode())),
     )

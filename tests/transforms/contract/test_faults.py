@@ -30,3 +30,16 @@ def test_known_values_and_nulls_are_no_fault():
         {"article_id": ["a"], "bound": [None], "kind": ["percent"], "scope": ["per_side"]}
     )
     assert vocabulary_faults({"numeric_claims": claims}).height == 0
+
+
+def test_an_absurd_claim_count_for_the_length_is_a_density_fault():
+    from transforms.contract.faults import MAX_CLAIMS_PER_WORD, density_faults
+
+    articles = pl.DataFrame(
+        {"article_id": ["list", "real", "short", "none"], "word_count": [1000, 199, 3, 50]}
+    )
+    claims = pl.DataFrame(
+        {"article_id": ["list"] * 600 + ["real"] * 46 + ["short"] * 2}  # real: BBC sport/429
+    )
+    assert density_faults(articles, claims).rows() == [("list", "claim_density")]
+    assert 46 / 199 < MAX_CLAIMS_PER_WORD < 600 / 1000

@@ -99,3 +99,31 @@ def test_genuine_text_is_never_repaired() -> None:
     # "Ã©" next to a real "é" cannot round-trip, so the text is kept exactly as written.
     text = "The sign read “Ã©” where café was meant."
     assert decode_bytes(text.encode(), max_bytes=LIMIT) == Decoded(text, "utf-8", None)
+
+
+PROSE = "Kyiv said 40 delegates met in Geneva — the “talks” were résumé-free.\n" * 8
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_32_without_bom_are_decoded(codec: str) -> None:
+    # Issue 15: these were quarantined as "binary content (NUL bytes)".
+    assert decode_bytes(PROSE.encode(codec), max_bytes=LIMIT) == Decoded(PROSE, codec, None)
+
+
+def test_utf16_without_bom_that_does_not_decode_is_named() -> None:
+    cut = PROSE.encode("utf-16-le")[:-1]  # an odd number of bytes: the last unit is cut
+    decoded = decode_bytes(cut, max_bytes=LIMIT)
+    assert decoded.text is None
+    assert decoded.reason == (
+        f"UTF-16 without BOM (not clean UTF-16-LE: truncated data at byte {len(cut) - 1})"
+    )
+
+
+def test_utf16_without_bom_full_of_controls_is_no_text() -> None:
+    decoded = decode_bytes(("a\x01b\x02" * 40).encode("utf-16-le"), max_bytes=LIMIT)
+    assert decoded.text is None and decoded.reason.startswith("UTF-16 without BOM (")
+
+
+def test_nul_bytes_at_every_position_stay_binary() -> None:
+    data = bytes(range(256)) * 4
+    assert decode_bytes(data, max_bytes=LIMIT).reason == "binary content (NUL bytes)"

@@ -69,3 +69,29 @@ def test_classify_files_loads_new_content_and_skips_what_is_published():
         seen_at=datetime(2026, 12, 2),
     )
     assert again["status"].to_list() == ["unchanged"] and new_again.height == 0
+
+
+def test_quarantine_articles_names_each_file_and_leaves_a_duplicate_path_alone():
+    from transforms.ingest.files import quarantine_articles
+
+    raw_files = pl.DataFrame(
+        {
+            "file_id": ["f1", "f2", "f2", "f3"],
+            "path": ["one.txt", "two.txt", "copy.txt", "three.txt"],
+            "status": ["loaded", "loaded", "quarantined", "loaded"],
+            "reason": [None, None, "duplicate of two.txt", None],
+        }
+    )
+    articles = pl.DataFrame({"article_id": ["a1", "a2", "a3"], "file_id": ["f1", "f2", "f3"]})
+    parts = pl.DataFrame({"article_id": ["a1", "a2", "a3"], "role": ["body"] * 3})
+    raw, kept, kept_parts = quarantine_articles(
+        raw_files, articles, parts, {"f2": "not prose: 97 % digits and symbols"}
+    )
+    assert raw.rows() == [
+        ("f1", "one.txt", "loaded", None),
+        ("f2", "two.txt", "quarantined", "not prose: 97 % digits and symbols"),
+        ("f2", "copy.txt", "quarantined", "duplicate of two.txt"),
+        ("f3", "three.txt", "loaded", None),
+    ]
+    assert kept["article_id"].to_list() == ["a1", "a3"]
+    assert kept_parts["article_id"].to_list() == ["a1", "a3"]
