@@ -21,10 +21,13 @@ import platform
 import sys
 import time
 import warnings
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+import polars as pl  # noqa: E402
 
 from transforms.claims.extract import extract_claims  # noqa: E402
 from transforms.nlp.pipeline import parse  # noqa: E402
@@ -94,26 +97,49 @@ def miss_reason(body: str, start: int, end: int, surface: str) -> str:
     return "other"
 
 
-def main(argv: list[str] | None = None) -> int:
+@dataclass
+class Timings:
+    """The clocks of one run: the parse, each stage-alone run (and the best), quantulum3."""
+
+    parse: Clock
+    stages: list[Clock]
+    best: Clock
+    quantulum: Clock
+
+
+@dataclass
+class Misses:
+    """quantulum3 quantities overlapping no claim, counted three ways, with examples."""
+
+    by_unit: collections.Counter[str] = field(default_factory=collections.Counter)
+    surface: collections.Counter[str] = field(default_factory=collections.Counter)
+    reason: collections.Counter[str] = field(default_factory=collections.Counter)
+    examples: list[str] = field(default_factory=list)
+    other_examples: list[str] = field(default_factory=list)
+    matched_claims: set = field(default_factory=set)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--limit", type=int, default=None, help="first N files only")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--repeat", type=int, default=3, help="stage-alone runs; the best counts")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/claims.md")
     ap.add_argument("--examples", type=int, default=40, help="missed examples to list")
-    args = ap.parse_args(argv)
+    return ap.parse_args(argv)
 
-    ids, bodies = load_bodies(args.corpus, args.limit)
-    words = sum(len(b.split()) for b in bodies)
-    print(f"{len(bodies)} articles, {words:,} words", flush=True)
 
+def measure(
+    ids: list[str], bodies: list[str], words: int, repeat: int
+) -> tuple[pl.DataFrame, list[list[tuple[int, int, str, str]]], Timings]:
+    """Parse once, run the stage `repeat` times and quantulum3 once, printing each figure."""
     with Clock() as parse_clock:
         docs = list(parse(bodies))
     t_parse = parse_clock.cpu
     print(f"spaCy parse: {t_parse:.1f} s ({words / t_parse:,.0f} words/s)", flush=True)
 
     stage_clocks = []
-    for _ in range(max(1, args.repeat)):
+    for _ in range(max(1, repeat)):
         with Clock() as clock:
             claims = extract_claims(ids, docs)
         stage_clocks.append(clock)
@@ -127,68 +153,85 @@ def main(argv: list[str] | None = None) -> int:
     n_quant = sum(len(q) for q in quant)
     print(f"quantulum3: {t_quant:.1f} s ({words / t_quant:,.0f} words/s), "
           f"{n_quant:,} quantities", flush=True)  # fmt: skip
+    return claims, quant, Timings(parse_clock, stage_clocks, best, quant_clock)
 
-    # What quantulum3 finds that we do not: a quantity whose span overlaps no claim.
+
+def compare(
+    ids: list[str],
+    bodies: list[str],
+    quant: list[list[tuple[int, int, str, str]]],
+    claims: pl.DataFrame,
+    n_examples: int,
+) -> Misses:
+    """What quantulum3 finds that we do not: a quantity whose span overlaps no claim."""
     spans: dict[str, list[tuple[int, int]]] = collections.defaultdict(list)
     for art, s, e in claims.select("article_id", "start_char", "end_char").iter_rows():
         spans[art].append((s, e))
-    missed_by_unit: collections.Counter[str] = collections.Counter()
-    missed_surface: collections.Counter[str] = collections.Counter()
-    missed_reason: collections.Counter[str] = collections.Counter()
-    other_examples: list[str] = []
-    examples: list[str] = []
-    matched_claims = set()
+    misses = Misses()
     for art, body, found in zip(ids, bodies, quant, strict=True):
         ours = spans.get(art, [])
         for s, e, surface, unit in found:
             hit = [c for c in ours if c[0] < e and s < c[1]]
             if hit:
-                matched_claims.update((art, c) for c in hit)
+                misses.matched_claims.update((art, c) for c in hit)
                 continue
-            missed_by_unit[unit] += 1
-            missed_surface[surface.strip().lower()] += 1
+            misses.by_unit[unit] += 1
+            misses.surface[surface.strip().lower()] += 1
             reason = miss_reason(body, s, e, surface)
-            missed_reason[reason] += 1
+            misses.reason[reason] += 1
             context = body[max(0, s - 40) : e + 40].replace("\n", " ")
-            if len(examples) < args.examples:
-                examples.append(f"`{surface}` ({unit}): …{context}…")
-            if reason == "other" and len(other_examples) < args.examples:
-                other_examples.append(f"`{surface}` ({unit}): …{context}…")
-    n_missed = sum(missed_by_unit.values())
-    only_ours = claims.height - len(matched_claims)
+            if len(misses.examples) < n_examples:
+                misses.examples.append(f"`{surface}` ({unit}): …{context}…")
+            if reason == "other" and len(misses.other_examples) < n_examples:
+                misses.other_examples.append(f"`{surface}` ({unit}): …{context}…")
+    return misses
 
+
+def figure_lines(
+    limit: int | None, n_bodies: int, words: int, claims: pl.DataFrame, n_quant: int, t: Timings
+) -> list[str]:
+    """The report's head: command, machine, the table of timings and the speed ratio."""
+    t_parse, t_stage, t_quant = t.parse.cpu, t.best.cpu, t.quantulum.cpu
     stage_wps = words / t_stage
     quant_wps = words / t_quant
     both_wps = words / (t_parse + t_stage)
     ratio = stage_wps / quant_wps
-    by_kind = claims.group_by("kind").len().sort("len", descending=True)
-    lines = [
+    return [
         "# Numeric claims vs quantulum3 (BBC corpus)",
         "",
         f"Command: `uv run python benchmarks/bench_claims.py"
-        f"{f' --limit {args.limit}' if args.limit else ''}`  ",
+        f"{f' --limit {limit}' if limit else ''}`  ",
         f"Machine: {platform.processor() or platform.machine()}, Python "
-        f"{platform.python_version()}, 2 shared cores; {len(bodies):,} articles, {words:,} words "
+        f"{platform.python_version()}, 2 shared cores; {n_bodies:,} articles, {words:,} words "
         "(BBC files without the title line).",
         "",
         "| measure | CPU s | words/s (CPU) | wall s | words/s (wall) | found |",
         "|---|---:|---:|---:|---:|---:|",
         f"| quantulum3 `parser.parse` | {t_quant:.1f} | {quant_wps:,.0f} | "
-        f"{quant_clock.wall:.1f} | {words / quant_clock.wall:,.0f} | {n_quant:,} quantities |",
-        f"| claims stage, docs already parsed (best of {len(stage_clocks)}) | {t_stage:.2f} | "
-        f"{stage_wps:,.0f} | {best.wall:.2f} | {words / best.wall:,.0f} | "
+        f"{t.quantulum.wall:.1f} | {words / t.quantulum.wall:,.0f} | {n_quant:,} quantities |",
+        f"| claims stage, docs already parsed (best of {len(t.stages)}) | {t_stage:.2f} | "
+        f"{stage_wps:,.0f} | {t.best.wall:.2f} | {words / t.best.wall:,.0f} | "
         f"{claims.height:,} claims |",
         f"| spaCy parse alone | {t_parse:.1f} | {words / t_parse:,.0f} | "
-        f"{parse_clock.wall:.1f} | {words / parse_clock.wall:,.0f} | |",
+        f"{t.parse.wall:.1f} | {words / t.parse.wall:,.0f} | |",
         f"| claims stage including the parse | {t_parse + t_stage:.1f} | {both_wps:,.0f} | "
-        f"{parse_clock.wall + best.wall:.1f} | "
-        f"{words / (parse_clock.wall + best.wall):,.0f} | |",
+        f"{t.parse.wall + t.best.wall:.1f} | "
+        f"{words / (t.parse.wall + t.best.wall):,.0f} | |",
         "",
         f"Stage alone / quantulum3 (CPU): **{ratio:.1f}x**; wall: "
-        f"{quant_clock.wall / best.wall:.1f}x (target {TARGET_RATIO:.0f}x: "
+        f"{t.quantulum.wall / t.best.wall:.1f}x (target {TARGET_RATIO:.0f}x: "
         f"{'met' if ratio >= TARGET_RATIO else 'NOT met'}). Claims found: {claims.height:,} vs "
         f"{n_quant:,} quantities ({'more' if claims.height > n_quant else 'fewer'}).",
         "",
+    ]
+
+
+def miss_lines(claims: pl.DataFrame, misses: Misses) -> list[str]:
+    """The report's tail: claims by kind and what quantulum3 finds that the stage does not."""
+    n_missed = sum(misses.by_unit.values())
+    only_ours = claims.height - len(misses.matched_claims)
+    by_kind = claims.group_by("kind").len().sort("len", descending=True)
+    return [
         "Claims by kind: " + ", ".join(f"{k} {n:,}" for k, n in by_kind.iter_rows()) + ".",
         "",
         f"quantulum3 quantities overlapping no claim: {n_missed:,}; claims overlapping no "
@@ -198,25 +241,38 @@ def main(argv: list[str] | None = None) -> int:
         "",
         "By rough reason (benchmarks/bench_claims.py `miss_reason`):",
         "",
-        *[f"- {n:,} {r}" for r, n in missed_reason.most_common()],
+        *[f"- {n:,} {r}" for r, n in misses.reason.most_common()],
         "",
         "By quantulum3 unit: "
-        + ", ".join(f"{u} {n}" for u, n in missed_by_unit.most_common(15))
+        + ", ".join(f"{u} {n}" for u, n in misses.by_unit.most_common(15))
         + ".",
         "",
         "Most frequent surfaces: "
-        + ", ".join(f"`{s}` {n}" for s, n in missed_surface.most_common(30))
+        + ", ".join(f"`{s}` {n}" for s, n in misses.surface.most_common(30))
         + ".",
         "",
         "Examples (first in corpus order):",
         "",
-        *[f"- {x}" for x in examples],
+        *[f"- {x}" for x in misses.examples],
         "",
         "Examples of the 'other' reason:",
         "",
-        *[f"- {x}" for x in other_examples],
+        *[f"- {x}" for x in misses.other_examples],
         "",
     ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    ids, bodies = load_bodies(args.corpus, args.limit)
+    words = sum(len(b.split()) for b in bodies)
+    print(f"{len(bodies)} articles, {words:,} words", flush=True)
+
+    claims, quant, timings = measure(ids, bodies, words, args.repeat)
+    n_quant = sum(len(q) for q in quant)
+    misses = compare(ids, bodies, quant, claims, args.examples)
+    lines = figure_lines(args.limit, len(bodies), words, claims, n_quant, timings)
+    lines += miss_lines(claims, misses)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines[6:18]))

@@ -7,7 +7,7 @@ never counts and never widened by a bound.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from transforms.claims.lexicon import CLOCK_WORDS
 from transforms.claims.record import Claim, int_value
@@ -36,13 +36,12 @@ def as_date(doc: Doc, claim: Claim) -> bool:
     if claim.kind == "ordinal":
         return False
     if 1000 <= value <= 2100 and "." not in tok.text and lower(doc, claim.end) not in CLOCK_WORDS:
-        return _as_year(doc, claim, value, month_before)
+        return _as_year(doc, claim, tok, value, month_before)
     return False
 
 
-def _as_year(doc: Doc, claim: Claim, value: int, month_before: int | None) -> bool:
-    """A four-digit number: "March 2022", "2025-06-02", or a year unless it counts a noun."""
-    tok = doc[claim.start]
+def _as_year(doc: Doc, claim: Claim, tok: Token, value: int, month_before: int | None) -> bool:
+    """A four-digit number `tok`: "March 2022", "2025-06-02", a year unless it counts a noun."""
     if month_before is not None:  # "March 2022"
         claim.start -= 1
         _set_date(claim, value * 100 + month_before, "yyyymm")

@@ -9,7 +9,7 @@ with its value, or None when the token starts no number. What the surrounding wo
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from transforms.claims.lexicon import (
     A_UNIT_WORDS,
@@ -57,9 +57,9 @@ def read_number(doc: Doc, i: int) -> Claim | None:
         or (text[:1] in ".-−" and text[1:2].isdigit())
         or (text[:1].isalpha() and "-" in text and text[-1:].isdigit())
     ):
-        return _read_numeral(doc, i)
+        return _read_numeral(doc, i, text)
     if low in CARDINAL_WORDS:
-        return _read_written(doc, i)
+        return _read_written(doc, i, tok)
     if low in VAGUE_PLURALS or low == "tens":
         return read_vague(doc, i)
     if low in A_UNIT_WORDS:
@@ -78,9 +78,9 @@ def read_number(doc: Doc, i: int) -> Claim | None:
 # --- numerals -------------------------------------------------------------------------------
 
 
-def _read_numeral(doc: Doc, i: int) -> Claim | None:
-    """A token written with digits: "6,000", "3bn", "18th", "1990s", "1.2" + "million"."""
-    parsed = parse_numeral(doc[i].text)
+def _read_numeral(doc: Doc, i: int, text: str) -> Claim | None:
+    """Token i, `text`, written with digits: "6,000", "3bn", "18th", "1990s", "1.2" + "million"."""
+    parsed = parse_numeral(text)
     if parsed is None:
         return read_odd_numeral(doc, i)
     value, suffix = parsed
@@ -204,9 +204,8 @@ def read_cardinal_words(doc: Doc, i: int) -> tuple[float, int] | None:
     return None if value is None else (value, j)
 
 
-def _read_written(doc: Doc, i: int) -> Claim | None:
-    """A number written in words: a count, a fraction ("one-fifth"), "several hundred"."""
-    tok = doc[i]
+def _read_written(doc: Doc, i: int, tok: Token) -> Claim | None:
+    """Token i (`tok`) starts a number in words: a count, "one-fifth", "several hundred"."""
     if is_name_word(tok):
         return None
     read = read_cardinal_words(doc, i)

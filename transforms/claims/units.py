@@ -30,17 +30,18 @@ from transforms.claims.tokens import glued, lead, lower
 
 def apply_units(doc: Doc, claim: Claim) -> None:
     """Read what follows the number: percent, hyphen-glued units, unit and currency words."""
-    if claim.kind == "percent" or _percent_after(doc, claim):
-        return
-    if claim.kind != "count":
+    if claim.kind == "percent":
         return
     e = claim.end
+    nxt = lower(doc, e)  # read once and handed on: this runs for every number
+    if _percent_after(doc, claim, nxt) or claim.kind != "count":
+        return
     n = len(doc)
-    hyphen = lower(doc, e) in DASHES and glued(doc, e - 1) and e + 1 < n and glued(doc, e)
+    hyphen = nxt in DASHES and glued(doc, e - 1) and e + 1 < n and glued(doc, e)
     k = e + 1 if hyphen else e
     unit_word = lower(doc, k)
     if unit_word in DURATION_UNITS:
-        _duration(doc, claim, k, hyphen)
+        _duration(doc, claim, k, unit_word, hyphen)
         return
     if unit_word in CLOCK_WORDS and claim.value < 2400:
         claim.kind, claim.unit = "other", "time_of_day"  # "1300 GMT", "6 pm"
@@ -54,7 +55,7 @@ def apply_units(doc: Doc, claim: Claim) -> None:
             claim.end = k + 1
         return
     if not hyphen:
-        _currency_after(doc, claim, k)
+        _currency_after(doc, claim, k, unit_word)
         return
     if (
         k < n
@@ -68,10 +69,12 @@ def apply_units(doc: Doc, claim: Claim) -> None:
         claim.subject = doc[k].lemma_.lower()
 
 
-def _percent_after(doc: Doc, claim: Claim) -> bool:
-    """ "20 percent", "5%", "3 per cent", "2 percentage points": True when one was read."""
+def _percent_after(doc: Doc, claim: Claim, nxt: str) -> bool:
+    """ "20 percent", "5%", "3 per cent", "2 percentage points": True when one was read.
+
+    `nxt` is the lower-case word right after the number.
+    """
     e = claim.end
-    nxt = lower(doc, e)
     if nxt in PERCENT_WORDS:
         claim.kind = "percent"
         claim.end = e + 1
@@ -88,9 +91,8 @@ def _percent_after(doc: Doc, claim: Claim) -> bool:
     return False
 
 
-def _duration(doc: Doc, claim: Claim, k: int, hyphen: bool) -> None:
-    """A time unit at token k ("30-day", "three years"), or an age ("25-year-old man")."""
-    unit_word = doc[k].lower_
+def _duration(doc: Doc, claim: Claim, k: int, unit_word: str, hyphen: bool) -> None:
+    """Time unit `unit_word` at token k ("30-day", "three years"), or an age ("25-year-old")."""
     if not hyphen and unit_word in ("seconds",) and claim.value < 1:
         return
     claim.kind, claim.unit = "duration", DURATION_UNITS[unit_word]
@@ -114,9 +116,8 @@ def _duration(doc: Doc, claim: Claim, k: int, hyphen: bool) -> None:
             claim.kind = "age"
 
 
-def _currency_after(doc: Doc, claim: Claim, k: int) -> None:
-    """ "1.2bn Australian dollars", "500 euros", "50 pence": a currency word after the number."""
-    unit_word = lower(doc, k)
+def _currency_after(doc: Doc, claim: Claim, k: int, unit_word: str) -> None:
+    """ "1.2bn Australian dollars", "500 euros", "50 pence": currency word `unit_word` at k."""
     if unit_word in CURRENCY_ADJECTIVES and lower(doc, k + 1) in ("dollar", "dollars"):
         claim.kind = "money"  # "1.2bn Australian dollars"
         claim.currency = CURRENCY_ADJECTIVES[unit_word]
