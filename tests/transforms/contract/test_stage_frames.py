@@ -13,11 +13,11 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from transforms.entities.mentions import extract_mentions
 
 from transforms.claims.extract import extract_claims
 from transforms.contract.schema import columns
 from transforms.entities.canonicalize import canonicalize_mentions
+from transforms.entities.mentions import extract_mentions
 from transforms.ingest.files import FoundFile, classify_files
 from transforms.nlp.pipeline import parse
 from transforms.nlp.sentences import split_sentences
