@@ -36,6 +36,7 @@ RUN_TABLES = {"runs", "check_results"}
 def export(source: str, out: Path) -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     from flows.pipeline import newsclaims_flow
     from flows.settings import Settings
 

@@ -15,6 +15,9 @@ def _quiet_prefect() -> None:
     # Measured here: the local server's telemetry otherwise logs a harmless "database is locked".
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
+    # The temporary local API gets 20 s to start by default; on a loaded machine (measured
+    # here, with both cores busy) that timed out and failed the run before it began.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
