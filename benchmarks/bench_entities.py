@@ -109,7 +109,7 @@ def merge_review(
     return lines
 
 
-def main() -> None:
+def parse_args() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--sample", type=int, default=200, help="files to sample; 0 = all")
@@ -120,49 +120,59 @@ def main() -> None:
     ap.add_argument("--threshold-report", action="store_true")
     ap.add_argument("--show", type=int, default=20, help="merges to sample for review")
     ap.add_argument("--rules", help="comma-separated rules to sample from (default: all)")
-    args = ap.parse_args()
+    return ap.parse_args()
 
-    ids, bodies = load_corpus(args.corpus, args.sample, args.seed)
-    words = sum(len(b.split()) for b in bodies)
-    t_parse = t_extract = 0.0
+
+def load_mentions(
+    args: argparse.Namespace, ids: list[str], bodies: list[str]
+) -> tuple[pl.DataFrame, float, float]:
+    """(mentions, parse seconds, extract seconds): from the `--cache` parquet if it exists
+    (both times 0), else parsed (or read from the `--docs` DocBin) and extracted."""
     if args.cache and args.cache.exists():
-        mentions = pl.read_parquet(args.cache)
+        return pl.read_parquet(args.cache), 0.0, 0.0
+    from spacy.tokens import DocBin
+
+    from transforms.nlp.pipeline import load_pipeline, parse
+
+    nlp = load_pipeline()  # model load is not parsing time
+    timing = args.docs.with_suffix(".json") if args.docs else None
+    if args.docs and args.docs.exists():
+        docs = list(DocBin().from_disk(args.docs).get_docs(nlp.vocab))
+        # Parse time as measured when the DocBin was written.
+        t_parse = json.loads(timing.read_text())["parse_seconds"]
     else:
-        from spacy.tokens import DocBin
-
-        from transforms.nlp.pipeline import load_pipeline, parse
-
-        nlp = load_pipeline()  # model load is not parsing time
-        timing = args.docs.with_suffix(".json") if args.docs else None
-        if args.docs and args.docs.exists():
-            docs = list(DocBin().from_disk(args.docs).get_docs(nlp.vocab))
-            # Parse time as measured when the DocBin was written.
-            t_parse = json.loads(timing.read_text())["parse_seconds"]
-        else:
-            t0 = time.perf_counter()
-            docs = list(parse(bodies))
-            t_parse = time.perf_counter() - t0
-            if args.docs:
-                DocBin(docs=docs, store_user_data=False).to_disk(args.docs)
-                timing.write_text(json.dumps({"parse_seconds": t_parse, "docs": len(docs)}))
         t0 = time.perf_counter()
-        mentions = extract_mentions(ids, docs)
-        t_extract = time.perf_counter() - t0
-        if args.cache:
-            mentions.write_parquet(args.cache)
-
-    pins = read_pinned_aliases((ROOT / "warehouse" / "entity_aliases.csv").read_text("utf-8"))
+        docs = list(parse(bodies))
+        t_parse = time.perf_counter() - t0
+        if args.docs:
+            DocBin(docs=docs, store_user_data=False).to_disk(args.docs)
+            timing.write_text(json.dumps({"parse_seconds": t_parse, "docs": len(docs)}))
     t0 = time.perf_counter()
-    result = canonicalize_with_log(mentions, pins)
-    t_canon = time.perf_counter() - t0
-    entities = result.entities
+    mentions = extract_mentions(ids, docs)
+    t_extract = time.perf_counter() - t0
+    if args.cache:
+        mentions.write_parquet(args.cache)
+    return mentions, t_parse, t_extract
 
+
+def summary(
+    args: argparse.Namespace,
+    corpus: tuple[int, int],
+    mentions: pl.DataFrame,
+    result,
+    seconds: tuple[float, float, float],
+) -> list[str]:
+    """The figures of the run, one markdown bullet each. `corpus` is (files, words),
+    `seconds` (parse, extract, canonicalize); a zero time (cached step) is not printed."""
+    files, words = corpus
+    t_parse, t_extract, t_canon = seconds
+    entities = result.entities
     n = mentions.height
     merged_aliases = int((entities["aliases"].list.len() - 1).sum())
     rule_counts = Counter(d.rule for d in result.decisions)
     out: list[str] = []
     out.append(
-        f"- corpus: {args.corpus} ({len(ids)} files, sample={args.sample}, "
+        f"- corpus: {args.corpus} ({files} files, sample={args.sample}, "
         f"seed={args.seed}), {words:,} words"
     )
     out.append(
@@ -197,6 +207,50 @@ def main() -> None:
     )
     labels = entities.group_by("label").agg(pl.len()).sort("len", descending=True)
     out.append("- entities by label: " + ", ".join(f"{lab} {c:,}" for lab, c in labels.rows()))
+    return out
+
+
+def write_results(mentions: pl.DataFrame, out: list[str], review: list[str]) -> None:
+    """benchmarks/results/entities.md: the command, the figures, the merge sample and the
+    surname pairs behind SURNAME_RATIO."""
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    pairs = [
+        ln for ln in threshold_report(mentions, agreeing_only=True) if not ln.startswith("| 7")
+    ]
+    text = [
+        "# Entities benchmark",
+        "",
+        "```",
+        " ".join(["uv run python", *sys.argv]),
+        "```",
+        "",
+        *out,
+        "",
+        "## Sampled merges",
+        "",
+        *review,
+        "",
+        "## Surname pairs behind SURNAME_RATIO (first names agree, ratio 80+)",
+        "",
+        *pairs,
+        "",
+    ]
+    RESULTS.write_text("\n".join(text), encoding="utf-8")
+
+
+def main() -> None:
+    args = parse_args()
+    ids, bodies = load_corpus(args.corpus, args.sample, args.seed)
+    words = sum(len(b.split()) for b in bodies)
+    mentions, t_parse, t_extract = load_mentions(args, ids, bodies)
+
+    pins = read_pinned_aliases((ROOT / "warehouse" / "entity_aliases.csv").read_text("utf-8"))
+    t0 = time.perf_counter()
+    result = canonicalize_with_log(mentions, pins)
+    t_canon = time.perf_counter() - t0
+    entities = result.entities
+
+    out = summary(args, (len(ids), words), mentions, result, (t_parse, t_extract, t_canon))
     print("\n".join(out))
 
     # Merge sample: what was merged into what, with the mention in context, to judge by eye.
@@ -209,29 +263,7 @@ def main() -> None:
     if args.threshold_report:
         print("\n".join(threshold_report(mentions)[:80]))
     if args.write:
-        RESULTS.parent.mkdir(parents=True, exist_ok=True)
-        pairs = [
-            ln for ln in threshold_report(mentions, agreeing_only=True) if not ln.startswith("| 7")
-        ]
-        text = [
-            "# Entities benchmark",
-            "",
-            "```",
-            " ".join(["uv run python", *sys.argv]),
-            "```",
-            "",
-            *out,
-            "",
-            "## Sampled merges",
-            "",
-            *review,
-            "",
-            "## Surname pairs behind SURNAME_RATIO (first names agree, ratio 80+)",
-            "",
-            *pairs,
-            "",
-        ]
-        RESULTS.write_text("\n".join(text), encoding="utf-8")
+        write_results(mentions, out, review)
 
 
 if __name__ == "__main__":
