@@ -30,7 +30,7 @@ from transforms.ingest import files
 from transforms.nlp import pipeline
 from transforms.normalize import articles
 from transforms.reconcile import reconciliation
-from warehouse import audit, pages, publish, quarantine, runlog, store
+from warehouse import audit, history, pages, publish, quarantine, query, runlog, store
 
 stage = task(cache_policy=NO_CACHE)
 
@@ -245,11 +245,21 @@ def publish_build(build: Path, settings: Settings, run_record: dict, results: pl
         with store.connect(build) as con:
             store.replace_table(con, "runs", runs)
             store.replace_table(con, "check_results", runlog.read_checks(settings.checks_dir))
+            counts["history"] = history.record_claim_groups(
+                con, run_record["run_id"], datetime.now(UTC).replace(tzinfo=None)
+            )
             row_counts = store.row_counts(con)
         publish.publish(build, settings.published)
         # Logged only once the file is in place, so the log never claims an unpublished run.
         runlog.append_run(settings.run_log, run_record)
         counts["tables"] = len(row_counts)
+        # For tools without DuckDB 2, after the publish so it mirrors the published file; best
+        # effort like the report: the warehouse is published and logged, so no failed run.
+        parquet_dir = settings.warehouse_dir / query.PARQUET_DIR
+        try:
+            counts["parquet"] = len(query.refresh_parquet(settings.published, parquet_dir))
+        except Exception as exc:  # noqa: BLE001
+            get_run_logger().warning("could not refresh %s: %s", parquet_dir, exc)
     return row_counts
 
 

@@ -12,6 +12,7 @@ import json
 import math
 import os
 import re
+import shutil
 import sys
 import threading
 from collections.abc import Mapping
@@ -25,11 +26,14 @@ from warehouse.audit import TABLE_FRAMES
 from warehouse.store import open_published
 
 # Everything a BI tool reads: the audited tables, the history tables and the views.
+PARQUET_DIR = "parquet"  # under the warehouse folder: the export every publish refreshes
 CURATED_TABLES = (
     *TABLE_FRAMES,
     "check_results",
     "runs",
     "raw_files",
+    "claim_group_history",
+    "article_outlets",
     "claim_comparison",
     "outlet_mentions",
     "raw_files_latest",
@@ -318,3 +322,28 @@ def export_parquet(published: Path, out_dir: Path) -> list[Path]:
             con.sql(f"SELECT * FROM {name}").write_parquet(str(target))
             written.append(target)
     return written
+
+
+def refresh_parquet(published: Path, out_dir: Path) -> list[Path]:
+    """Replace `out_dir` with a fresh export of the published warehouse; returns the files.
+
+    The export is written beside it into a temporary folder, which is renamed into place only
+    once every file is complete, so a reader finds either the old set or the new set, never a
+    mix of two publishes or a half-written file. Two renames cannot swap folders in one step:
+    between them (microseconds) the folder is briefly absent.
+    """
+    parent = out_dir.parent
+    fresh = parent / f".{out_dir.name}.new-{os.getpid()}"
+    retired = parent / f".{out_dir.name}.old-{os.getpid()}"
+    for leftover in (fresh, retired):
+        shutil.rmtree(leftover, ignore_errors=True)
+    try:
+        written = export_parquet(published, fresh)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    if out_dir.exists():
+        os.replace(out_dir, retired)
+    os.replace(fresh, out_dir)
+    shutil.rmtree(retired, ignore_errors=True)
+    return [out_dir / path.name for path in written]

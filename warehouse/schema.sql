@@ -276,3 +276,35 @@ COMMENT ON COLUMN runs.checks_failed IS 'Expectations that failed.';
 COMMENT ON COLUMN runs.published IS 'Whether this run replaced the published warehouse.';
 COMMENT ON COLUMN runs.fingerprint IS 'Hash of settings, alias pins and pipeline code; a change reprocesses every file.';
 COMMENT ON COLUMN runs.message IS 'Short outcome message (names the failing checks when blocked).';
+
+CREATE TABLE IF NOT EXISTS claim_group_history (
+    run_id VARCHAR NOT NULL,
+    group_id VARCHAR NOT NULL,
+    event_id VARCHAR,
+    subject VARCHAR,
+    kind VARCHAR,
+    unit VARCHAR,
+    scope VARCHAR,
+    consensus_low DOUBLE,
+    consensus_high DOUBLE,
+    status VARCHAR,
+    n_outlets BIGINT,
+    n_independent BIGINT,
+    n_claims BIGINT,
+    recorded_at TIMESTAMP NOT NULL
+);
+COMMENT ON TABLE claim_group_history IS 'One row per claim group per publishing run (key: run_id, group_id): how the consensus on each quantity moved as reports arrived. Appended, never rebuilt; carried over on a fresh rebuild.';
+COMMENT ON COLUMN claim_group_history.run_id IS 'The publishing run that recorded the state (runs.run_id).';
+COMMENT ON COLUMN claim_group_history.group_id IS 'The claim group (claim_groups.group_id): stable_id over its smallest claim_id, so it changes when an article with a smaller claim_id joins the group.';
+COMMENT ON COLUMN claim_group_history.event_id IS 'Event of the group as of that run.';
+COMMENT ON COLUMN claim_group_history.subject IS 'Canonical subject of the group.';
+COMMENT ON COLUMN claim_group_history.kind IS 'Kind of the quantity.';
+COMMENT ON COLUMN claim_group_history.unit IS 'Canonical unit.';
+COMMENT ON COLUMN claim_group_history.scope IS 'per_side or total.';
+COMMENT ON COLUMN claim_group_history.consensus_low IS 'Low end of the consensus interval as of that run.';
+COMMENT ON COLUMN claim_group_history.consensus_high IS 'High end of the consensus interval as of that run (NULL = unbounded).';
+COMMENT ON COLUMN claim_group_history.status IS 'consistent, conflict or single_source as of that run.';
+COMMENT ON COLUMN claim_group_history.n_outlets IS 'Distinct outlets with a claim in the group as of that run.';
+COMMENT ON COLUMN claim_group_history.n_independent IS 'Independent outlets (wire copies counted once) as of that run.';
+COMMENT ON COLUMN claim_group_history.n_claims IS 'Claims in the group as of that run.';
+COMMENT ON COLUMN claim_group_history.recorded_at IS 'When the run recorded the state (UTC), just before its publish.';

@@ -90,6 +90,9 @@ def open_published(
         con.close()
 
 
+# Tables a fresh rebuild keeps: they record past runs, which the sources cannot rebuild.
+CARRIED_TABLES = ("raw_files", "claim_group_history")
+
 # Tables whose rows belong to one article: a changed or removed file drops exactly these rows.
 ARTICLE_TABLES = ("articles", "article_parts", "sentences", "entity_mentions", "numeric_claims")
 
@@ -114,7 +117,8 @@ def start_build(published: Path, build: Path, *, fresh: bool = False) -> None:
     """Create `build` as a copy of `published` (or empty), with the schema and views applied.
 
     `fresh` starts from the current schema instead of a copy (a rebuild after the pipeline
-    changed, when old tables may lack new columns) and carries over only the file history.
+    changed, when old tables may lack new columns) and carries over only the history
+    (CARRIED_TABLES).
     """
     build.parent.mkdir(parents=True, exist_ok=True)
     for leftover in (build, build.with_name(build.name + ".wal")):
@@ -125,12 +129,20 @@ def start_build(published: Path, build: Path, *, fresh: bool = False) -> None:
         con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
         con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
         if published.exists() and fresh:
-            _carry_over(con, published, "raw_files")
+            for table in CARRIED_TABLES:
+                _carry_over(con, published, table)
 
 
 def _carry_over(con: duckdb.DuckDBPyConnection, published: Path, table: str) -> None:
-    """Copy `table` from the published file, keeping the columns both schemas share."""
+    """Copy `table` from the published file, keeping the columns both schemas share.
+
+    A warehouse published before the table existed has nothing to carry.
+    """
     with open_published(published) as old:
+        if not old.execute(
+            "SELECT 1 FROM duckdb_tables() WHERE table_name = ?", [table]
+        ).fetchall():
+            return
         frame = old.sql(f"SELECT * FROM {table}").pl()
     shared = [c for c in frame.columns if c in table_columns(con, table)]
     insert_rows(con, table, frame.select(shared))

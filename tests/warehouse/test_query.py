@@ -19,6 +19,7 @@ from warehouse.query import (
     export_parquet,
     limits_from,
     query,
+    refresh_parquet,
     render,
 )
 
@@ -224,3 +225,24 @@ def test_export_parquet_writes_every_curated_table(published, tmp_path):
     written = export_parquet(published, tmp_path / "out")
     assert [p.stem for p in written] == list(CURATED_TABLES)
     assert pl.read_parquet(tmp_path / "out" / "articles.parquet").height == 2
+
+
+def test_refresh_parquet_replaces_the_folder_whole(published, tmp_path):
+    out = tmp_path / "parquet"
+    out.mkdir()
+    (out / "stale.parquet").write_bytes(b"from an older export")
+    written = refresh_parquet(published, out)
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in written)
+    assert all(p.parent == out for p in written)
+    assert pl.read_parquet(out / "articles.parquet").height == 2
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".parquet")] == []
+
+
+def test_a_failed_refresh_keeps_the_old_export(tmp_path):
+    out = tmp_path / "parquet"
+    out.mkdir()
+    (out / "articles.parquet").write_bytes(b"old")
+    with pytest.raises(FileNotFoundError):
+        refresh_parquet(tmp_path / "absent.duckdb", out)
+    assert (out / "articles.parquet").read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["parquet"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import datetime
 
 import duckdb
 import polars as pl
@@ -213,3 +214,25 @@ def test_a_lock_held_by_a_writer_is_not_called_damage(tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_fresh_build_carries_over_the_claim_group_history(tmp_path):
+    published = new_build(tmp_path, "newsclaims.duckdb")
+    row = {"run_id": "r1", "group_id": "g1", "n_outlets": 2, "recorded_at": datetime(2026, 1, 1)}
+    with store.connect(published) as con:
+        insert(con, "claim_group_history", [row])
+    build = tmp_path / "newsclaims-2.build"
+    store.start_build(published, build, fresh=True)
+    with store.connect(build) as con:
+        frame = store.read_table(con, "claim_group_history")
+    assert frame.select("run_id", "group_id", "n_outlets").rows() == [("r1", "g1", 2)]
+
+
+def test_a_fresh_build_from_a_warehouse_without_history_starts_it_empty(tmp_path):
+    published = new_build(tmp_path, "newsclaims.duckdb")
+    with store.connect(published) as con:
+        con.execute("DROP TABLE claim_group_history")
+    build = tmp_path / "newsclaims-2.build"
+    store.start_build(published, build, fresh=True)
+    with store.connect(build) as con:
+        assert store.row_counts(con)["claim_group_history"] == 0
