@@ -27,7 +27,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _lock_holder(message: str) -> str | None:
-    """"process 1234 (python3)" when DuckDB refused a file lock another process holds."""
+    """ "process 1234 (python3)" when DuckDB refused a file lock another process holds."""
     # DuckDB: 'Conflicting lock is held in /usr/bin/python3.11 (PID 1234) by user root'.
     match = re.search(r"Conflicting lock is held in (\S+) \(PID (\d+)\)", message)
     return None if match is None else f"process {match.group(2)} ({match.group(1)})"
