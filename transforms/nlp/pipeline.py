@@ -27,9 +27,14 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-@lru_cache(maxsize=2)
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
-    """Load `model` with paragraph boundaries enforced; cached per process."""
+    """Load `model` with paragraph boundaries enforced; cached per process and model name
+    (`load_pipeline()` and `load_pipeline(DEFAULT_MODEL)` share one load)."""
+    return _load(model)
+
+
+@lru_cache(maxsize=2)
+def _load(model: str) -> Language:
     nlp = spacy.load(model)
     if "paragraph_boundaries" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_boundaries", before="parser")
