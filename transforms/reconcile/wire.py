@@ -26,8 +26,9 @@ MIN_WORDS = 8
 # largest event has 2,618 candidate sentences at 1x (27 MB), 7,854 at 3x (247 MB; the call
 # grew RSS by 277 MB) and 26,180 at 10x (2.7 GB). In blocks of 512 rows of the upper triangle
 # it holds 512 x n (54 MB at 10x) and scores half the pairs: at 3x the call grew RSS by
-# 115 MB (the frames themselves) and took 11.1 s against 17.8 s, with the same wire groups.
-# The time is still quadratic in an event's sentences; the memory is not.
+# 115 MB (the frames themselves) and took 11.1 s against 17.8 s, with the same wire groups;
+# at 10x, 134 s and +309 MB. The time is still quadratic in an event's sentences (28x the
+# 1x time at 10x); the memory is not.
 BLOCK_ROWS = 512
 
 
