@@ -10,7 +10,7 @@ import pytest
 from rapidfuzz import fuzz, process
 
 from transforms.reconcile.events import article_similarity
-from transforms.reconcile.wire import MIN_RATIO, similar_pairs
+from transforms.reconcile.wire import MIN_RATIO, mark_wire_copies, similar_pairs
 
 UNCAPPED = 10**9
 
@@ -108,3 +108,45 @@ def test_row_blocks_find_the_pairs_of_the_whole_matrix(seed, block):
     whole = sorted((int(i), int(j)) for i, j in zip(*scores.nonzero(), strict=True) if i < j)
     assert whole  # the near copies score above the cutoff
     assert list(similar_pairs(keys, block=block)) == whole
+
+
+def brute_force_groups(frame: pl.DataFrame) -> set[frozenset[str]]:
+    """The wire groups of scoring every pair of sentences: the rule, without shortcuts."""
+    from transforms.text.clusters import DisjointSet
+
+    rows = frame.rows(named=True)
+    links = DisjointSet()
+    for i, x in enumerate(rows):
+        for y in rows[i + 1 :]:
+            if (
+                x["outlet_key"] != y["outlet_key"]
+                and fuzz.ratio(x["text_key"], y["text_key"]) >= 80
+            ):
+                links.union(x["sentence_id"], y["sentence_id"])
+    return {frozenset(m) for m in links.components() if len(m) > 1}
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_identical_keys_scored_once_give_the_groups_of_every_pair(seed):
+    rng = random.Random(seed)
+    keys = sentence_keys(seed)
+    # Verbatim repeats in other (and in the same) outlets, as the wire and corpus copies.
+    texts = keys + [rng.choice(keys) for _ in range(len(keys))]
+    frame = pl.DataFrame(
+        {
+            "sentence_id": [f"s{i:03d}" for i in range(len(texts))],
+            "article_id": [f"a{i % 7}" for i in range(len(texts))],
+            "text_key": texts,
+        }
+    )
+    sources = pl.DataFrame(
+        {
+            "article_id": [f"a{i}" for i in range(7)],
+            "event_id": ["e1"] * 7,
+            "outlet_key": ["X", "X", "Y", "Z", "Y", "W", "X"],
+        }
+    )
+    marked = mark_wire_copies(frame, sources).filter(pl.col("is_wire_copy"))
+    got = {frozenset(g) for g in marked.group_by("wire_group").agg("sentence_id")["sentence_id"]}
+    expected = brute_force_groups(frame.join(sources, on="article_id"))
+    assert expected and got == expected
