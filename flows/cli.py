@@ -22,7 +22,9 @@ def _quiet_prefect() -> None:
 
 def _settings(args: argparse.Namespace) -> Settings:
     return Settings().with_overrides(
-        source=getattr(args, "source", None), warehouse_dir=getattr(args, "warehouse", None)
+        source=getattr(args, "source", None),
+        warehouse_dir=getattr(args, "warehouse", None),
+        dask_address=getattr(args, "dask", None),
     )
 
 
@@ -64,11 +66,16 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    settings = _settings(args)
     _quiet_prefect()
+    if settings.dask_address:
+        # Served runs execute in child processes that read their settings from the
+        # environment (only source and warehouse are deployment parameters).
+        os.environ["NEWSCLAIMS_DASK_ADDRESS"] = settings.dask_address
     from flows.deployment import scheduled_deployment, serve_scheduled
 
     deployment = scheduled_deployment(
-        _settings(args), name=args.name, cron=args.cron, interval=args.interval
+        settings, name=args.name, cron=args.cron, interval=args.interval
     )
     serve_scheduled(deployment)
     return 0
@@ -166,6 +173,12 @@ def build_parser() -> argparse.ArgumentParser:
             sub.add_argument(
                 "--source",
                 help="folder or glob of raw article files (default: seeds/ or NEWSCLAIMS_SOURCE)",
+            )
+            sub.add_argument(
+                "--dask",
+                metavar="ADDRESS",
+                help="parse on this Dask scheduler, e.g. tcp://host:8786 "
+                "(default: here, or NEWSCLAIMS_DASK_ADDRESS)",
             )
         sub.set_defaults(handler=handler)
         return sub

@@ -10,7 +10,9 @@ only when no critical expectation failed, so a failed or blocked run leaves it a
 from __future__ import annotations
 
 import secrets
+import shutil
 import time
+from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,8 +22,10 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.runtime import flow_run
 
 from flows import tasks
+from flows.progress import Progress
 from flows.settings import Settings
 from flows.summary import RunSummary, failed_checks
+from transforms.bodies import BodyRows
 from warehouse import runlog, store
 from warehouse.lock import run_lock
 
@@ -57,9 +61,7 @@ def newsclaims_flow(
             if intake.nothing_to_do and settings.published.exists():
                 return _unchanged(summary, intake.raw_files, settings)
             raw_files, articles, parts = tasks.normalize_files(intake)
-            rows = tasks.parse_and_extract(
-                articles, settings.model, settings.workers, settings.batch_size
-            )
+            rows = _parse(articles, settings, run_id)
             tasks.write_build(
                 settings,
                 build,
@@ -73,6 +75,7 @@ def newsclaims_flow(
                     "numeric_claims": rows.claims,
                 },
             )
+            _clean_staging(settings, run_id)
             raw_files = tasks.withhold_faulty_articles(build, run_id)
             tasks.canonicalize_entities(build, pinned)
             tasks.reconcile_build(build, settings.tolerance)
@@ -87,11 +90,61 @@ def newsclaims_flow(
             build.unlink(missing_ok=True)
             raise
         finally:
+            _clean_staging(settings, run_id)
             summary.seconds = time.time() - clock
             if summary.status != "published":
                 runlog.append_run(settings.run_log, _run_record(summary, started, published=False))
             _publish_artifacts(summary, results)
     return summary
+
+
+def _parse(articles: pl.DataFrame, settings: Settings, run_id: str) -> BodyRows:
+    """The parse stage: here (one task, spaCy's processes), or on the Dask cluster named by
+    the settings, one task per batch.
+
+    The cluster's runner is opened here rather than given to the flow (`with_options`): a
+    served run loads the flow from its entrypoint in a child process, where only settings
+    read from the environment reach it, so the flow itself must pick the runner.
+    """
+    if not (settings.dask_address and articles.height):
+        return tasks.parse_and_extract(
+            articles, settings.model, settings.workers, settings.batch_size
+        )
+    # Imported only here: dask and distributed cost a second of every run that does not use them.
+    from prefect.futures import as_completed
+    from prefect_dask import DaskTaskRunner
+
+    staging = _staging_dir(settings, run_id)
+    progress = Progress("parse on dask", articles.height, get_run_logger())
+    with DaskTaskRunner(address=settings.dask_address) as runner:
+        futures, sizes = [], {}
+        for batch, start in enumerate(range(0, articles.height, settings.batch_size)):
+            chunk = articles.slice(start, settings.batch_size).select("article_id", "body")
+            parameters = {"article_rows": chunk, "model": settings.model}
+            parameters["out_dir"] = staging / f"{batch:06d}"
+            futures.append(runner.submit(tasks.parse_batch, parameters))
+            sizes[futures[-1].task_run_id] = chunk.height
+        done = 0
+        for future in as_completed(futures):
+            future.result()  # raises the batch's error, failing the run
+            done += sizes[future.task_run_id]
+            progress.update(done)
+        staged = [future.result() for future in futures]  # batch order, not completion order
+    return tasks.load_staged_batches(staged)
+
+
+def _staging_dir(settings: Settings, run_id: str) -> Path:
+    """Where the Dask workers stage this run's batches: beside the build, so a cluster whose
+    workers share the warehouse folder's file system can write there."""
+    return settings.warehouse_dir / "staging" / run_id
+
+
+def _clean_staging(settings: Settings, run_id: str) -> None:
+    """Remove this run's staged batches (loaded into the build, or of a failed run)."""
+    staging = _staging_dir(settings, run_id)
+    shutil.rmtree(staging, ignore_errors=True)
+    with suppress(OSError):
+        staging.parent.rmdir()  # only when no other run's batches are left in it
 
 
 def _unchanged(summary: RunSummary, raw_files: pl.DataFrame, settings: Settings) -> RunSummary:

@@ -9,12 +9,15 @@ from __future__ import annotations
 import hashlib
 import math
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 # Reconciliation slack above 50 % would call "6,000" and "9,000" the same number.
 MAX_TOLERANCE = 0.5
+# A Dask scheduler address as `dask scheduler` prints it (tcp://host:port) or bare host:port.
+DASK_ADDRESS = re.compile(r"(tcp://)?[A-Za-z0-9._-]+:[0-9]{1,5}")
 
 
 class SettingsError(ValueError):
@@ -46,6 +49,15 @@ def _tolerance(raw: object) -> float:
             f"NEWSCLAIMS_TOLERANCE must be a finite number in [0, {MAX_TOLERANCE}], not {raw!r}"
         )
     return value
+
+
+def _dask_address(raw: str | None) -> str | None:
+    if raw is not None and not DASK_ADDRESS.fullmatch(raw):
+        raise SettingsError(
+            f"NEWSCLAIMS_DASK_ADDRESS / --dask must be a Dask scheduler address such as "
+            f"tcp://host:8786 or host:8786, not {raw!r}"
+        )
+    return raw
 
 
 def _aliases_file() -> Path:
@@ -84,6 +96,11 @@ class Settings:
     # Bodies per parse batch: the Docs of one batch are held at once (memory), and progress
     # is logged between batches (about every 5 s at one process on the BBC corpus).
     batch_size: int = field(default_factory=lambda: _positive_int("BATCH_SIZE", 32))
+    # The Dask scheduler that parses the batches (None: parse here, in `workers` processes);
+    # the output does not depend on it, so it is not in the fingerprint either.
+    dask_address: str | None = field(
+        default_factory=lambda: _dask_address(os.environ.get("NEWSCLAIMS_DASK_ADDRESS"))
+    )
 
     @property
     def published(self) -> Path:
@@ -121,6 +138,7 @@ class Settings:
                 raise SettingsError(
                     f"NEWSCLAIMS_{name.upper()} must be a positive integer, not {value!r}"
                 )
+        _dask_address(self.dask_address)
         if not self.model.strip():
             raise SettingsError("NEWSCLAIMS_MODEL must name a spaCy pipeline, not ''")
         if self.aliases_file.exists() and not self.aliases_file.is_file():

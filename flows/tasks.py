@@ -132,6 +132,43 @@ def parse_and_extract(
     return rows
 
 
+# The three frames a parsed batch yields, in BodyRows order, as staged Parquet file names.
+STAGED_FRAMES = ("sentences", "mentions", "claims")
+
+
+@task(cache_policy=NO_CACHE, task_run_name="parse batch {out_dir.name}")
+def parse_batch(article_rows: pl.DataFrame, model: str, out_dir: Path) -> list[Path]:
+    """One parse batch on a Dask worker: parse the bodies there (the pipeline loads once per
+    worker process, load_pipeline is cached), extract the rows and stage them as Parquet in
+    `out_dir`; return the files in STAGED_FRAMES order. The Docs never leave the worker:
+    they are large and do not pickle back faithfully, the frames do."""
+    with _timed(f"parse batch {out_dir.name}") as counts:
+        docs = list(pipeline.parse(article_rows["body"].to_list(), model=model))
+        rows = bodies.read_bodies(article_rows, docs)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        paths = [out_dir / f"{name}.parquet" for name in STAGED_FRAMES]
+        for path, frame in zip(paths, (rows.sentences, rows.mentions, rows.claims), strict=True):
+            frame.write_parquet(path)
+        counts.update(articles=article_rows.height, sentences=rows.sentences.height)
+    return paths
+
+
+@stage
+def load_staged_batches(staged: list[list[Path]]) -> bodies.BodyRows:
+    """The staged rows of every batch, concatenated in batch order (as a local parse)."""
+    with _timed("load staged batches") as counts:
+        rows = bodies.BodyRows.concat(
+            [bodies.BodyRows(*(pl.read_parquet(path) for path in paths)) for paths in staged]
+        )
+        counts.update(
+            batches=len(staged),
+            sentences=rows.sentences.height,
+            mentions=rows.mentions.height,
+            claims=rows.claims.height,
+        )
+    return rows
+
+
 @stage
 def write_build(
     settings: Settings,
