@@ -28,7 +28,10 @@ import polars as pl
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 # Columns that two runs over the same input legitimately differ in.
-VOLATILE = {"run_id", "seen_at", "started_at", "finished_at", "fingerprint", "message", "seconds"}
+VOLATILE = {
+    "run_id", "seen_at", "started_at", "finished_at", "fingerprint", "message", "seconds",
+    "recorded_at",
+}  # fmt: skip
 # Tables that describe the run rather than the data.
 RUN_TABLES = {"runs", "check_results", "claim_group_history"}
 

@@ -15,7 +15,16 @@ from tests.conftest import SEEDS
 
 # As benchmarks/compare_tables.py: columns two runs over the same input differ in by nature,
 # and the tables that describe the run rather than the data.
-VOLATILE = {"run_id", "seen_at", "started_at", "finished_at", "fingerprint", "message", "seconds"}
+VOLATILE = {
+    "run_id",
+    "seen_at",
+    "started_at",
+    "finished_at",
+    "fingerprint",
+    "message",
+    "seconds",
+    "recorded_at",
+}
 RUN_TABLES = {"runs", "check_results"}
 
 
