@@ -47,4 +47,5 @@ bench: setup
 
 clean:
 	rm -rf warehouse/*.duckdb warehouse/*.build warehouse/runs.jsonl warehouse/checks \
-	       warehouse/rejected warehouse/data_docs warehouse/report warehouse/.report.*
+	       warehouse/rejected warehouse/data_docs warehouse/report warehouse/.report.* \
+	       warehouse/parquet warehouse/staging
