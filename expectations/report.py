@@ -9,6 +9,7 @@ listing every expectation of the run and linking each suite to its GX validation
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 import polars as pl
@@ -29,6 +30,32 @@ def _validation_pages(docs_dir: Path) -> dict[str, str]:
         relative = page.relative_to(docs_dir / "validations")
         pages[".".join(relative.parts[:2])] = str(page.relative_to(docs_dir))
     return pages
+
+
+# A src= or href= pointing off the machine (the GX pages' CDN scripts, styles, fonts, logo).
+_EXTERNAL = re.compile(r"""(?:src|href)=["'](https?://[^"']+)""", re.I)
+
+
+def external_urls(docs_dir: Path) -> set[str]:
+    """Every external URL the GX validation pages would load (or link to)."""
+    return {
+        url
+        for page in (docs_dir / "validations").rglob("*.html")
+        for url in _EXTERNAL.findall(page.read_text(encoding="utf-8", errors="replace"))
+    }
+
+
+def _network_note(docs_dir: Path) -> str:
+    urls = external_urls(docs_dir)
+    if not urls:
+        return "<p>Every page here opens offline.</p>"
+    hosts = sorted({url.split("/")[2] for url in urls})
+    return (
+        "<p><b>Needs a network:</b> the Great Expectations validation pages linked below load "
+        f"{len(urls)} external URLs (from {html.escape(', '.join(hosts))}) for their styles, "
+        "scripts and logo; offline they show their text unstyled. This index itself needs no "
+        "network.</p>"
+    )
 
 
 def write_offline_index(docs_dir: Path, results: pl.DataFrame, run_id: str) -> Path:
@@ -53,6 +80,7 @@ def write_offline_index(docs_dir: Path, results: pl.DataFrame, run_id: str) -> P
         f"</title><style>{_STYLE}</style></head><body><h1>newsclaims checks</h1>"
         f"<p>Run <b>{html.escape(run_id)}</b>: {results.height - failed} passed, {failed} failed."
         " Suite names link to the Great Expectations validation pages.</p>"
+        f"{_network_note(docs_dir)}"
         "<table><tr><th>suite.frame</th><th>result</th><th>severity</th><th>expectation</th>"
         f"<th>protects</th><th>observed</th></tr>{''.join(rows)}</table></body></html>"
     )

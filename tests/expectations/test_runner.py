@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import great_expectations.expectations as gxe
 import polars as pl
 import pytest
@@ -74,3 +76,16 @@ def test_the_data_docs_index_is_written_for_offline_reading(run):
     assert "<script" not in index
     assert "every article has prose" in index
     assert 'href="validations/' in index  # suites link to GX's rendered validation pages
+
+
+def test_the_index_says_plainly_which_pages_need_a_network(run):
+    from expectations.report import external_urls
+
+    _, docs = run
+    index = (docs / "index.html").read_text(encoding="utf-8")
+    urls = external_urls(docs)
+    # GX 1.24's validation pages load their CDN assets: the index names how many, and where.
+    assert urls, "the GX validation pages were expected to reference external assets"
+    assert f"load {len(urls)} external URLs" in index
+    assert "This index itself needs no network" in index
+    assert all(not u.startswith("http") for u in re.findall(r'href="([^"]+)"', index))
