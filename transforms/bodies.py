@@ -37,8 +37,12 @@ class BodyRows:
         )
 
 
-def read_bodies(articles: pl.DataFrame, docs: Sequence[Doc]) -> BodyRows:
-    """Rows of `articles` (article_id, body) given `docs[i]`, the parse of row i's body."""
+class ArticleFailed(RuntimeError):
+    """A rule raised on one article; the message names its file, so a run failure says which
+    file it was working on."""
+
+
+def _rows(articles: pl.DataFrame, docs: Sequence[Doc]) -> BodyRows:
     sentences = split_sentences(articles, docs)
     ids = articles["article_id"].to_list()
     return BodyRows(
@@ -46,3 +50,19 @@ def read_bodies(articles: pl.DataFrame, docs: Sequence[Doc]) -> BodyRows:
         assign_sentences(extract_mentions(ids, docs), sentences),
         assign_sentences(extract_claims(ids, docs), sentences),
     )
+
+
+def read_bodies(articles: pl.DataFrame, docs: Sequence[Doc]) -> BodyRows:
+    """Rows of `articles` (article_id, body, path when known) given `docs[i]`, the parse of
+    row i's body. When a rule raises, the batch is read again one article at a time to find
+    the one it fails on, and ArticleFailed names that article's file."""
+    try:
+        return _rows(articles, docs)
+    except Exception as batch_error:
+        for index, row in enumerate(articles.iter_rows(named=True)):
+            try:
+                _rows(articles.slice(index, 1), docs[index : index + 1])
+            except Exception as error:
+                where = row.get("path") or row["article_id"]
+                raise ArticleFailed(f"{where}: {type(error).__name__}: {error}") from error
+        raise batch_error
