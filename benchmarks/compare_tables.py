@@ -22,18 +22,14 @@ import tempfile
 import time
 from pathlib import Path
 
-import duckdb
 import polars as pl
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-# Columns that two runs over the same input legitimately differ in.
-VOLATILE = {
-    "run_id", "seen_at", "started_at", "finished_at", "fingerprint", "message", "seconds",
-    "recorded_at",
-}  # fmt: skip
-# Tables that describe the run rather than the data.
-RUN_TABLES = {"runs", "check_results", "claim_group_history"}
+from warehouse.store import RUN_TABLES, comparable_tables  # noqa: E402
+
+# The golden exports predate claim_group_history, and it records runs, not data.
+SKIP = RUN_TABLES | {"claim_group_history"}
 
 
 def export(source: str, out: Path) -> None:
@@ -53,16 +49,9 @@ def export(source: str, out: Path) -> None:
         published = Path(tmp) / "newsclaims.duckdb"
         if not published.exists():
             raise SystemExit(f"the run did not publish: {summary.render()}")
-        with duckdb.connect(str(published), read_only=True) as con:
-            tables = [
-                r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
-            ]
-            for table in tables:
-                if table in RUN_TABLES:
-                    continue
-                frame = con.sql(f"SELECT * FROM {table}").pl()
-                frame = frame.drop([c for c in frame.columns if c in VOLATILE])
-                frame.sort(frame.columns, nulls_last=True).write_parquet(out / f"{table}.parquet")
+        tables = comparable_tables(published, skip=SKIP)
+        for table, frame in tables.items():
+            frame.write_parquet(out / f"{table}.parquet")
     (out / "timing.txt").write_text(f"{seconds:.1f} s flow wall time\n", encoding="utf-8")
     print(f"exported {len(tables)} tables to {out} ({seconds:.1f} s)")
 

@@ -128,11 +128,7 @@ class Settings:
                 f"NEWSCLAIMS_REMOVED_FILES must be 'drop' or 'keep', not {self.removed_files!r}"
             )
         _tolerance(self.tolerance)
-        if not isinstance(self.max_bytes, int) or self.max_bytes <= 0:
-            raise SettingsError(
-                f"NEWSCLAIMS_MAX_BYTES must be a positive integer, not {self.max_bytes!r}"
-            )
-        for name in ("workers", "batch_size"):
+        for name in ("max_bytes", "workers", "batch_size"):
             value = getattr(self, name)
             if not isinstance(value, int) or value <= 0:
                 raise SettingsError(

@@ -3,40 +3,12 @@ same warehouse, row for row, as a local run, and the staged batches are cleaned 
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import duckdb
-import polars as pl
 import pytest
 
 from flows.cli import main
 from flows.settings import Settings, SettingsError
 from tests.conftest import SEEDS
-
-# As benchmarks/compare_tables.py: columns two runs over the same input differ in by nature,
-# and the tables that describe the run rather than the data.
-VOLATILE = {
-    "run_id",
-    "seen_at",
-    "started_at",
-    "finished_at",
-    "fingerprint",
-    "message",
-    "seconds",
-    "recorded_at",
-}
-RUN_TABLES = {"runs", "check_results"}
-
-
-def warehouse_tables(warehouse: Path) -> dict[str, pl.DataFrame]:
-    with duckdb.connect(str(warehouse / "newsclaims.duckdb"), read_only=True) as con:
-        names = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
-        frames = {n: con.sql(f"SELECT * FROM {n}").pl() for n in names if n not in RUN_TABLES}
-    tables = {}
-    for name, frame in frames.items():
-        frame = frame.drop([c for c in frame.columns if c in VOLATILE])
-        tables[name] = frame.sort(frame.columns, nulls_last=True)
-    return tables
+from warehouse.store import comparable_tables
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +28,10 @@ def test_dask_run_equals_local_run(tmp_path, run_flow, cluster):
         SEEDS, tmp_path / "dask", batch_size=2, dask_address=cluster.scheduler_address
     )
     assert (local.status, on_dask.status) == ("published", "published")
-    expected, got = warehouse_tables(tmp_path / "local"), warehouse_tables(tmp_path / "dask")
+    expected, got = (
+        comparable_tables(tmp_path / "local" / "newsclaims.duckdb"),
+        comparable_tables(tmp_path / "dask" / "newsclaims.duckdb"),
+    )
     assert sorted(got) == sorted(expected)
     for name, frame in expected.items():
         assert got[name].equals(frame), name

@@ -250,3 +250,27 @@ def published_row_counts(published: Path) -> dict[str, int]:
     """Rows per table of the published warehouse."""
     with open_published(published) as con:
         return row_counts(con)
+
+
+# Columns that two runs over the same input differ in by nature (ids and times of the run).
+RUN_COLUMNS = frozenset(
+    {"run_id", "seen_at", "started_at", "finished_at", "fingerprint", "message", "seconds",
+     "recorded_at"}
+)  # fmt: skip
+# Tables that describe the runs rather than the data.
+RUN_TABLES = frozenset({"runs", "check_results"})
+
+
+def comparable_tables(
+    published: Path, *, skip: frozenset[str] = RUN_TABLES
+) -> dict[str, pl.DataFrame]:
+    """Every table of a warehouse file but `skip`, without RUN_COLUMNS, rows sorted: two runs
+    over the same input give equal frames (refactor and Dask checks compare them)."""
+    with open_published(published) as con:
+        names = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
+        frames = {n: con.sql(f"SELECT * FROM {n}").pl() for n in sorted(names) if n not in skip}
+    tables = {}
+    for name, frame in frames.items():
+        frame = frame.drop([c for c in frame.columns if c in RUN_COLUMNS])
+        tables[name] = frame.sort(frame.columns, nulls_last=True)
+    return tables
