@@ -236,26 +236,31 @@ def canonicalize_entities(build: Path, pinned: pl.DataFrame | None) -> None:
 
 
 @stage
-def reconcile_build(build: Path, tolerance: float) -> None:
-    """Events, wire copies, attributions and claim groups across every article in the build."""
-    with _timed("reconcile") as counts, store.connect(build) as con:
-        result = reconciliation.reconcile(
-            store.read_table(con, "articles"),
-            store.outlet_keys(con),
-            store.read_table(con, "entity_mentions"),
-            store.read_table(con, "entities"),
-            store.read_table(con, "sentences"),
-            store.read_table(con, "numeric_claims"),
-            tolerance=tolerance,
-        )
-        store.replace_table(con, "articles", result.articles)
-        store.replace_table(con, "sentences", result.sentences)
-        store.replace_table(con, "numeric_claims", result.claims)
-        counts.update(
-            events=store.replace_table(con, "events", result.events),
-            wire_copies=int(result.sentences["is_wire_copy"].sum()),
-            groups=store.replace_table(con, "claim_groups", result.claim_groups),
-        )
+def reconcile_build(build: Path, tolerance: float, published: Path, run_id: str) -> None:
+    """Events, wire copies, attributions and claim groups across every article in the build;
+    events and groups keep the ids they were published under (id_lineage records changes)."""
+    with _timed("reconcile") as counts:
+        events, groups = store.published_ids(published)
+        with store.connect(build) as con:
+            result = reconciliation.reconcile(
+                store.read_table(con, "articles"),
+                store.outlet_keys(con),
+                store.read_table(con, "entity_mentions"),
+                store.read_table(con, "entities"),
+                store.read_table(con, "sentences"),
+                store.read_table(con, "numeric_claims"),
+                tolerance=tolerance,
+                previous=reconciliation.PublishedIds(events, groups),
+            )
+            store.replace_table(con, "articles", result.articles)
+            store.replace_table(con, "sentences", result.sentences)
+            store.replace_table(con, "numeric_claims", result.claims)
+            counts.update(
+                events=store.replace_table(con, "events", result.events),
+                wire_copies=int(result.sentences["is_wire_copy"].sum()),
+                groups=store.replace_table(con, "claim_groups", result.claim_groups),
+                id_changes=store.record_lineage(con, run_id, result.lineage),
+            )
 
 
 @stage

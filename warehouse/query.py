@@ -33,6 +33,7 @@ CURATED_TABLES = (
     "runs",
     "raw_files",
     "claim_group_history",
+    "id_lineage",
     "article_outlets",
     "claim_comparison",
     "outlet_mentions",

@@ -192,7 +192,7 @@ CREATE TABLE IF NOT EXISTS events (
     n_outlets BIGINT
 );
 COMMENT ON TABLE events IS 'One row per real-world event: articles grouped by date, shared entities and text.';
-COMMENT ON COLUMN events.event_id IS 'Id derived from the smallest article_id of the event: stable while its articles are.';
+COMMENT ON COLUMN events.event_id IS 'Stable id of the event: kept across runs while articles join or leave (inherited from the previous run''s event sharing most articles; id_lineage records merges and splits); a first-seen event gets a content id over its smallest article_id.';
 COMMENT ON COLUMN events.label IS 'Readable label: the most mentioned entities of the event.';
 COMMENT ON COLUMN events.first_date IS 'Earliest published date among its articles (NULL when none is stated).';
 COMMENT ON COLUMN events.last_date IS 'Latest published date among its articles.';
@@ -215,7 +215,7 @@ CREATE TABLE IF NOT EXISTS claim_groups (
     status VARCHAR
 );
 COMMENT ON TABLE claim_groups IS 'One row per quantity reported by one or more articles of an event.';
-COMMENT ON COLUMN claim_groups.group_id IS 'Stable id of the group.';
+COMMENT ON COLUMN claim_groups.group_id IS 'Stable id of the group: kept across runs while claims join or leave (inherited from the previous run''s group sharing most claims; id_lineage records merges and splits); a first-seen group gets a content id over its smallest claim_id.';
 COMMENT ON COLUMN claim_groups.event_id IS 'Event the group belongs to.';
 COMMENT ON COLUMN claim_groups.subject IS 'Canonical subject (synonyms merged: bodies / dead soldiers).';
 COMMENT ON COLUMN claim_groups.kind IS 'Kind of the quantity (percent and fraction compare as share).';
@@ -295,7 +295,7 @@ CREATE TABLE IF NOT EXISTS claim_group_history (
 );
 COMMENT ON TABLE claim_group_history IS 'One row per claim group per publishing run (key: run_id, group_id): how the consensus on each quantity moved as reports arrived. Appended, never rebuilt; carried over on a fresh rebuild.';
 COMMENT ON COLUMN claim_group_history.run_id IS 'The publishing run that recorded the state (runs.run_id).';
-COMMENT ON COLUMN claim_group_history.group_id IS 'The claim group (claim_groups.group_id): stable_id over its smallest claim_id, so it changes when an article with a smaller claim_id joins the group.';
+COMMENT ON COLUMN claim_group_history.group_id IS 'The claim group (claim_groups.group_id): kept across runs while claims join or leave, so one id follows one quantity (id_lineage records merges and splits).';
 COMMENT ON COLUMN claim_group_history.event_id IS 'Event of the group as of that run.';
 COMMENT ON COLUMN claim_group_history.subject IS 'Canonical subject of the group.';
 COMMENT ON COLUMN claim_group_history.kind IS 'Kind of the quantity.';
@@ -308,3 +308,19 @@ COMMENT ON COLUMN claim_group_history.n_outlets IS 'Distinct outlets with a clai
 COMMENT ON COLUMN claim_group_history.n_independent IS 'Independent outlets (wire copies counted once) as of that run.';
 COMMENT ON COLUMN claim_group_history.n_claims IS 'Claims in the group as of that run.';
 COMMENT ON COLUMN claim_group_history.recorded_at IS 'When the run recorded the state (UTC), just before its publish.';
+
+CREATE TABLE IF NOT EXISTS id_lineage (
+    run_id VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    id VARCHAR NOT NULL,
+    previous_id VARCHAR,
+    n_shared BIGINT,
+    change VARCHAR NOT NULL
+);
+COMMENT ON TABLE id_lineage IS 'How events and claim groups changed identity, one row per change per publishing run (key: run_id, kind, id, previous_id). An event or group keeps its id while members join or leave; merges, splits and new clusters are written here, so a bookmark or a history row can be followed. Appended, never rebuilt; carried over on a fresh rebuild.';
+COMMENT ON COLUMN id_lineage.run_id IS 'The publishing run that made the change (runs.run_id).';
+COMMENT ON COLUMN id_lineage.kind IS 'event (events.event_id) or claim_group (claim_groups.group_id).';
+COMMENT ON COLUMN id_lineage.id IS 'The id as published by this run.';
+COMMENT ON COLUMN id_lineage.previous_id IS 'The id of the previous run''s cluster that members came from (NULL for new).';
+COMMENT ON COLUMN id_lineage.n_shared IS 'Members (articles of an event, claims of a group) that came from previous_id.';
+COMMENT ON COLUMN id_lineage.change IS 'merged (previous_id was retired into id), split (part of previous_id, which lives on under its own id, moved to id) or new (no predecessor: every cluster of a first run is new).';

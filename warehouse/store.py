@@ -91,7 +91,7 @@ def open_published(
 
 
 # Tables a fresh rebuild keeps: they record past runs, which the sources cannot rebuild.
-CARRIED_TABLES = ("raw_files", "claim_group_history")
+CARRIED_TABLES = ("raw_files", "claim_group_history", "id_lineage")
 
 # Tables whose rows belong to one article: a changed or removed file drops exactly these rows.
 ARTICLE_TABLES = ("articles", "article_parts", "sentences", "entity_mentions", "numeric_claims")
@@ -202,6 +202,33 @@ def loaded_articles(published: Path) -> pl.DataFrame:
         return empty("articles").select("article_id", "file_id", "path")
     with open_published(published) as con:
         return con.sql("SELECT article_id, file_id, path FROM articles").pl()
+
+
+def published_ids(published: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The published run's clusters, whose ids the next run carries over: events
+    (article_id, id) and claim groups (claim_id, id); empty when nothing is published.
+
+    Read from the published file rather than the build, because a fresh rebuild starts the
+    build empty and would otherwise forget every id.
+    """
+    events = pl.DataFrame(schema={"article_id": pl.String, "id": pl.String})
+    groups = pl.DataFrame(schema={"claim_id": pl.String, "id": pl.String})
+    if not published.exists():
+        return events, groups
+    with open_published(published) as con:
+        events = con.sql(
+            "SELECT article_id, event_id AS id FROM articles WHERE event_id IS NOT NULL"
+        ).pl()
+        groups = con.sql(
+            "SELECT claim_id, group_id AS id FROM numeric_claims WHERE group_id IS NOT NULL"
+        ).pl()
+    return events, groups
+
+
+def record_lineage(con: duckdb.DuckDBPyConnection, run_id: str, lineage: pl.DataFrame) -> int:
+    """Append this run's id changes to id_lineage (a retried run replaces its own rows)."""
+    con.execute("DELETE FROM id_lineage WHERE run_id = ?", [run_id])
+    return insert_rows(con, "id_lineage", lineage.select(pl.lit(run_id).alias("run_id"), pl.all()))
 
 
 def outlet_keys(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:

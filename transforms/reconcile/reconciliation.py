@@ -13,7 +13,24 @@ import polars as pl
 from transforms.entities.resolve import link_attributions
 from transforms.reconcile.events import group_events
 from transforms.reconcile.groups import PER_CLAIM_COLUMNS, group_claims
+from transforms.reconcile.identity import carry_ids
 from transforms.reconcile.wire import mark_wire_copies
+
+
+@dataclass(frozen=True)
+class PublishedIds:
+    """The last published run's clusters: events (article_id, id) and groups (claim_id, id)."""
+
+    events: pl.DataFrame
+    groups: pl.DataFrame
+
+    @classmethod
+    def none(cls) -> PublishedIds:
+        """No published run yet: every cluster is new."""
+        return cls(
+            pl.DataFrame(schema={"article_id": pl.String, "id": pl.String}),
+            pl.DataFrame(schema={"claim_id": pl.String, "id": pl.String}),
+        )
 
 
 @dataclass(frozen=True)
@@ -25,6 +42,7 @@ class Reconciled:
     claims: pl.DataFrame  # attributed_entity_id, group_id, subject_key, compare_* set
     events: pl.DataFrame
     claim_groups: pl.DataFrame
+    lineage: pl.DataFrame  # kind, id, previous_id, n_shared, change (id_lineage without run_id)
 
 
 def _replace_columns(frame: pl.DataFrame, values: pl.DataFrame, key: str) -> pl.DataFrame:
@@ -45,17 +63,36 @@ def reconcile(
     claims: pl.DataFrame,
     *,
     tolerance: float,
+    previous: PublishedIds | None = None,
 ) -> Reconciled:
     """Reconcile every article: `articles`, `mentions`, `entities`, `sentences` and `claims`
     are the warehouse tables as stored; `outlet_keys` is article_id -> outlet_key (the
-    warehouse's one definition, the view article_outlets). Row order of the tables is kept."""
+    warehouse's one definition, the view article_outlets); `previous` holds the last published
+    run's event and group membership, whose ids carry over. Row order of the tables is kept."""
+    previous = previous or PublishedIds.none()
     events, membership = group_events(
         articles.join(outlet_keys, on="article_id", how="left"), mentions, entities
     )
+    event_ids = carry_ids(
+        membership.rename({"event_id": "id"}), previous.events, member="article_id"
+    )
+    membership = event_ids.apply(membership, "event_id")
+    events = event_ids.apply(events, "event_id").sort("event_id")
     articles = _replace_columns(articles, membership, "article_id")
     keyed = articles.select("article_id", "event_id").join(outlet_keys, on="article_id", how="left")
     sentences = _replace_columns(sentences, mark_wire_copies(sentences, keyed), "sentence_id")
     claims = link_attributions(claims, entities)
     groups, per_claim = group_claims(claims, keyed, sentences, tolerance=tolerance)
+    group_ids = carry_ids(
+        per_claim.select("claim_id", id="group_id").drop_nulls(), previous.groups, member="claim_id"
+    )
+    groups = group_ids.apply(groups, "group_id").sort("group_id")
+    per_claim = group_ids.apply(per_claim, "group_id")
     claims = _replace_columns(claims, per_claim.select(PER_CLAIM_COLUMNS), "claim_id")
-    return Reconciled(articles, sentences, claims, events, groups)
+    lineage = pl.concat(
+        [
+            event_ids.lineage.select(pl.lit("event").alias("kind"), pl.all()),
+            group_ids.lineage.select(pl.lit("claim_group").alias("kind"), pl.all()),
+        ]
+    )
+    return Reconciled(articles, sentences, claims, events, groups, lineage)

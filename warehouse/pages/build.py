@@ -12,6 +12,7 @@ import shutil
 import tempfile
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -51,18 +52,8 @@ def render_pages(con: duckdb.DuckDBPyConnection, source: Path) -> dict[str, str]
         return claim_chart(group, claims, labels)
 
     for event in events:
-        claims_by_group: dict[str, list[queries.Row]] = defaultdict(list)
-        for claim in queries.claims(con, event["event_id"]):
-            claims_by_group[claim["group_id"]].append(claim)
-        pages[render.event_href(event["event_id"])] = render.event_page(
-            event,
-            queries.groups(con, event["event_id"]),
-            claims_by_group,
-            by_event[event["event_id"]],
-            labels,
-            chart,
-            source=label,
-            banner=banner,
+        pages[render.event_href(event["event_id"])] = _event_page(
+            con, event, by_event[event["event_id"]], labels, chart, source=label, banner=banner
         )
 
     events_by_id = {e["event_id"]: e for e in events}
@@ -91,6 +82,36 @@ def render_pages(con: duckdb.DuckDBPyConnection, source: Path) -> dict[str, str]
             banner=banner,
         )
     return pages
+
+
+def _event_page(
+    con: duckdb.DuckDBPyConnection,
+    event: queries.Row,
+    articles: list[queries.Row],
+    labels: dict[str, str],
+    chart: Callable[[queries.Row, list[queries.Row]], str],
+    *,
+    source: str,
+    banner: str,
+) -> str:
+    """One event's page: its groups with their claims, and how each changed group moved."""
+    claims_by_group: dict[str, list[queries.Row]] = defaultdict(list)
+    for claim in queries.claims(con, event["event_id"]):
+        claims_by_group[claim["group_id"]].append(claim)
+    history_by_group: dict[str, list[queries.Row]] = defaultdict(list)
+    for state in queries.history(con, event["event_id"]):
+        history_by_group[state["group_id"]].append(state)
+    return render.event_page(
+        event,
+        queries.groups(con, event["event_id"]),
+        claims_by_group,
+        articles,
+        labels,
+        chart,
+        source=source,
+        banner=banner,
+        history_by_group=history_by_group,
+    )
 
 
 def build_report(published: Path, out_dir: Path) -> Path:

@@ -77,6 +77,30 @@ def claims(con: duckdb.DuckDBPyConnection, event_id: str) -> list[Row]:
     return _rows(con, CLAIMS_SQL, [event_id])
 
 
+# How each group of an event moved across publishing runs, for the groups whose state
+# (consensus, status, outlets or claims) changed at least once: claim_group_history keyed by
+# the group ids that stay put across runs (id_lineage).
+HISTORY_SQL = """
+WITH h AS (
+    SELECT h.* FROM claim_group_history h
+    JOIN claim_groups g ON g.group_id = h.group_id
+    WHERE g.event_id = ?
+),
+moved AS (
+    SELECT group_id FROM h GROUP BY group_id
+    HAVING count(DISTINCT (consensus_low, consensus_high, status, n_outlets, n_claims)) > 1
+)
+SELECT group_id, run_id, recorded_at, n_outlets, n_independent, n_claims, consensus_low,
+       consensus_high, status
+FROM h WHERE group_id IN (SELECT group_id FROM moved)
+ORDER BY group_id, recorded_at, run_id
+"""
+
+
+def history(con: duckdb.DuckDBPyConnection, event_id: str) -> list[Row]:
+    return _rows(con, HISTORY_SQL, [event_id])
+
+
 ARTICLES_SQL = """
 SELECT a.article_id, a.event_id, a.outlet, o.outlet_key, a.original_outlet, a.title,
        a.authors, a.published_date, a.dateline, a.path, a.body, a.word_count

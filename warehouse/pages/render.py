@@ -193,8 +193,32 @@ def _claim_rows(claims: list[Row], labels: dict[str, str], unit: str | None) -> 
     )
 
 
+def _history_table(history: list[Row], unit: str | None) -> str:
+    """How the group moved over the publishing runs that recorded it (empty when it never did)."""
+    if not history:
+        return ""
+    rows = "".join(
+        f"<tr><td>{esc(str(h['recorded_at'])[:19])}</td><td><code>{esc(h['run_id'])}</code></td>"
+        f"<td class=num>{h['n_outlets']}</td><td class=num>{h['n_independent']}</td>"
+        f"<td class=num>{h['n_claims']}</td>"
+        f"<td>{esc(fmt_interval(h['consensus_low'], h['consensus_high'], unit))}</td>"
+        f"<td>{_status(h['status'])}</td></tr>"
+        for h in history
+    )
+    return (
+        "<details class=history open><summary>How it moved over the runs</summary>"
+        "<table class=history><thead><tr><th>recorded</th><th>run</th><th class=num>outlets</th>"
+        "<th class=num>independent</th><th class=num>claims</th><th>consensus</th>"
+        f"<th>status</th></tr></thead><tbody>{rows}</tbody></table></details>"
+    )
+
+
 def group_section(
-    group: Row, claims: list[Row], labels: dict[str, str], chart: Callable[[], str] | None
+    group: Row,
+    claims: list[Row],
+    labels: dict[str, str],
+    chart: Callable[[], str] | None,
+    history: list[Row] | None = None,
 ) -> str:
     unit = group["unit"]
     consensus = (
@@ -220,6 +244,7 @@ def group_section(
 <h3>{esc(group["subject"] or "(no subject)")} {_status(group["status"])}</h3>
 {facts}
 {svg}
+{_history_table(history or [], unit)}
 {_claim_rows(claims, labels, unit)}
 </section>"""
 
@@ -234,6 +259,7 @@ def event_page(
     *,
     source: str,
     banner: str = "",
+    history_by_group: dict[str, list[Row]] | None = None,
 ) -> str:
     article_items = "".join(
         f'<li><a href="../{article_href(a["article_id"])}">{esc(labels[a["outlet_key"]])}</a>'
@@ -248,7 +274,8 @@ def event_page(
     def section(group: Row) -> str:
         claims = claims_by_group.get(group["group_id"], [])
         make = (lambda: chart(group, claims)) if group["n_outlets"] > 1 and claims else None
-        return group_section(group, claims, labels, make)
+        moved = (history_by_group or {}).get(group["group_id"])
+        return group_section(group, claims, labels, make, moved)
 
     counts = {
         s: sum(1 for g in groups if g["status"] == s)
