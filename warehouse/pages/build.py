@@ -18,7 +18,8 @@ from pathlib import Path
 import duckdb
 
 from warehouse.pages import queries, render
-from warehouse.pages.charts import claim_chart
+from warehouse.pages.chart_cache import ChartCache
+from warehouse.pages.charts import chart_spec
 
 
 def _banner(source: Path) -> str:
@@ -32,8 +33,12 @@ def _banner(source: Path) -> str:
     return ""
 
 
-def render_pages(con: duckdb.DuckDBPyConnection, source: Path) -> dict[str, str]:
-    """Every page of the report, keyed by its path relative to the report folder."""
+def render_pages(
+    con: duckdb.DuckDBPyConnection, source: Path, charts: ChartCache | None = None
+) -> dict[str, str]:
+    """Every page of the report, keyed by its path relative to the report folder; charts are
+    drawn through `charts` (a cache of earlier reports' SVGs), or afresh."""
+    charts = charts or ChartCache(None)
     label = source.name
     run = queries.latest_run(con)
     if run:
@@ -49,7 +54,7 @@ def render_pages(con: duckdb.DuckDBPyConnection, source: Path) -> dict[str, str]
     pages = {"index.html": render.index_page(events, source=label, banner=banner)}
 
     def chart(group: queries.Row, claims: list[queries.Row]) -> str:
-        return claim_chart(group, claims, labels)
+        return charts.svg(chart_spec(group, claims, labels), group["subject"])
 
     for event in events:
         pages[render.event_href(event["event_id"])] = _event_page(
@@ -123,8 +128,9 @@ def build_report(published: Path, out_dir: Path) -> Path:
     published, out_dir = Path(published), Path(out_dir)
     if not published.is_file():
         raise FileNotFoundError(f"no warehouse file at {published}")
+    charts = ChartCache(out_dir.with_name(f".{out_dir.name}.charts"))
     with duckdb.connect(str(published), read_only=True) as con:
-        pages = render_pages(con, published)
+        pages = render_pages(con, published, charts)
 
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
@@ -140,6 +146,7 @@ def build_report(published: Path, out_dir: Path) -> Path:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    charts.prune()
     return out_dir / "index.html"
 
 
