@@ -119,7 +119,12 @@ def parse_and_extract(
         batches = []
         for start in range(0, max(len(texts), 1), batch_size):
             chunk = article_rows.slice(start, batch_size)
-            batches.append(bodies.read_bodies(chunk, list(itertools.islice(docs, chunk.height))))
+            try:
+                parsed = list(itertools.islice(docs, chunk.height))
+            except Exception as error:
+                failure = bodies.locate_parse_failure(article_rows.slice(start), model, error)
+                raise failure from error
+            batches.append(bodies.read_bodies(chunk, parsed))
             progress.update(start + chunk.height)
         rows = bodies.BodyRows.concat(batches)
         counts.update(
@@ -143,7 +148,10 @@ def parse_batch(article_rows: pl.DataFrame, model: str, out_dir: Path) -> list[P
     `out_dir`; return the files in STAGED_FRAMES order. The Docs never leave the worker:
     they are large and do not pickle back faithfully, the frames do."""
     with _timed(f"parse batch {out_dir.name}") as counts:
-        docs = list(pipeline.parse(article_rows["body"].to_list(), model=model))
+        try:
+            docs = list(pipeline.parse(article_rows["body"].to_list(), model=model))
+        except Exception as error:
+            raise bodies.locate_parse_failure(article_rows, model, error) from error
         rows = bodies.read_bodies(article_rows, docs)
         out_dir.mkdir(parents=True, exist_ok=True)
         paths = [out_dir / f"{name}.parquet" for name in STAGED_FRAMES]

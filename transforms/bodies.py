@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from transforms.claims.extract import extract_claims
 from transforms.entities.mentions import extract_mentions
+from transforms.nlp.pipeline import parse
 from transforms.nlp.sentences import split_sentences
 from transforms.nlp.spans import assign_sentences
 
@@ -66,3 +67,24 @@ def read_bodies(articles: pl.DataFrame, docs: Sequence[Doc]) -> BodyRows:
                 where = row.get("path") or row["article_id"]
                 raise ArticleFailed(f"{where}: {type(error).__name__}: {error}") from error
         raise batch_error
+
+
+def locate_parse_failure(articles: pl.DataFrame, model: str, error: Exception) -> Exception:
+    """The error to raise when spaCy itself failed while parsing a batch from `articles` on.
+
+    spaCy's batched pipe says nothing of which text it failed on (and with several processes
+    the error comes back from a worker), so the bodies are parsed again one at a time, in
+    this process, until one fails: ArticleFailed then names its file. When none fails alone,
+    the batch's error is returned with the files it spanned.
+    """
+    for row in articles.iter_rows(named=True):
+        try:
+            list(parse([row["body"]], model=model))
+        except Exception as alone:
+            where = row.get("path") or row["article_id"]
+            return ArticleFailed(f"{where}: spaCy parse: {type(alone).__name__}: {alone}")
+    first, last = (articles[0, "path"], articles[-1, "path"]) if articles.height else ("", "")
+    return ArticleFailed(
+        f"spaCy parse failed in the batch from {first} to {last} "
+        f"(no file fails alone): {type(error).__name__}: {error}"
+    )
