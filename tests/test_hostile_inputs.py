@@ -54,6 +54,31 @@ DENSE_LIST = "\n\n".join(
 )
 
 
+
+def long_report() -> str:
+    """Issue 15's "1.1 MB multi-line report": ordinary prose paragraphs, over spaCy's
+    max_length of 1,000,000 characters (E088), so the parse must cut it at paragraphs. Every
+    paragraph differs (two made-up place names), so none is dropped as a repeat."""
+    names = [a + b + c for a in "BDFKLMNPRST" for b in "aeiou" for c in "lnrst"]
+    paragraphs, size = [], 0
+    for index in range(len(names) ** 2):
+        town, river = names[index % len(names)], names[index // len(names)].lower()
+        paragraph = (
+            f"The council of {town} met on a quiet morning to review the harbour plans. "
+            f"Its members agreed that the work on the {river} road should go on, and they "
+            f"asked the engineers to report again before the winter. Residents of {town} "
+            "said they welcomed the decision."
+        )
+        paragraphs.append(paragraph)
+        size += len(paragraph) + 2
+        if size > 1_100_000:
+            break
+    return "Harbour plans reviewed across the region\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+LONG_REPORT = long_report()
+
+
 def fetch(warehouse: Path, sql: str) -> list[tuple]:
     with duckdb.connect(str(warehouse / "newsclaims.duckdb"), read_only=True) as con:
         return con.execute(sql).fetchall()
@@ -74,6 +99,7 @@ def hostile_run(tmp_path_factory, prefect_harness):
     (source / "dense_list.txt").write_text(DENSE_LIST, encoding="utf-8")
     (source / "utf16_no_bom.txt").write_bytes(UTF16_ARTICLE.encode("utf-16-le"))
     (source / "utf16_cut.txt").write_bytes(UTF16_ARTICLE.encode("utf-16-le")[:-1])
+    (source / "long_report.txt").write_text(LONG_REPORT, encoding="utf-8")
     warehouse = tmp_path_factory.mktemp("warehouse")
     settings = Settings().with_overrides(source=str(source), warehouse_dir=warehouse)
     return warehouse, newsclaims_flow(settings=settings)
@@ -91,7 +117,7 @@ def test_the_run_publishes_and_every_hostile_file_has_its_answer(hostile_run):
         "dense_list.txt": "failed row check: claim_density",
         "utf16_cut.txt": f"UTF-16 without BOM ({not_utf16})",
     }
-    assert fetch(warehouse, "SELECT count(*) FROM articles") == [(7,)]
+    assert fetch(warehouse, "SELECT count(*) FROM articles") == [(8,)]
 
 
 def test_the_seed_articles_keep_their_rows(hostile_run):
@@ -105,6 +131,31 @@ def test_the_seed_articles_keep_their_rows(hostile_run):
         for table in SEED_ROWS
     }
     assert counts == SEED_ROWS
+
+
+def test_a_report_over_spacys_max_length_loads_with_exact_offsets(hostile_run):
+    warehouse, _ = hostile_run
+    of_report = "article_id = (SELECT article_id FROM articles WHERE path LIKE '%long_report.txt')"
+    ((body_chars, title),) = fetch(
+        warehouse, f"SELECT length(body), title FROM articles WHERE {of_report}"
+    )
+    assert body_chars > 1_000_000  # over max_length: parsed in pieces, published whole
+    assert title == "Harbour plans reviewed across the region"
+    ((sentences, exact, last_end),) = fetch(
+        warehouse,
+        f"""SELECT count(*), count(*) FILTER (WHERE s.text = substring(a.body, s.start_char + 1,
+                   s.end_char - s.start_char)), max(s.end_char)
+            FROM sentences s JOIN articles a USING (article_id) WHERE s.{of_report}""",
+    )
+    paragraphs = LONG_REPORT.count("The council of ")
+    assert sentences == 3 * paragraphs and exact == sentences  # every offset exact
+    assert last_end == body_chars
+    ((mentions, past_cut),) = fetch(
+        warehouse,
+        f"""SELECT count(*), count(*) FILTER (WHERE start_char > 1000000)
+            FROM entity_mentions WHERE {of_report}""",
+    )
+    assert past_cut > 0 and mentions > past_cut  # names found past the first cut, too
 
 
 def test_an_html_page_saved_as_txt_is_its_article(hostile_run):
