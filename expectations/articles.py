@@ -10,6 +10,8 @@ CHECKS = [
     *key_checks("articles", "article_id"),
     not_null("articles", "file_id"),
     not_null("articles", "body"),
+    # Every count of outlets (n_outlets, wire copies, the views) groups by it.
+    not_null("articles", "outlet_key"),
     Check(
         "articles",
         gxe.ExpectColumnValuesToBeBetween(column="word_count", min_value=1),

@@ -241,7 +241,6 @@ def reconcile_build(build: Path, tolerance: float) -> None:
     with _timed("reconcile") as counts, store.connect(build) as con:
         result = reconciliation.reconcile(
             store.read_table(con, "articles"),
-            store.outlet_keys(con),
             store.read_table(con, "entity_mentions"),
             store.read_table(con, "entities"),
             store.read_table(con, "sentences"),

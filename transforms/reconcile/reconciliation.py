@@ -38,7 +38,6 @@ def _replace_columns(frame: pl.DataFrame, values: pl.DataFrame, key: str) -> pl.
 
 def reconcile(
     articles: pl.DataFrame,
-    outlet_keys: pl.DataFrame,
     mentions: pl.DataFrame,
     entities: pl.DataFrame,
     sentences: pl.DataFrame,
@@ -47,13 +46,11 @@ def reconcile(
     tolerance: float,
 ) -> Reconciled:
     """Reconcile every article: `articles`, `mentions`, `entities`, `sentences` and `claims`
-    are the warehouse tables as stored; `outlet_keys` is article_id -> outlet_key (the
-    warehouse's one definition, the view article_outlets). Row order of the tables is kept."""
-    events, membership = group_events(
-        articles.join(outlet_keys, on="article_id", how="left"), mentions, entities
-    )
+    are the warehouse tables as stored (articles.outlet_key: the outlet each article counts
+    as, set by the normalize stage). Row order of the tables is kept."""
+    events, membership = group_events(articles, mentions, entities)
     articles = _replace_columns(articles, membership, "article_id")
-    keyed = articles.select("article_id", "event_id").join(outlet_keys, on="article_id", how="left")
+    keyed = articles.select("article_id", "event_id", "outlet_key")
     sentences = _replace_columns(sentences, mark_wire_copies(sentences, keyed), "sentence_id")
     claims = link_attributions(claims, entities)
     groups, per_claim = group_claims(claims, keyed, sentences, tolerance=tolerance)
