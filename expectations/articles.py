@@ -2,7 +2,7 @@
 
 import great_expectations.expectations as gxe
 
-from expectations.checks import CRITICAL, WARNING, Check
+from expectations.checks import CRITICAL, WARNING, Check, audit_check
 from expectations.common import at_least_rows, in_set, key_checks, not_null
 from transforms.contract.vocabularies import PART_ROLES
 
@@ -28,4 +28,6 @@ CHECKS = [
         WARNING,
         "every part of a raw file is kept with its text",
     ),
+    # Each row names one problem, so a failure lists them (partial_unexpected_list).
+    audit_check("manifest_rows", gxe.ExpectColumnValuesToBeNull(column="issue")),
 ]

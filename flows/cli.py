@@ -25,6 +25,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         source=getattr(args, "source", None),
         warehouse_dir=getattr(args, "warehouse", None),
         dask_address=getattr(args, "dask", None),
+        manifest=getattr(args, "manifest", None),
     )
 
 
@@ -173,6 +174,12 @@ def build_parser() -> argparse.ArgumentParser:
             sub.add_argument(
                 "--source",
                 help="folder or glob of raw article files (default: seeds/ or NEWSCLAIMS_SOURCE)",
+            )
+            sub.add_argument(
+                "--manifest",
+                metavar="FILE",
+                help="metadata manifest (.csv or .jsonl) keyed by path under the source "
+                "(default: the source's manifest.csv or manifest.jsonl, or NEWSCLAIMS_MANIFEST)",
             )
             sub.add_argument(
                 "--dask",

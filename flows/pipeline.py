@@ -24,7 +24,7 @@ from prefect.runtime import flow_run
 from flows import tasks
 from flows.progress import Progress
 from flows.settings import Settings
-from flows.summary import RunSummary, failed_checks
+from flows.summary import RunSummary, failed_checks, manifest_issue_lines
 from transforms.bodies import BodyRows
 from warehouse import runlog, store
 from warehouse.lock import run_lock
@@ -58,6 +58,7 @@ def newsclaims_flow(
             fingerprint = settings.fingerprint()
             pinned = tasks.read_pins(settings.aliases_file)
             intake = tasks.ingest_files(settings, run_id, fingerprint)
+            summary.manifest_issues = manifest_issue_lines(intake.manifest.issues_frame())
             if intake.nothing_to_do and settings.published.exists():
                 return _unchanged(summary, intake.raw_files, settings)
             raw_files, articles, parts = tasks.normalize_files(intake)

@@ -80,6 +80,18 @@ COMMENT ON COLUMN article_parts.role IS 'body, title, subheading, masthead, byli
 COMMENT ON COLUMN article_parts.text IS 'Original text of the part.';
 COMMENT ON COLUMN article_parts.is_repeat IS 'True for a body paragraph printed again; it is kept here, once in the body.';
 
+CREATE TABLE IF NOT EXISTS manifest_issues (
+    manifest VARCHAR NOT NULL,
+    line BIGINT,
+    path VARCHAR,
+    issue VARCHAR NOT NULL
+);
+COMMENT ON TABLE manifest_issues IS 'One row per problem the latest run found in the metadata manifest (rewritten by every run; empty without a manifest or problems). A problem never stops a run: the row is not used and its file keeps the values read from its text.';
+COMMENT ON COLUMN manifest_issues.manifest IS 'The manifest file read (manifest.csv or manifest.jsonl at the source root, or --manifest).';
+COMMENT ON COLUMN manifest_issues.line IS 'Line of the manifest (1-based; 0 for the whole file, such as an unknown column).';
+COMMENT ON COLUMN manifest_issues.path IS 'The path the row names, relative to the source root, when it has one.';
+COMMENT ON COLUMN manifest_issues.issue IS 'What is wrong: malformed line, row without a path, duplicate path, a bad value (which is ignored), unknown column(s), or no such file under the source.';
+
 CREATE TABLE IF NOT EXISTS sentences (
     sentence_id VARCHAR,
     article_id VARCHAR NOT NULL,
