@@ -31,9 +31,12 @@ _TIME = (
     r"|\d{1,2}[:.]\s?\d{2}(?::\d{2})?"
 )
 _WEEKDAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
-_LABELS = r"published|updated|posted|last|on|at|created|story|date|dated|hrs|local time"
+_LABELS = (
+    r"(?:first )?published(?: time)?|updated|posted|last|on|at|created|story|date|dated|"
+    r"released?|hrs|local time"
+)
 _ZONES = (
-    r"UTC|GMT|BST|CET|CEST|EET|IST|[ECMP][SD]?T|AKST|AKDT|HST|AEST|AEDT|ACST|AWST|NZST|NZDT|"
+    r"(?:UTC|GMT)[+-]\d{1,2}(?::\d{2})?|UTC|GMT|BST|CET|CEST|EET|IST|[ECMP][SD]?T|AKST|AKDT|HST|AEST|AEDT|ACST|AWST|NZST|NZDT|"
     r"SGT|HKT|JST|SAST|WIB"
 )
 _FURNITURE = re.compile(

@@ -80,6 +80,11 @@ OUTLET_NAMES = {
     "zdnet.com": "ZDNet",
 }
 
+# Hosts of many independent blogs, one per subdomain: the blog is the outlet, not the host
+# (in the 502 ECB+ URL lines, 11 different blogs on blogspot.nl and one on wordpress.com;
+# the bundled public suffix list does not list blogspot.nl as a private suffix).
+BLOG_HOSTS = frozenset({"blogspot", "wordpress", "tumblr", "typepad", "livejournal"})
+
 
 def url_of_line(line: str) -> str | None:
     """The URL a line consists of ("http://www.bbc.co.uk/news/...", or spaced out by a
@@ -97,11 +102,14 @@ def registered_domain(url: str) -> str | None:
 
 def outlet_from_url(url: str) -> str | None:
     """The outlet a URL names: the name OUTLET_NAMES gives its host (most specific host part
-    first), else its registered domain; None when the URL has no registered domain."""
+    first), else its registered domain, or the blog's own host on a blog platform; None when
+    the URL has no registered domain."""
     parts = _EXTRACT(url)
     domain = parts.top_domain_under_public_suffix
     if not domain:
         return None
+    if parts.domain.casefold() in BLOG_HOSTS and parts.subdomain not in ("", "www"):
+        return f"{parts.subdomain.rsplit('.', 1)[-1]}.{domain}".casefold()
     host = parts.fqdn.casefold()
     labels = host.split(".")
     for start in range(len(labels) - domain.count(".")):
