@@ -25,6 +25,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         source=getattr(args, "source", None),
         warehouse_dir=getattr(args, "warehouse", None),
         dask_address=getattr(args, "dask", None),
+        manifest=getattr(args, "manifest", None),
     )
 
 
@@ -72,6 +73,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         # Served runs execute in child processes that read their settings from the
         # environment (only source and warehouse are deployment parameters).
         os.environ["NEWSCLAIMS_DASK_ADDRESS"] = settings.dask_address
+    if settings.manifest is not None:
+        os.environ["NEWSCLAIMS_MANIFEST"] = str(settings.manifest.resolve())
     from flows.deployment import scheduled_deployment, serve_scheduled
 
     deployment = scheduled_deployment(
@@ -159,6 +162,26 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_source_flags(sub: argparse.ArgumentParser) -> None:
+    """The flags of the commands that run the flow: where the files are, how to parse them."""
+    sub.add_argument(
+        "--source",
+        help="folder or glob of raw article files (default: seeds/ or NEWSCLAIMS_SOURCE)",
+    )
+    sub.add_argument(
+        "--manifest",
+        metavar="FILE",
+        help="metadata manifest (.csv or .jsonl) keyed by path under the source "
+        "(default: the source's manifest.csv or manifest.jsonl, or NEWSCLAIMS_MANIFEST)",
+    )
+    sub.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="parse on this Dask scheduler, e.g. tcp://host:8786 "
+        "(default: here, or NEWSCLAIMS_DASK_ADDRESS)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsclaims", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -170,16 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
             help="warehouse folder (default: ./warehouse of the project or NEWSCLAIMS_WAREHOUSE)",
         )
         if source:
-            sub.add_argument(
-                "--source",
-                help="folder or glob of raw article files (default: seeds/ or NEWSCLAIMS_SOURCE)",
-            )
-            sub.add_argument(
-                "--dask",
-                metavar="ADDRESS",
-                help="parse on this Dask scheduler, e.g. tcp://host:8786 "
-                "(default: here, or NEWSCLAIMS_DASK_ADDRESS)",
-            )
+            _add_source_flags(sub)
         sub.set_defaults(handler=handler)
         return sub
 

@@ -24,7 +24,7 @@ from prefect.runtime import flow_run
 from flows import tasks
 from flows.progress import Progress
 from flows.settings import Settings
-from flows.summary import RunSummary, failed_checks
+from flows.summary import RunSummary, failed_checks, manifest_issue_lines
 from transforms.bodies import BodyRows
 from warehouse import runlog, store
 from warehouse.lock import run_lock
@@ -57,7 +57,7 @@ def newsclaims_flow(
             store.remove_stale_builds(settings.warehouse_dir)
             fingerprint = settings.fingerprint()
             pinned = tasks.read_pins(settings.aliases_file)
-            intake = tasks.ingest_files(settings, run_id, fingerprint)
+            intake = _ingest(summary, settings, run_id, fingerprint)
             if intake.nothing_to_do and settings.published.exists():
                 return _unchanged(summary, intake.raw_files, settings)
             raw_files, articles, parts = tasks.normalize_files(intake)
@@ -96,6 +96,13 @@ def newsclaims_flow(
                 runlog.append_run(settings.run_log, _run_record(summary, started, published=False))
             _publish_artifacts(summary, results)
     return summary
+
+
+def _ingest(summary: RunSummary, settings: Settings, run_id: str, fingerprint: str) -> tasks.Intake:
+    """The ingest stage; the manifest's problems go to the summary whatever the run does next."""
+    intake = tasks.ingest_files(settings, run_id, fingerprint)
+    summary.manifest_issues = manifest_issue_lines(intake.manifest.issues_frame())
+    return intake
 
 
 def _parse(articles: pl.DataFrame, settings: Settings, run_id: str) -> BodyRows:

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from flows import sources
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 # Reconciliation slack above 50 % would call "6,000" and "9,000" the same number.
 MAX_TOLERANCE = 0.5
@@ -71,6 +73,17 @@ def _aliases_file() -> Path:
     return Path(named)
 
 
+def _manifest_file(raw: str | Path | None) -> Path | None:
+    """The manifest named by NEWSCLAIMS_MANIFEST / --manifest (None: the source root's own
+    manifest.csv or manifest.jsonl, if any); a named one must be a file, or the metadata the
+    user meant to give would silently not be used."""
+    if raw is None:
+        return None
+    if not Path(raw).is_file():
+        raise SettingsError(f"NEWSCLAIMS_MANIFEST / --manifest names no file: {str(raw)!r}")
+    return Path(raw)
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything a run can be told; see the README's settings table.
@@ -88,6 +101,10 @@ class Settings:
     # Relative slack for exact values in reconciliation (rounding, unit conversion).
     tolerance: float = field(default_factory=lambda: _tolerance(_env("TOLERANCE", "0.01")))
     aliases_file: Path = field(default_factory=lambda: _aliases_file())
+    # The metadata manifest named explicitly (None: the source root's manifest.csv/.jsonl).
+    manifest: Path | None = field(
+        default_factory=lambda: _manifest_file(os.environ.get("NEWSCLAIMS_MANIFEST"))
+    )
     # Articles whose file left the source: "drop" (the warehouse mirrors the source) or "keep".
     removed_files: str = field(default_factory=lambda: _env("REMOVED_FILES", "drop"))
     # Parse processes (spaCy n_process); the output does not depend on it, so it is not in
@@ -105,6 +122,11 @@ class Settings:
     @property
     def published(self) -> Path:
         return self.warehouse_dir / "newsclaims.duckdb"
+
+    @property
+    def manifest_file(self) -> Path | None:
+        """The manifest this run reads: the named one, else the source root's, else None."""
+        return sources.find_manifest(self.source, self.manifest)
 
     @property
     def run_log(self) -> Path:
@@ -135,6 +157,7 @@ class Settings:
                     f"NEWSCLAIMS_{name.upper()} must be a positive integer, not {value!r}"
                 )
         _dask_address(self.dask_address)
+        _manifest_file(self.manifest)
         if not self.model.strip():
             raise SettingsError("NEWSCLAIMS_MODEL must name a spaCy pipeline, not ''")
         if self.aliases_file.exists() and not self.aliases_file.is_file():
@@ -151,10 +174,11 @@ class Settings:
     def fingerprint(self) -> str:
         """Hash of everything besides the raw files that shapes the warehouse.
 
-        The settings, the alias pins, the locked library versions (uv.lock) and the code of
-        transforms/, expectations/, the stage wiring and the schema:
+        The settings, the alias pins, the metadata manifest, the locked library versions
+        (uv.lock) and the code of transforms/, expectations/, the stage wiring and the schema:
         when it differs from the published run's, every file is processed again, so an upgrade
-        never leaves old articles extracted by old rules.
+        never leaves old articles extracted by old rules, and an edited manifest row reaches
+        its article even when the article's file is unchanged.
         """
         digest = hashlib.sha256()
         for name in ("model", "tolerance"):
@@ -168,7 +192,8 @@ class Settings:
                 *(PROJECT_ROOT / "warehouse").rglob("*.sql"),
             ]
         )
-        for path in [*code, self.aliases_file]:
+        manifest = self.manifest_file
+        for path in [*code, self.aliases_file, *([manifest] if manifest else [])]:
             # The relative path, not the name: sub-packages hold modules of the same name.
             name = path.relative_to(PROJECT_ROOT) if path.is_relative_to(PROJECT_ROOT) else path
             digest.update(str(name).encode())
@@ -180,4 +205,6 @@ class Settings:
         given = {k: v for k, v in overrides.items() if v is not None}
         if "warehouse_dir" in given:
             given["warehouse_dir"] = Path(given["warehouse_dir"])
+        if "manifest" in given:
+            given["manifest"] = Path(given["manifest"])
         return replace(self, **given)

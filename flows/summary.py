@@ -49,6 +49,8 @@ class RunSummary:
     message: str = ""
     seconds: float = 0.0
     report: Path | None = None  # index.html of the offline report, when one was built
+    # The metadata manifest's problems: "line 3 (1/a.txt): published_date: not an ISO date".
+    manifest_issues: list[str] = field(default_factory=list)
 
     @property
     def blocking_failures(self) -> list[dict]:
@@ -63,6 +65,12 @@ class RunSummary:
             f"{self.files_unchanged} unchanged, {len(self.quarantined)} quarantined",
         ]
         lines += [f"    quarantined {e(path)}: {e(reason)}" for path, reason in self.quarantined]
+        if self.manifest_issues:
+            lines.append(
+                f"  manifest: {len(self.manifest_issues)} issue(s), "
+                "each bad value or row left unused:"
+            )
+            lines += [f"    {e(issue)}" for issue in self.manifest_issues]
         if self.row_counts:
             counts = ", ".join(f"{e(t)} {n}" for t, n in self.row_counts.items())
             lines.append("  rows: " + counts)
@@ -90,6 +98,14 @@ class RunSummary:
         """The same summary as markdown, for the Prefect UI (markdown syntax escaped)."""
         body = [_MARKDOWN.sub(r"\\\1", line) for line in self.render().split("\n")]
         return "### " + body[0] + "\n\n" + "\n".join(f"- {line.strip()}" for line in body[1:])
+
+
+def manifest_issue_lines(issues: pl.DataFrame) -> list[str]:
+    """One line per manifest problem (columns line, path, issue), in manifest order."""
+    return [
+        f"line {line} ({path}): {issue}" if path else f"line {line}: {issue}"
+        for line, path, issue in issues.select("line", "path", "issue").iter_rows()
+    ]
 
 
 def failed_checks(results: pl.DataFrame) -> list[dict]:

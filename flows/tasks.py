@@ -27,6 +27,7 @@ from transforms import bodies
 from transforms.contract import faults
 from transforms.entities import canonicalize, pins
 from transforms.ingest import files
+from transforms.ingest.manifest import Manifest
 from transforms.nlp import pipeline
 from transforms.normalize import articles
 from transforms.reconcile import reconciliation
@@ -43,6 +44,13 @@ class Intake(NamedTuple):
     drop: list[str]  # published article ids to delete
     rebuild: bool  # the fingerprint changed: every file is parsed again
     moved: bool  # an unchanged file is found under a new path
+    manifest: Manifest  # metadata rows keyed by path as found, and the manifest's problems
+    manifest_file: Path | None  # the manifest read (None: the source has none)
+
+    def manifest_issues(self) -> pl.DataFrame:
+        """The manifest's problems as rows of the `manifest_issues` table."""
+        name = str(self.manifest_file) if self.manifest_file else ""
+        return self.manifest.issues_frame().select(pl.lit(name).alias("manifest"), pl.all())
 
     @property
     def nothing_to_do(self) -> bool:
@@ -64,10 +72,13 @@ def ingest_files(settings: Settings, run_id: str, fingerprint: str) -> Intake:
     """Find and read the raw files and decide what this run must parse, drop or move.
 
     Files whose content the published warehouse holds are skipped, unless the pipeline's
-    fingerprint changed since that publish: then everything is processed again.
+    fingerprint changed since that publish: then everything is processed again. The metadata
+    manifest (which the fingerprint hashes) is read here and never ingested as an article.
     """
     with _timed("ingest") as counts:
-        root, paths = sources.discover(settings.source)
+        manifest_file = settings.manifest_file
+        root, paths = sources.discover(settings.source, manifest_file)
+        manifest = sources.read_manifest(manifest_file, root, paths)
         found = [sources.read_file(path, root, settings.max_bytes) for path in paths]
         published = store.loaded_articles(settings.published)
         rebuild = store.published_fingerprint(settings.published) != fingerprint
@@ -85,7 +96,10 @@ def ingest_files(settings: Settings, run_id: str, fingerprint: str) -> Intake:
         for status in ("loaded", "unchanged", "quarantined"):
             counts[status] = raw_files.filter(pl.col("status") == status).height
         counts["dropped_articles"] = len(drop)
-    return Intake(raw_files, new_files, drop, rebuild, files.paths_changed(published, raw_files))
+        counts["manifest_rows"] = manifest.entries.height
+        counts["manifest_issues"] = len(manifest.issues)
+    moved = files.paths_changed(published, raw_files)
+    return Intake(raw_files, new_files, drop, rebuild, moved, manifest, manifest_file)
 
 
 @stage
@@ -94,7 +108,7 @@ def normalize_files(intake: Intake) -> tuple[pl.DataFrame, pl.DataFrame, pl.Data
     articles, parts). A file with no prose left is quarantined, not published empty."""
     with _timed("normalize") as counts:
         raw_files, article_rows, parts = articles.prepare_articles(
-            intake.raw_files, intake.new_files
+            intake.raw_files, intake.new_files, intake.manifest.entries
         )
         counts.update(
             articles=article_rows.height,
@@ -186,13 +200,16 @@ def write_build(
     new_rows: dict[str, pl.DataFrame],
 ) -> None:
     """Copy the published warehouse to `build` (or start afresh on a rebuild, keeping only the
-    file history), drop replaced articles, add the new rows."""
+    file history), drop replaced articles, add the new rows and this run's manifest issues."""
     with _timed("stage") as counts:
         store.start_build(settings.published, build, fresh=intake.rebuild)
         with store.connect(build) as con:
             store.delete_articles(con, intake.drop)
             store.refresh_paths(con, raw_files)
             store.insert_rows(con, "raw_files", raw_files)
+            counts["manifest_issues"] = store.replace_table(
+                con, "manifest_issues", intake.manifest_issues()
+            )
             for table, frame in new_rows.items():
                 counts[table] = store.insert_rows(con, table, frame)
 
@@ -252,7 +269,6 @@ def reconcile_build(build: Path, tolerance: float, published: Path, run_id: str)
         with store.connect(build) as con:
             result = reconciliation.reconcile(
                 store.read_table(con, "articles"),
-                store.outlet_keys(con),
                 store.read_table(con, "entity_mentions"),
                 store.read_table(con, "entities"),
                 store.read_table(con, "sentences"),

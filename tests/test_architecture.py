@@ -49,8 +49,6 @@ def imports_of(path: Path) -> set[str]:
     return names
 
 
-
-
 def project_imports(name: str) -> set[str]:
     return {i for i in imports_of(MODULES[name]) if i in MODULES and i != name}
 

@@ -34,6 +34,7 @@ CURATED_TABLES = (
     "raw_files",
     "claim_group_history",
     "id_lineage",
+    "manifest_issues",
     "article_outlets",
     "claim_comparison",
     "outlet_mentions",

@@ -34,10 +34,16 @@ CREATE TABLE IF NOT EXISTS articles (
     event_id VARCHAR,
     outlet VARCHAR,
     original_outlet VARCHAR,
+    outlet_key VARCHAR,
     title VARCHAR,
     authors VARCHAR[],
     published_date DATE,
     dateline VARCHAR,
+    url VARCHAR,
+    metadata_sources STRUCT(
+        outlet VARCHAR, original_outlet VARCHAR, title VARCHAR, authors VARCHAR,
+        published_date VARCHAR, dateline VARCHAR, url VARCHAR
+    ),
     body VARCHAR NOT NULL,
     word_count BIGINT
 );
@@ -46,12 +52,15 @@ COMMENT ON COLUMN articles.article_id IS 'Stable id derived from the file conten
 COMMENT ON COLUMN articles.file_id IS 'The raw file this article came from (raw_files.file_id).';
 COMMENT ON COLUMN articles.path IS 'Path of the raw file when it was loaded.';
 COMMENT ON COLUMN articles.event_id IS 'The real-world event the article reports (events.event_id).';
-COMMENT ON COLUMN articles.outlet IS 'Publishing outlet as the text names it; NULL when the text does not say.';
+COMMENT ON COLUMN articles.outlet IS 'Publishing outlet: the manifest''s, else the one the file''s first-line URL names, else the one the text names (metadata_sources.outlet says which); NULL when none does.';
 COMMENT ON COLUMN articles.original_outlet IS 'Outlet that first published a republished article (from the byline); NULL otherwise.';
-COMMENT ON COLUMN articles.title IS 'Headline, when the file carries one.';
-COMMENT ON COLUMN articles.authors IS 'Authors named in the byline (empty list when none).';
-COMMENT ON COLUMN articles.published_date IS 'Publication date stated by the file (a date header); NULL when not stated.';
+COMMENT ON COLUMN articles.outlet_key IS 'The outlet the article counts as when outlets are compared or counted (claim_groups.n_outlets, wire copies, views): outlet, else ''unnamed:<article_id>'', so two unnamed articles are never one source. Defined once, in the normalize stage.';
+COMMENT ON COLUMN articles.title IS 'Headline: the manifest''s, else the file''s.';
+COMMENT ON COLUMN articles.authors IS 'Authors: the manifest''s, else those named in the byline (empty list when none).';
+COMMENT ON COLUMN articles.published_date IS 'Publication date: the manifest''s, else the one a date header of the file states; NULL when neither does.';
 COMMENT ON COLUMN articles.dateline IS 'Dateline place, when given.';
+COMMENT ON COLUMN articles.url IS 'Address of the article: the manifest''s, else a URL that is the file''s first line; NULL when neither gives one.';
+COMMENT ON COLUMN articles.metadata_sources IS 'Where each metadata value came from, one field per column (outlet, original_outlet, title, authors, published_date, dateline, url): manifest, text, url (named by the first-line URL) or html (a web page''s markup); NULL for a column with no value. Query: metadata_sources.outlet = ''manifest''.';
 COMMENT ON COLUMN articles.body IS 'Article prose only (no masthead, captions, credits, footers), original characters; paragraphs separated by a blank line.';
 COMMENT ON COLUMN articles.word_count IS 'Words in the body.';
 
@@ -67,9 +76,21 @@ COMMENT ON TABLE article_parts IS 'Every piece of each raw file with its role, s
 COMMENT ON COLUMN article_parts.part_id IS 'Stable id of the part.';
 COMMENT ON COLUMN article_parts.article_id IS 'Article the part belongs to.';
 COMMENT ON COLUMN article_parts.position IS 'Order of the part in the raw file (0-based).';
-COMMENT ON COLUMN article_parts.role IS 'body, title, subheading, masthead, byline, caption, credit, footer, header or dateline.';
+COMMENT ON COLUMN article_parts.role IS 'body, title, subheading, masthead, byline, caption, credit, footer, header, dateline or url (a first line that is only the article''s address).';
 COMMENT ON COLUMN article_parts.text IS 'Original text of the part.';
 COMMENT ON COLUMN article_parts.is_repeat IS 'True for a body paragraph printed again; it is kept here, once in the body.';
+
+CREATE TABLE IF NOT EXISTS manifest_issues (
+    manifest VARCHAR NOT NULL,
+    line BIGINT,
+    path VARCHAR,
+    issue VARCHAR NOT NULL
+);
+COMMENT ON TABLE manifest_issues IS 'One row per problem the latest run found in the metadata manifest (rewritten by every run; empty without a manifest or problems). A problem never stops a run: the row is not used and its file keeps the values read from its text.';
+COMMENT ON COLUMN manifest_issues.manifest IS 'The manifest file read (manifest.csv or manifest.jsonl at the source root, or --manifest).';
+COMMENT ON COLUMN manifest_issues.line IS 'Line of the manifest (1-based; 0 for the whole file, such as an unknown column).';
+COMMENT ON COLUMN manifest_issues.path IS 'The path the row names, relative to the source root, when it has one.';
+COMMENT ON COLUMN manifest_issues.issue IS 'What is wrong: malformed line, row without a path, duplicate path, a bad value (which is ignored), unknown column(s), or no such file under the source.';
 
 CREATE TABLE IF NOT EXISTS sentences (
     sentence_id VARCHAR,

@@ -231,15 +231,6 @@ def record_lineage(con: duckdb.DuckDBPyConnection, run_id: str, lineage: pl.Data
     return insert_rows(con, "id_lineage", lineage.select(pl.lit(run_id).alias("run_id"), pl.all()))
 
 
-def outlet_keys(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """article_id and outlet_key of every article, as the view `article_outlets` defines them.
-
-    The one definition of the outlet an article counts as lives in views.sql; the event and
-    wire-copy rules receive it from here instead of repeating it.
-    """
-    return con.sql("SELECT article_id, outlet_key FROM article_outlets ORDER BY article_id").pl()
-
-
 def row_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Rows per base table, for the run summary."""
     tables = [

@@ -2,20 +2,16 @@
 -- runs this file after schema.sql). A view is bound when it is created, so a view another view
 -- reads comes first.
 
--- article_outlets: the one definition of the outlet an article counts as. An article whose text
--- names no outlet counts as an outlet of its own, distinct from every other: two unnamed
--- articles never corroborate (or contradict) each other as one source. Every view and audit
--- that groups by outlet reads outlet_key from here.
+-- article_outlets: the outlet each article counts as, for BI tools that list outlets. The key
+-- itself is a column, articles.outlet_key, defined once by the normalize stage (an article
+-- with no known outlet counts as an outlet of its own, 'unnamed:<article_id>', so two unnamed
+-- articles never corroborate or contradict each other as one source); views read it there.
 CREATE OR REPLACE VIEW article_outlets AS
-SELECT
-    article_id,
-    outlet,
-    coalesce(outlet, 'unnamed:' || article_id) AS outlet_key
-FROM articles;
-COMMENT ON VIEW article_outlets IS 'The outlet each article counts as: its named outlet, else ''unnamed:<article_id>''.';
+SELECT article_id, outlet, outlet_key FROM articles;
+COMMENT ON VIEW article_outlets IS 'The outlet each article counts as (articles.outlet_key): its outlet, else ''unnamed:<article_id>''.';
 COMMENT ON COLUMN article_outlets.article_id IS 'Article (articles.article_id).';
-COMMENT ON COLUMN article_outlets.outlet IS 'Outlet as the text names it; NULL when unnamed.';
-COMMENT ON COLUMN article_outlets.outlet_key IS 'The outlet the article counts as: the named outlet, else ''unnamed:<article_id>''.';
+COMMENT ON COLUMN article_outlets.outlet IS 'Outlet of the article (manifest, first-line URL or text); NULL when none is known.';
+COMMENT ON COLUMN article_outlets.outlet_key IS 'The outlet the article counts as (articles.outlet_key): the outlet, else ''unnamed:<article_id>''.';
 
 -- display_number: a number as a reader writes it, with thousands separators and no trailing
 -- '.0' (6000.0 -> '6,000', 1.5 -> '1.5'), and its unit; shares (0-1) as percent ('20 %').
@@ -48,7 +44,7 @@ SELECT
     g.n_independent,
     g.consensus_low,
     g.consensus_high,
-    o.outlet_key,
+    a.outlet_key,
     a.outlet,
     a.article_id,
     min(c.value) AS value_min,
@@ -68,7 +64,6 @@ SELECT
 FROM claim_groups g
 JOIN compared c ON c.group_id = g.group_id
 JOIN articles a ON a.article_id = c.article_id
-JOIN article_outlets o ON o.article_id = a.article_id
 LEFT JOIN events e ON e.event_id = g.event_id
 LEFT JOIN sentences s ON s.sentence_id = c.sentence_id
 GROUP BY ALL;
@@ -83,8 +78,8 @@ COMMENT ON COLUMN claim_comparison.status IS 'Group status: consistent, conflict
 COMMENT ON COLUMN claim_comparison.n_independent IS 'Independent outlets in the group (wire copies counted once).';
 COMMENT ON COLUMN claim_comparison.consensus_low IS 'Low end of the group''s consensus interval.';
 COMMENT ON COLUMN claim_comparison.consensus_high IS 'High end of the group''s consensus interval (NULL = unbounded).';
-COMMENT ON COLUMN claim_comparison.outlet_key IS 'The outlet the article counts as (article_outlets.outlet_key).';
-COMMENT ON COLUMN claim_comparison.outlet IS 'Outlet as the text names it; NULL when unnamed.';
+COMMENT ON COLUMN claim_comparison.outlet_key IS 'The outlet the article counts as (articles.outlet_key).';
+COMMENT ON COLUMN claim_comparison.outlet IS 'Outlet of the article (articles.outlet); NULL when none is known.';
 COMMENT ON COLUMN claim_comparison.article_id IS 'Article with the claims of this row.';
 COMMENT ON COLUMN claim_comparison.value_min IS 'Smallest normalized value the article reports in the group.';
 COMMENT ON COLUMN claim_comparison.value_max IS 'Largest normalized value the article reports in the group.';
@@ -102,17 +97,17 @@ SELECT
     e.entity_id,
     e.name,
     e.label,
-    o.outlet_key,
+    a.outlet_key,
     count(*) AS mentions
 FROM entity_mentions m
 JOIN entities e USING (entity_id)
-JOIN article_outlets o USING (article_id)
+JOIN articles a USING (article_id)
 GROUP BY ALL;
 COMMENT ON VIEW outlet_mentions IS 'Mentions of each canonical entity per outlet.';
 COMMENT ON COLUMN outlet_mentions.entity_id IS 'Canonical entity (entities.entity_id).';
 COMMENT ON COLUMN outlet_mentions.name IS 'Canonical display name of the entity.';
 COMMENT ON COLUMN outlet_mentions.label IS 'spaCy label of the entity (PERSON, ORG, GPE, ...).';
-COMMENT ON COLUMN outlet_mentions.outlet_key IS 'The outlet the mentioning articles count as (article_outlets.outlet_key).';
+COMMENT ON COLUMN outlet_mentions.outlet_key IS 'The outlet the mentioning articles count as (articles.outlet_key).';
 COMMENT ON COLUMN outlet_mentions.mentions IS 'Mentions of the entity in that outlet''s articles.';
 
 -- raw_files_latest: the latest status of every path seen by a published run.

@@ -31,6 +31,7 @@ def article(
         "path": path or f"{article_id}.txt",
         "event_id": event_id,
         "outlet": outlet,
+        "outlet_key": outlet if outlet is not None else f"unnamed:{article_id}",
         "body": body,
         "word_count": len(body.split()),
     }

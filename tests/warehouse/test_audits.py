@@ -25,6 +25,7 @@ AUDIT_NAMES = [
     "claim_bounds",
     "claim_slices",
     "independent_conflicts",
+    "manifest_rows",
     "mention_slices",
     "sentence_slices",
 ]
@@ -54,6 +55,16 @@ def test_every_audit_runs_on_an_empty_build(con):
     assert list(frames) == [*TABLE_FRAMES, *AUDIT_NAMES]
     assert all(frame.height == 0 for frame in frames.values())
     assert disagreements(con) == []
+
+
+def test_manifest_rows_lists_each_manifest_problem_as_a_warning(con):
+    con.execute(
+        "INSERT INTO manifest_issues "
+        "VALUES ('m.csv', 4, 'gone.txt', 'no such file under the source')"
+    )
+    frame = audit_frames(con)["manifest_rows"]
+    assert frame.rows() == [(4, "gone.txt", "no such file under the source")]
+    assert audits()["manifest_rows"].severity == "warning"
 
 
 def test_a_header_without_severity_or_protects_is_refused(tmp_path):

@@ -118,13 +118,12 @@ def test_refresh_paths_moves_only_unchanged_articles(tmp_path):
     assert paths == {"a1": "moved/a1.txt", "a2": "old2.txt"}
 
 
-def test_outlet_keys_name_unnamed_articles_after_themselves(tmp_path):
+def test_article_outlets_reads_the_outlet_key_column(tmp_path):
     build = new_build(tmp_path)
     with store.connect(build) as con:
         insert(con, "articles", [article("b", BODY), article("a", BODY, outlet="Reuters")])
-        keys = store.outlet_keys(con)
-    assert keys.columns == ["article_id", "outlet_key"]
-    assert keys.rows() == [("a", "Reuters"), ("b", "unnamed:b")]
+        keys = con.sql("SELECT article_id, outlet_key FROM article_outlets ORDER BY 1").fetchall()
+    assert keys == [("a", "Reuters"), ("b", "unnamed:b")]
 
 
 def test_published_helpers(tmp_path):

@@ -9,6 +9,7 @@ here is exactly the schema a build gets.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +31,10 @@ _DTYPES: dict[str, pl.DataType] = {
 
 
 def _dtype(duckdb_type: str) -> pl.DataType:
+    struct = re.fullmatch(r"STRUCT\((.*)\)", duckdb_type)
+    if struct:  # flat structs only: "STRUCT(outlet VARCHAR, title VARCHAR)"
+        fields = (f.split(" ", 1) for f in struct.group(1).split(", "))
+        return pl.Struct({name.strip('"'): _dtype(kind) for name, kind in fields})
     if duckdb_type.endswith("[]"):
         return pl.List(_dtype(duckdb_type[:-2]))
     try:

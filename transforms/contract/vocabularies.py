@@ -10,7 +10,7 @@ from __future__ import annotations
 # article_parts.role: every piece of a raw file is one of these.
 PART_ROLES = (
     "body", "title", "subheading", "masthead", "byline", "caption", "credit", "footer",
-    "header", "dateline",
+    "header", "dateline", "url",
 )  # fmt: skip
 
 # numeric_claims.bound: how the wording bounds the number (README, "Numeric claims").

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from transforms.normalize.boilerplate import OUTLET_WORDS, has_outlet_word
-from transforms.text.lexicon import MONTHS
+from transforms.normalize.dates import parse_date
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
 _WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
@@ -127,32 +127,15 @@ class Byline:
     outlet: str | None
 
 
-def parse_date(text: str) -> dt.date | None:
-    """A calendar date from "2025-06-02", "June 2, 2025", "Mon 2 Jun 2025"; None if invalid."""
-    text = re.sub(rf"^{_WEEKDAY}", "", text.strip(), flags=re.IGNORECASE)
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            return dt.date.fromisoformat(text)
-        match = re.fullmatch(r"([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})", text)
-        if match:
-            month, day, year = match.group(1), match.group(2), match.group(3)
-        else:
-            match = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})", text)
-            if not match:
-                return None
-            day, month, year = match.group(1), match.group(2), match.group(3)
-        number = MONTHS.get(month.casefold())
-        return dt.date(int(year), number, int(day)) if number else None
-    except ValueError:
-        return None
-
-
 def match_header(text: str) -> tuple[str, dt.date | None] | None:
-    """The header at the start of `text` ("date 2025-06-02") and its date, or None."""
+    """The header at the start of `text` ("date 2025-06-02") and its date, or None. A line
+    that is only a date with its label, weekday, time and zone in any order ("Published:
+    10:15 AM, 5 May 2013", transforms.normalize.dates) is a header as a whole."""
     match = HEADER.match(text) or DATE_LINE.match(text)
-    if not match:
-        return None
-    return match.group(0), parse_date(match.group("date"))
+    if match:
+        return match.group(0), parse_date(match.group("date"))
+    date = parse_date(text)
+    return None if date is None else (text, date)
 
 
 def match_field(text: str) -> tuple[str, str] | None:

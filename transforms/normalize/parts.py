@@ -36,6 +36,9 @@ class Article:
     authors: list[str] = field(default_factory=list)
     published_date: dt.date | None = None
     dateline: str | None = None
+    # The address a first line states (role `url`), and the outlet it names.
+    url: str | None = None
+    url_outlet: str | None = None
     # Outlet evidence before it is resolved into outlet / original_outlet.
     publisher: str | None = None
     origin: str | None = None

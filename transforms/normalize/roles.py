@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from transforms.normalize import boilerplate as bp
-from transforms.normalize.metadata import parse_byline
+from transforms.normalize.metadata import match_header, parse_byline
 from transforms.normalize.parts import Part
 
 _MAX_SUBHEADING_WORDS = 10
@@ -21,10 +21,19 @@ def block_is_masthead(lines: list[Part], block: int) -> bool:
 
 
 def _alone_in_block(lines: list[Part], index: int) -> bool:
+    """No other line in its paragraph, a date line aside: a headline printed over its date
+    ("Lindsay Lohan checks into Betty Ford Center" then "May 03, 2013", as scraped pages put
+    them) is still a paragraph of its own."""
     block = lines[index].block
-    before = index > 0 and lines[index - 1].block == block
-    after = index + 1 < len(lines) and lines[index + 1].block == block
-    return not before and not after
+
+    def prose_neighbour(other: int) -> bool:
+        return (
+            0 <= other < len(lines)
+            and lines[other].block == block
+            and match_header(lines[other].text) is None
+        )
+
+    return not prose_neighbour(index - 1) and not prose_neighbour(index + 1)
 
 
 def is_title(lines: list[Part], index: int, text: str) -> bool:

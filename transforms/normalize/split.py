@@ -6,8 +6,9 @@ News/ ", becomes its own piece). Each piece gets a role; the body is the `body` 
 not repeats, joined with "\\n\\n". Every non-blank character of the raw file lands in exactly one
 part, so the parts table loses nothing but whitespace.
 
-Roles: title, masthead, header, dateline, byline, caption, credit, subheading, footer (also
-page furniture inside the text: "Advertisement"), body.
+Roles: url (a first line that is only the page's address), title, masthead, header, dateline,
+byline, caption, credit, subheading, footer (also page furniture inside the text:
+"Advertisement"), body.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from transforms.normalize.roles import (
     is_subheading,
     is_title,
 )
+from transforms.normalize.urls import outlet_from_url, url_of_line
 
 # A repeat shorter than this is more likely a refrain ("Yes.") than a paragraph printed twice.
 _MIN_REPEAT_WORDS = 6
@@ -46,6 +48,7 @@ class _Splitter:
         self.in_body = False
 
     def run(self) -> Article:
+        self._url_line()
         index = 0
         pending: Part | None = None
         while index < len(self.lines) or pending is not None:
@@ -63,6 +66,19 @@ class _Splitter:
         _mark_repeats(self.parts)
         _fill_metadata(self.article)
         return self.article
+
+    def _url_line(self) -> None:
+        """A first line that is only a URL is the page's address: a `url` part, and the outlet
+        it names. It leaves the lines, so the title and date below it read as a file's first
+        lines do."""
+        url = url_of_line(self.lines[0].text) if self.lines else None
+        if url is None:
+            return
+        line = self.lines.pop(0)
+        line.role = "url"
+        self.parts.append(line)
+        self.article.url = url
+        self.article.url_outlet = outlet_from_url(url)
 
     def _header(self, line: Part) -> tuple[bool, Part | None]:
         """A date header or a "key: value" field: (handled, the rest of the line if any)."""
@@ -193,6 +209,9 @@ def _fill_metadata(article: Article) -> None:
             original = ORIGINAL_SOURCE.match(part.text)
             if original and origin is None:
                 origin = outlet_from_source(original.group("src"))
+    # The address the page was fetched from names its publisher more surely than a masthead or
+    # footer in the text (a syndicating site's URL names that site, the byline the origin).
+    publisher = article.url_outlet or publisher
     if publisher is None:
         article.outlet, article.original_outlet = origin, None
     else:

@@ -56,7 +56,6 @@ def _replace_columns(frame: pl.DataFrame, values: pl.DataFrame, key: str) -> pl.
 
 def reconcile(
     articles: pl.DataFrame,
-    outlet_keys: pl.DataFrame,
     mentions: pl.DataFrame,
     entities: pl.DataFrame,
     sentences: pl.DataFrame,
@@ -66,20 +65,18 @@ def reconcile(
     previous: PublishedIds | None = None,
 ) -> Reconciled:
     """Reconcile every article: `articles`, `mentions`, `entities`, `sentences` and `claims`
-    are the warehouse tables as stored; `outlet_keys` is article_id -> outlet_key (the
-    warehouse's one definition, the view article_outlets); `previous` holds the last published
-    run's event and group membership, whose ids carry over. Row order of the tables is kept."""
+    are the warehouse tables as stored (articles.outlet_key: the outlet each article counts
+    as, set by the normalize stage); `previous` holds the last published run's event and group
+    membership, whose ids carry over. Row order of the tables is kept."""
     previous = previous or PublishedIds.none()
-    events, membership = group_events(
-        articles.join(outlet_keys, on="article_id", how="left"), mentions, entities
-    )
+    events, membership = group_events(articles, mentions, entities)
     event_ids = carry_ids(
         membership.rename({"event_id": "id"}), previous.events, member="article_id"
     )
     membership = event_ids.apply(membership, "event_id")
     events = event_ids.apply(events, "event_id").sort("event_id")
     articles = _replace_columns(articles, membership, "article_id")
-    keyed = articles.select("article_id", "event_id").join(outlet_keys, on="article_id", how="left")
+    keyed = articles.select("article_id", "event_id", "outlet_key")
     sentences = _replace_columns(sentences, mark_wire_copies(sentences, keyed), "sentence_id")
     claims = link_attributions(claims, entities)
     groups, per_claim = group_claims(claims, keyed, sentences, tolerance=tolerance)

@@ -50,10 +50,6 @@ def stages() -> dict[str, pl.DataFrame]:
         pl.lit(None, pl.String).alias("mention_id"), pl.lit(None, pl.String).alias("entity_id")
     )
     entities, canonical = canonicalize_mentions(stored_mentions, None)
-    outlets = articles.select(
-        "article_id",
-        pl.coalesce("outlet", pl.lit("unnamed:") + pl.col("article_id")).alias("outlet_key"),
-    )
     stored = lambda frame, table: frame.with_columns(  # noqa: E731
         [
             pl.lit(None, dtype).alias(c)
@@ -63,7 +59,6 @@ def stages() -> dict[str, pl.DataFrame]:
     )
     result = reconcile(
         stored(articles, "articles"),
-        outlets,
         canonical,
         entities,
         stored(sentences, "sentences"),

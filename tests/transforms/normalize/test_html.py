@@ -99,6 +99,14 @@ def test_normalize_splits_the_extracted_text_and_records_the_extraction() -> Non
         ["Jane Doe"],
         dt.date(2025, 6, 3),
     )
+    sources = row["metadata_sources"]
+    assert [sources[k] for k in ("title", "outlet", "authors", "published_date", "url")] == [
+        "html",
+        "html",
+        "html",
+        "html",
+        None,
+    ]
     assert parts.select("position", "role", "text").rows() == [
         (0, "header", html.EXTRACTION_NOTE),
         (1, "title", "Ceasefire talks resume in Geneva"),
