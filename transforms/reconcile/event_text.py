@@ -27,19 +27,21 @@ BLOCK_ROWS = 2000
 
 def text_vectors(titles: list[str], bodies: list[str]) -> sp.csr_matrix:
     """One L2-normalized TF-IDF row per article: words and word pairs (bigrams name things:
-    "prisoner exchange", "Betty Ford") in at least two articles, English stop words out,
-    sublinear term frequency (a word said ten times is not ten times the evidence)."""
+    "prisoner exchange", "Betty Ford"), English stop words out, sublinear term frequency (a
+    word said ten times is not ten times the evidence). Words of one article only are kept:
+    they generate no pair, but they are part of what the article says, so they lower its
+    cosine with every other (dropping them made a short round-up look like each story it
+    mentions)."""
     texts = [_URL.sub(" ", f"{t}\n{b}") for t, b in zip(titles, bodies, strict=True)]
     vectorizer = TfidfVectorizer(
         ngram_range=(1, 2),
-        min_df=2 if len(texts) > 2 else 1,
         sublinear_tf=True,
         stop_words="english",
         dtype=np.float32,
     )
     try:
         return vectorizer.fit_transform(texts).tocsr()
-    except ValueError:  # no term in two articles (or no words at all): nothing is shared
+    except ValueError:  # no words at all (only stop words or empty texts): nothing is shared
         return sp.csr_matrix((len(texts), 1), dtype=np.float32)
 
 
@@ -49,7 +51,9 @@ def candidate_pairs(
     """Index pairs (i < j) of articles that share a term in at most `max_pair_df` articles,
     each article's `top_k` strongest by those terms alone."""
     df = np.bincount(vectors.indices, minlength=vectors.shape[1])
-    rare = vectors[:, np.flatnonzero(df <= max_pair_df)].tocsr()
+    rare = vectors.copy()
+    rare.data[df[rare.indices] > max_pair_df] = 0.0  # masked in place: no column slicing
+    rare.eliminate_zeros()
     rare_t = rare.T.tocsr()
     left, right = [], []
     for start in range(0, rare.shape[0], BLOCK_ROWS):
