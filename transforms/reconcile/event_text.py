@@ -15,17 +15,20 @@ pair is then computed exactly over every term, common ones included.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import numpy as np
-import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import HashingVectorizer, TfidfVectorizer
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
+# A scipy sparse CSR matrix, as scikit-learn returns it (scipy itself is not imported: it is
+# scikit-learn's dependency, not the project's).
+SparseRows = Any
 # Rows multiplied at once: bounds the memory of one block's product (block x n, sparse).
 BLOCK_ROWS = 2000
 
 
-def text_vectors(titles: list[str], bodies: list[str]) -> sp.csr_matrix:
+def text_vectors(titles: list[str], bodies: list[str]) -> SparseRows:
     """One L2-normalized TF-IDF row per article: words and word pairs (bigrams name things:
     "prisoner exchange", "Betty Ford"), English stop words out, sublinear term frequency (a
     word said ten times is not ten times the evidence). Words of one article only are kept:
@@ -42,11 +45,14 @@ def text_vectors(titles: list[str], bodies: list[str]) -> sp.csr_matrix:
     try:
         return vectorizer.fit_transform(texts).tocsr()
     except ValueError:  # no words at all (only stop words or empty texts): nothing is shared
-        return sp.csr_matrix((len(texts), 1), dtype=np.float32)
+        # An all-zero matrix of one column: no pair shares a term.
+        return HashingVectorizer(n_features=1, alternate_sign=False, norm=None).transform(
+            [""] * len(texts)
+        )
 
 
 def candidate_pairs(
-    vectors: sp.csr_matrix, *, max_pair_df: int, top_k: int
+    vectors: SparseRows, *, max_pair_df: int, top_k: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """Index pairs (i < j) of articles that share a term in at most `max_pair_df` articles,
     each article's `top_k` strongest by those terms alone."""
@@ -69,14 +75,14 @@ def candidate_pairs(
     return pairs[:, 0], pairs[:, 1]
 
 
-def _drop_self(block: sp.csr_matrix, start: int) -> None:
+def _drop_self(block: SparseRows, start: int) -> None:
     """Zero each row's product with itself (row r of the block is article start + r)."""
     rows = np.repeat(np.arange(block.shape[0]), np.diff(block.indptr))
     block.data[block.indices == rows + start] = 0.0
     block.eliminate_zeros()
 
 
-def _top_k_per_row(block: sp.csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray]:
+def _top_k_per_row(block: SparseRows, k: int) -> tuple[np.ndarray, np.ndarray]:
     """(row, column) of each row's k largest stored values (all of them when fewer)."""
     counts = np.diff(block.indptr)
     rows = np.repeat(np.arange(block.shape[0]), counts)
@@ -87,7 +93,7 @@ def _top_k_per_row(block: sp.csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray
     return rows[keep], block.indices[keep].astype(np.int64)
 
 
-def pair_cosines(vectors: sp.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+def pair_cosines(vectors: SparseRows, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """The exact cosine of each pair (i[n], j[n]) of L2-normalized rows, over every term."""
     out = np.empty(i.size, dtype=np.float64)
     for start in range(0, i.size, 50_000):
