@@ -238,7 +238,10 @@ def report(ecb_rows, bbc, scale) -> list[str]:
         lines += [f"| {b} | {sizes.get(b, 0)} |" for b in order]
         row = largest.row(0, named=True)
         lines += ["", f'Largest event: {row["n_articles"]} articles, label "{row["label"]}":', ""]
-        lines += [f"- {p.split('bbc/')[-1]}: {t}" for p, t in titles.head(8).iter_rows()]
+        lines += [
+            f"- {p.split('bbc/')[-1]}: {t}"
+            for p, t in titles.select("path", "title").head(8).iter_rows()
+        ]
     if scale:
         lines += ["", "## BBC: the event stage at scale (fresh process per scale)", "",
                   "| scale | articles | seconds | x 1x time | RSS before (MB) | peak RSS (MB) "
