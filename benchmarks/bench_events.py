@@ -219,6 +219,8 @@ def report(ecb_rows, bbc, scale) -> list[str]:
         f"Machine: {platform.machine()}, {os.cpu_count()} cores (shared), "
         f"Python {platform.python_version()}. Rule: `transforms/reconcile/events.py` "
         f"(threshold {ev.THRESHOLD}, text weight {ev.TEXT_WEIGHT}, {ev.MAX_DAYS} days).",
+        "Tuned on the odd topics only (`--sweep`); the even topics are the report. The tables",
+        "are a published warehouse's (`articles.path` mapped to `events.csv` `file`).",
         "",
         "## ECB+ (pairwise and B-cubed, clustering run on all articles)",
         "",
@@ -244,6 +246,9 @@ def report(ecb_rows, bbc, scale) -> list[str]:
         ]
     if scale:
         lines += ["", "## BBC: the event stage at scale (fresh process per scale)", "",
+                  "k copies of every article under new ids; copy c > 0 drops paragraph c and",
+                  "ends with a sentence of its own. RSS before: the process peak before the",
+                  "stage (loading the tables); peak RSS: after it.", "",
                   "| scale | articles | seconds | x 1x time | RSS before (MB) | peak RSS (MB) "
                   "| events | largest |",
                   "|---:|---:|---:|---:|---:|---:|---:|---:|"]  # fmt: skip
