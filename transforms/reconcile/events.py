@@ -1,10 +1,14 @@
-"""Group articles into real-world events: date proximity plus shared entities.
+"""Group articles into real-world events: what their texts say, whom they name, and when.
 
-Two articles belong to one event when their stated dates (if both state one) are at most
-`max_days` apart and the entities they mention overlap enough: a weighted Jaccard where each
-entity weighs log(1 + N / df), so "Ukraine" shared by every article counts for less than
-"Rustem Umerov". Links are joined transitively (union-find). Only names that identify a
-story take part (people, organizations, places, facilities, events).
+Two articles are compared by the TF-IDF cosine of their title and body (`event_text`) and the
+overlap of the entities they mention: a weighted Jaccard where each entity weighs
+log(1 + N / df), so "Ukraine" shared by every article counts for less than "Rustem Umerov"
+(only names that identify a story: people, organizations, places, facilities, events). The
+two are combined, each article's similarities are scaled by its neighbourhood (a crowd of
+stories of one kind, such as earthquakes, needs more to merge), pairs whose event days are
+more than `max_days` apart are cut (`event_dates`), and average linkage (`linkage`) forms the
+events: a cluster joins another only when their pairs agree on average, so no chain of links
+glues unrelated stories. Candidate pairs come from sparse nearest neighbours, never all pairs.
 """
 
 from __future__ import annotations
@@ -12,15 +16,44 @@ from __future__ import annotations
 import polars as pl
 
 from transforms.contract.schema import columns, empty
-from transforms.text.clusters import DisjointSet
+from transforms.reconcile.event_dates import event_date
+from transforms.reconcile.event_text import candidate_pairs, pair_cosines, text_vectors
+from transforms.reconcile.linkage import average_linkage, locally_scaled
 from transforms.text.ids import stable_id
 
 EVENT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP")
-# Seed pairs score 0.16-0.33; the pairs at 0.2 or more join all five into one event (links
-# are transitive), while the festival story and BBC business/136 (Ukraine, 2004-05) join no
-# seed event (tests/test_reconciliation.py).
-MIN_SIMILARITY = 0.2
+# Tuned on the odd ECB+ topics only (21 topics, 496 articles), the even ones reported beside,
+# never used to choose: `uv run python benchmarks/bench_events.py --sweep` (grid and the full
+# table there). Odd-topic pairwise F1 / B-cubed F1 at text weight 0.85, floor 0.08:
+#   threshold 0.85: 0.924 / 0.949   0.86: 0.922 / 0.948   0.87: 0.939 / 0.955 (chosen)
+#   0.88: 0.939 / 0.955   0.89: 0.935 / 0.950   0.90: 0.935 / 0.950   0.80: 0.883 / 0.929
+# Text weight (coarse pass, best threshold of each, floor 0.06): 0.7 -> 0.911, 0.85 -> 0.932,
+# 1.0 (text alone) -> 0.926.
+# The floor is what an article with few neighbours needs: it merges at a plain similarity of
+# THRESHOLD * SCALE_FLOOR = 0.07 or more. ECB+ hardly sees it (every article has 10 neighbours
+# of its kind): odd F1 at threshold 0.87 is 0.944 at 0.06, 0.939 at 0.08, 0.922 at 0.10. A
+# small corpus does: two earthquake stories among the seeds (tests/transforms/reconcile/
+# test_events_text.py) score 0.03-0.08 across stories, and merge at 0.06, not at 0.08. On BBC
+# candidate pairs the median plain similarity is 0.033, the 90th percentile 0.078.
+THRESHOLD = 0.87
+TEXT_WEIGHT = 0.85
+SCALE_FLOOR = 0.08
+# The neighbour whose similarity sets an article's scale: the 10th. Odd-topic F1, each at its
+# best threshold (0.50-1.20 by 0.02, floor 0.08): 5th 0.896 (at 0.60), 10th 0.939 (0.88),
+# 20th 0.886 (1.10).
+NEIGHBOURS = 10
+# A stated date (or the day the body names relative to it) more than this apart keeps two
+# articles apart. Neither corpus tells: BBC states no date, ECB+ dates 37 of its 982 files.
 MAX_DAYS = 3
+# Candidate pairs: each article's 30 best text neighbours (an ECB+ event has up to 22 other
+# articles) through terms in at most 100 articles (the bound that keeps the product linear;
+# see MAX_PAIR_DF below for the same choice on entities), plus entity pairs at 0.2 or more
+# (the old rule's link level). Entity similarities below 0.05 count as 0 (they move the
+# combined similarity by under 0.0075).
+TOP_K = 30
+MAX_TEXT_PAIR_DF = 100
+ENTITY_CANDIDATE = 0.2
+MIN_ENTITY_SIMILARITY = 0.05
 # The cap: an entity in more than MAX_PAIR_DF articles generates no candidate pairs (it still
 # weighs in every pair found through a rarer entity), so the self-join holds at most
 # MAX_PAIR_DF rows per article-entity row: linear in the corpus, not quadratic in the commonest
@@ -146,33 +179,104 @@ def group_events(
     mentions: pl.DataFrame,
     entities: pl.DataFrame,
     *,
-    min_similarity: float = MIN_SIMILARITY,
+    threshold: float = THRESHOLD,
+    text_weight: float = TEXT_WEIGHT,
     max_days: int = MAX_DAYS,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Return (events, article_id -> event_id) for `articles` given their entity mentions.
+    """Return (events, article_id -> event_id) for `articles` given their text and entities.
 
-    `articles` carries article_id, outlet_key (warehouse view article_outlets) and
-    published_date; `mentions` article_id, entity_id, label; `entities` entity_id, name.
+    `articles` carries article_id, outlet_key (articles.outlet_key), published_date,
+    title and body; `mentions` article_id, entity_id, label; `entities` entity_id, name.
     """
-    articles = articles.select("article_id", "outlet_key", "published_date")
-    dates = dict(zip(articles["article_id"], articles["published_date"], strict=True))
-    clusters = DisjointSet(articles["article_id"].to_list())
-    for a, b, similarity in article_similarity(mentions, min_similarity=min_similarity).iter_rows():
-        if similarity < min_similarity:
-            continue
-        da, db = dates.get(a), dates.get(b)
-        if da is not None and db is not None and abs((da - db).days) > max_days:
-            continue
-        clusters.union(a, b)
+    articles = articles.select("article_id", "outlet_key", "published_date", "title", "body").sort(
+        "article_id"
+    )
+    ids = articles["article_id"].to_list()
+    pairs = scored_pairs(articles, mentions, text_weight=text_weight)
+    pairs = within_dates(pairs, articles, max_days)
+    label = event_labels(pairs, len(ids), threshold=threshold)
+    # Rows are sorted by article_id, so a cluster's smallest index is its smallest article_id.
     membership = pl.DataFrame(
-        [
-            {"article_id": member, "event_id": stable_id("evt", members[0])}
-            for members in clusters.components()
-            for member in members
-        ],
+        {"article_id": ids, "event_id": [stable_id("evt", ids[lead]) for lead in label]},
         schema={"article_id": pl.String, "event_id": pl.String},
     )
     return _describe_events(articles, membership, mentions, entities), membership
+
+
+def event_labels(
+    pairs: pl.DataFrame, n: int, *, threshold: float = THRESHOLD, floor: float = SCALE_FLOOR
+) -> list[int]:
+    """Each of the n articles' cluster (its smallest member's row) from the scored candidate
+    `pairs` (i, j, similarity): similarities scaled by each article's neighbourhood, then
+    average linkage at `threshold`."""
+    scaled = locally_scaled(
+        n,
+        pairs["i"].to_numpy(),
+        pairs["j"].to_numpy(),
+        pairs["similarity"].to_numpy(),
+        k=NEIGHBOURS,
+        floor=floor,
+    )
+    edges = zip(pairs["i"].to_list(), pairs["j"].to_list(), scaled.tolist(), strict=True)
+    return average_linkage(n, edges, threshold)
+
+
+def scored_pairs(
+    articles: pl.DataFrame, mentions: pl.DataFrame, *, text_weight: float = TEXT_WEIGHT
+) -> pl.DataFrame:
+    """Candidate pairs (row indices i < j of `articles`, as given) with their text cosine, entity
+    similarity and combined `similarity` = text_weight * cosine + (1 - text_weight) * entity.
+
+    Candidates are each article's nearest text neighbours plus the pairs whose shared entities
+    alone reach ENTITY_CANDIDATE; never all pairs.
+    """
+    index = pl.DataFrame(
+        {"article_id": articles["article_id"], "row": range(articles.height)},
+        schema={"article_id": pl.String, "row": pl.Int64},
+    )
+    vectors = text_vectors(
+        articles["title"].fill_null("").to_list(), articles["body"].fill_null("").to_list()
+    )
+    ti, tj = candidate_pairs(vectors, max_pair_df=MAX_TEXT_PAIR_DF, top_k=TOP_K)
+    by_entity = (
+        article_similarity(mentions, min_similarity=MIN_ENTITY_SIMILARITY)
+        .join(index.rename({"article_id": "a", "row": "ra"}), on="a")
+        .join(index.rename({"article_id": "b", "row": "rb"}), on="b")
+        .select(
+            i=pl.min_horizontal("ra", "rb"), j=pl.max_horizontal("ra", "rb"), entity="similarity"
+        )
+    )
+    candidates = (
+        pl.concat(
+            [
+                pl.DataFrame({"i": ti, "j": tj}, schema={"i": pl.Int64, "j": pl.Int64}),
+                by_entity.filter(pl.col("entity") >= ENTITY_CANDIDATE).select("i", "j"),
+            ]
+        )
+        .unique()
+        .sort("i", "j")
+        .join(by_entity, on=["i", "j"], how="left")
+        .with_columns(pl.col("entity").fill_null(0.0))
+    )
+    cosine = pair_cosines(vectors, candidates["i"].to_numpy(), candidates["j"].to_numpy())
+    return candidates.with_columns(text=pl.Series(cosine, dtype=pl.Float64)).with_columns(
+        similarity=text_weight * pl.col("text") + (1 - text_weight) * pl.col("entity")
+    )
+
+
+def within_dates(pairs: pl.DataFrame, articles: pl.DataFrame, max_days: int) -> pl.DataFrame:
+    """The pairs whose event days (`event_dates.event_date`) are at most `max_days` apart, or
+    unknown for either article: a date the text does not give cannot keep two stories apart."""
+    days = pl.Series(
+        [
+            event_date(body or "", stated)
+            for body, stated in zip(articles["body"], articles["published_date"], strict=True)
+        ],
+        dtype=pl.Date,
+    )
+    day_i, day_j = days.gather(pairs["i"]), days.gather(pairs["j"])
+    apart = (day_i - day_j).dt.total_days().abs()
+    return pairs.filter((apart <= max_days).fill_null(True))
 
 
 def _describe_events(

@@ -1,5 +1,6 @@
-"""The global stages at scale, on small frames: the document-frequency cap of the event pairs
-and the row blocks of the wire-copy comparison change no result they keep."""
+"""The global stages at scale, on small frames: the document-frequency cap of the event pairs,
+the row blocks of the event text neighbours and of the wire-copy comparison change no result
+they keep, and the sparse average linkage is the definition's."""
 
 from __future__ import annotations
 
@@ -150,3 +151,65 @@ def test_identical_keys_scored_once_give_the_groups_of_every_pair(seed):
     got = {frozenset(g) for g in marked.group_by("wire_group").agg("sentence_id")["sentence_id"]}
     expected = brute_force_groups(frame.join(sources, on="article_id"))
     assert expected and got == expected
+
+
+def brute_average_linkage(n: int, sim: dict[tuple[int, int], float], threshold: float):
+    """Average linkage by its definition: merge the pair of clusters with the highest mean
+    over all cross pairs (absent pairs 0) while that mean reaches the threshold."""
+    clusters = [[i] for i in range(n)]
+    while len(clusters) > 1:
+
+        def mean(a, b):
+            total = sum(sim.get((min(x, y), max(x, y)), 0.0) for x in a for y in b)
+            return total / (len(a) * len(b))
+
+        best = max(
+            ((mean(a, b), ia, ib) for ia, a in enumerate(clusters) for ib, b in
+             enumerate(clusters) if ia < ib),
+        )  # fmt: skip
+        if best[0] < threshold:
+            break
+        _, ia, ib = best
+        clusters[ia] = clusters[ia] + clusters.pop(ib)
+    return sorted(sorted(c) for c in clusters)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_sparse_average_linkage_equals_the_definition(seed):
+    from transforms.reconcile.linkage import average_linkage
+
+    rng = random.Random(seed)
+    n = 14
+    # Distinct random similarities (no ties), a third of the pairs absent.
+    sim = {(i, j): rng.random() for i in range(n) for j in range(i + 1, n) if rng.random() < 0.66}
+    label = average_linkage(n, [(i, j, s) for (i, j), s in sim.items()], threshold=0.3)
+    got = {}
+    for item, lead in enumerate(label):
+        got.setdefault(lead, []).append(item)
+    assert sorted(got.values()) == brute_average_linkage(n, sim, 0.3)
+
+
+@pytest.mark.parametrize("block", [1, 3, 1000])
+def test_candidate_pairs_in_row_blocks_are_each_rows_top_k(block, monkeypatch):
+    import numpy as np
+    import scipy.sparse as sp
+
+    from transforms.reconcile import event_text
+
+    rng = np.random.default_rng(block)
+    dense = rng.random((12, 30)) * (rng.random((12, 30)) < 0.3)
+    vectors = sp.csr_matrix(dense / np.maximum(np.linalg.norm(dense, axis=1, keepdims=True), 1e-9))
+    monkeypatch.setattr(event_text, "BLOCK_ROWS", block)
+    i, j = event_text.candidate_pairs(vectors, max_pair_df=5, top_k=3)
+    df = (dense > 0).sum(axis=0)
+    rare = vectors.toarray() * (df <= 5)
+    scores = rare @ rare.T
+    np.fill_diagonal(scores, 0)
+    expected = set()
+    for row in range(12):
+        top = [c for c in np.argsort(-scores[row], kind="stable")[:3] if scores[row, c] > 0]
+        expected |= {(min(row, c), max(row, c)) for c in top}
+    assert set(zip(i.tolist(), j.tolist(), strict=True)) == expected
+    cosines = event_text.pair_cosines(vectors, i, j)
+    full = vectors.toarray() @ vectors.toarray().T
+    assert np.allclose(cosines, full[i, j])

@@ -86,6 +86,8 @@ def test_articles_sharing_rare_entities_form_one_event():
             "article_id": ["a", "b", "c"],
             "outlet_key": ["X", "Y", "Z"],
             "published_date": [date(2025, 6, 2), None, date(2025, 6, 2)],
+            "title": [""] * 3,
+            "body": [""] * 3,
         }
     )
     shared = [(a, e) for a in "ab" for e in ("umerov", "medinsky", "fidan", "ukraine")]
@@ -115,6 +117,8 @@ def test_dates_too_far_apart_split_events():
             "article_id": ["a", "b"],
             "outlet_key": ["X", "Y"],
             "published_date": [date(2025, 6, 2), date(2025, 7, 20)],
+            "title": [""] * 2,
+            "body": [""] * 2,
         }
     )
     ment = mentions([(a, e) for a in "ab" for e in ("umerov", "medinsky")])
