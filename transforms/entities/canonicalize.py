@@ -20,16 +20,18 @@ from dataclasses import dataclass
 import polars as pl
 
 from transforms.contract.schema import columns, conform
-from transforms.entities.labels import vote
+from transforms.entities.genders import GenderedMention, apply_genders
+from transforms.entities.labels import entity_label, vote, votes_json
 from transforms.entities.mentions import FILLED_LATER
 from transforms.entities.merges import Decision, KeyClusters, merge_all, person_full_names
-from transforms.entities.names import name_key, pick_name
+from transforms.entities.names import display_name, name_key, pick_name
 from transforms.entities.pins import Pins
 from transforms.entities.surnames import resolve_surnames, surname_decisions
+from transforms.entities.titles import gender_of
 from transforms.text.ids import stable_id
 
-# cluster root key -> (label, name, entity_id)
-_EntityOf = dict[str, tuple[str, str, str]]
+# cluster root key -> (label, name, entity_id, label_votes)
+_EntityOf = dict[str, tuple[str, str, str, str]]
 
 
 @dataclass
@@ -51,6 +53,8 @@ def canonicalize_mentions(
     come back with exactly their table's columns.
     """
     mentions = mentions.drop("mention_id", "entity_id")
+    if "title" not in mentions.columns:  # a table written before the column existed
+        mentions = mentions.with_columns(pl.lit(None, pl.String).alias("title"))
     sentence_of = mentions.select("article_id", "start_char", "sentence_id")
     entities, canonical = canonicalize_entities(mentions.drop("sentence_id"), pinned)
     canonical = canonical.join(
@@ -78,20 +82,30 @@ def canonicalize_with_log(
 ) -> Canonicalization:
     """`canonicalize_entities` plus the list of merge decisions (for measurement)."""
     pins = Pins.from_frame(pinned)
+    if "title" not in mentions.columns:
+        mentions = mentions.with_columns(pl.lit(None, pl.String).alias("title"))
     frame = _keyed(mentions, pins)
     rows = frame.select("article_id", "_key", "label").rows()
     votes = _label_votes(rows)
     clusters = KeyClusters(sorted(votes), pins.split)
     decisions = merge_all(clusters, votes, pins)
-    surname_rules = resolve_surnames(rows, votes, person_full_names(votes), clusters, pins)
+    full_names = person_full_names(votes)
+    surname_rules = resolve_surnames(rows, votes, full_names, clusters, pins)
     decisions += surname_decisions(surname_rules, clusters)
+    gendered = [
+        GenderedMention(
+            a,
+            k,
+            g,
+            clusters.find(surname_rules[(a, k)][1] if (a, k) in surname_rules else k),
+            (a, k) in surname_rules,
+        )
+        for (a, k, _), g in zip(rows, frame["_gender"].to_list(), strict=True)
+    ]
+    resolved, as_person, gender_decisions = apply_genders(gendered, clusters, full_names)
+    decisions += gender_decisions
     # A mention resolved as a person's surname votes PERSON, whatever spaCy called it
     # ("Bellamy" tagged ORG 20 times next to "Craig Bellamy").
-    resolved = [
-        clusters.find(surname_rules[(a, k)][1]) if (a, k) in surname_rules else clusters.find(k)
-        for a, k, _ in rows
-    ]
-    as_person = [(a, k) in surname_rules for a, k, _ in rows]
     frame = frame.with_columns(
         pl.Series("_cluster", resolved, dtype=pl.String),
         pl.Series("_as_person", as_person, dtype=pl.Boolean),
@@ -105,13 +119,34 @@ def canonicalize_with_log(
 
 
 def _keyed(mentions: pl.DataFrame, pins: Pins) -> pl.DataFrame:
-    """The mention columns in offset order with their name key `_key`; mentions with an
-    empty or pin-dropped key removed."""
+    """The mention columns in offset order with their name key `_key` and honorific gender
+    `_gender`; mentions with an empty or pin-dropped key removed.
+
+    A mention printed all in lower case whose key is otherwise a person's name ("bush" the
+    shrub next to "Bush", "felt" next to "Mark Felt") gets a key of its own (`#lc`): a common
+    noun never joins a name.
+    """
     frame = mentions.select(list(columns("entity_mentions", without=FILLED_LATER))).sort(
         ["article_id", "start_char", "end_char"]
     )
-    keys = [name_key(t) for t in frame["text"].to_list()]
-    frame = frame.with_columns(pl.Series("_key", keys, dtype=pl.String))
+    texts = frame["text"].to_list()
+    keys = [name_key(t) for t in texts]
+    lower = [not any(c.isupper() for c in t) for t in texts]
+    person: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, is_lower, label in zip(keys, lower, frame["label"].to_list(), strict=True):
+        if not is_lower:
+            person[key][label] += 1
+            if label == "PERSON" and " " in key:
+                person[key.rsplit(" ", 1)[1]]["PERSON"] += 1
+    keys = [
+        f"{k}#lc" if is_lower and k and k in person and vote(person[k]) == "PERSON" else k
+        for k, is_lower in zip(keys, lower, strict=True)
+    ]
+    titles = frame["title"].to_list()
+    genders = [gender_of(title, text) for title, text in zip(titles, texts, strict=True)]
+    frame = frame.with_columns(
+        pl.Series("_key", keys, dtype=pl.String), pl.Series("_gender", genders, dtype=pl.String)
+    )
     return frame.filter(~pl.col("_key").is_in(sorted(pins.drop)) & (pl.col("_key") != ""))
 
 
@@ -126,7 +161,10 @@ def _label_votes(rows: list[tuple[str, str, str]]) -> dict[str, Counter[str]]:
 def _entity_of_cluster(
     frame: pl.DataFrame, pin_roots: dict[str, tuple[str | None, str]]
 ) -> _EntityOf:
-    """Pick name and label per cluster and its entity id; a pin's name and label win."""
+    """Pick name and label per cluster and its entity id; a pin's name and label win.
+
+    The label is one vote over every mention of the cluster in the corpus
+    (`labels.entity_label`); the votes are kept for the entities table."""
     clusters: dict[str, dict[str, Counter[str]]] = defaultdict(
         lambda: {"text": Counter(), "label": Counter(), "key": Counter()}
     )
@@ -141,18 +179,18 @@ def _entity_of_cluster(
     entity_of: _EntityOf = {}
     for cluster, c in clusters.items():
         has_full_person = any(" " in k for k in c["key"]) and c["label"]["PERSON"] > 0
-        label_votes = Counter(c["label"])
-        if not has_full_person and len(label_votes) > 1:
-            # Single words only: spaCy's PERSON guess loses to any other label it gave.
-            label_votes.pop("PERSON", None)
-        label = vote(label_votes)
-        name = pick_name(c["text"])
+        label, rule = entity_label(c["label"], has_full_person)
+        name = display_name(pick_name(c["text"]))
         pinned = pin_roots.get(cluster)
         if pinned is not None:
             pin_label, pin_name = pinned
-            label = pin_label or label
+            label, rule = (pin_label, "pin") if pin_label else (label, rule)
             name = pin_name
-        entity_of[cluster] = (label, name, stable_id("ent", label, name_key(name)))
+        # A gendered or lower-case cluster ("clinton#f", "bush#lc") keeps its marker in the
+        # id, so it never lands on the id of the name it was kept apart from.
+        marker = cluster[cluster.index("#") :] if "#" in cluster else ""
+        entity_id = stable_id("ent", label, name_key(name) + marker)
+        entity_of[cluster] = (label, name, entity_id, votes_json(c["label"], rule))
     return entity_of
 
 
@@ -173,8 +211,10 @@ def _build_tables(
     # the entity with the smallest cluster key wins.
     meta = (
         pl.DataFrame(
-            sorted((cl, eid, name, label) for cl, (label, name, eid) in entity_of.items()),
-            schema=dict.fromkeys(["cluster", "entity_id", "name", "label"], pl.String),
+            sorted((cl, eid, name, label, lv) for cl, (label, name, eid, lv) in entity_of.items()),
+            schema=dict.fromkeys(
+                ["cluster", "entity_id", "name", "label", "label_votes"], pl.String
+            ),
             orient="row",
         )
         .unique("entity_id", keep="first", maintain_order=True)

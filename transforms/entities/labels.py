@@ -6,6 +6,7 @@ ties go by LABEL_PRIORITY, so the choice never depends on row order.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 from transforms.entities.lexicon import LABEL_PRIORITY, PLACE_ORG_LABELS
@@ -23,3 +24,35 @@ def label_family(label: str) -> str:
 
 def _priority(label: str) -> int:
     return LABEL_PRIORITY.index(label) if label in LABEL_PRIORITY else len(LABEL_PRIORITY)
+
+
+# A single word (no full person name in its entity) is a PERSON only when spaCy calls it
+# PERSON in at least this share of its mentions; below it, PERSON loses to the other labels
+# spaCy gave ("Kyiv", "Luhansk" tagged PERSON now and then). Measured on the single-word
+# entities with PERSON and another label in the BBC and ECB+ odd topics
+# (python benchmarks/bench_entity_gold.py evidence): see benchmarks/results/entities.md.
+PERSON_SHARE = 0.75
+
+
+def entity_label(votes: Counter[str], has_full_person: bool) -> tuple[str, str]:
+    """(label, rule) of one entity from its votes over the whole corpus.
+
+    An entity with a full person name and PERSON votes is a PERSON: its surname mentions
+    resolved to it vote PERSON already, and a full name spaCy once calls ORG stays a person
+    (rule person_full_name). A single word goes by PERSON_SHARE (person_share, not_person);
+    anything else is the majority (majority).
+    """
+    if has_full_person and votes["PERSON"] * 2 >= sum(votes.values()):
+        return "PERSON", "person_full_name"
+    if has_full_person or len(votes) == 1:
+        return vote(votes), "majority"
+    if votes["PERSON"] >= PERSON_SHARE * sum(votes.values()):
+        return "PERSON", "person_share"
+    others = Counter({lab: n for lab, n in votes.items() if lab != "PERSON"})
+    return vote(others), "not_person" if votes["PERSON"] else "majority"
+
+
+def votes_json(votes: Counter[str], rule: str) -> str:
+    """The decision as stored in entities.label_votes: votes by label (most first) and rule."""
+    ordered = {lab: votes[lab] for lab in sorted(votes, key=lambda lab: (-votes[lab], lab))}
+    return json.dumps({"votes": ordered, "rule": rule}, separators=(",", ":"))

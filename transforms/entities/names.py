@@ -149,20 +149,33 @@ def pick_name(spellings: Counter[str]) -> str:
     """The fullest spelling (most words, then fewest initials: "Girvan Dempsey" over the
     team sheets' "G Dempsey"), then the most frequent, then alphabetical.
 
-    A spelling padded by one leading word is skipped when the spelling without that word
-    is in the cluster and at least twice as frequent: spaCy keeps sentence-initial words in
-    PERSON spans ("Nevertheless Franz Ferdinand", "Holders Manchester United") and no
+    A spelling padded by leading words is skipped when the spelling without them (2+ words)
+    is in the cluster and at least twice as frequent: spaCy keeps headline and
+    sentence-initial words in PERSON spans ("Nevertheless Franz Ferdinand", "Holders
+    Manchester United", "Krafts Food Shooter Yvonne Hiller", "Colts QB Andrew Luck") and no
     word list is complete; a real first name ("Recep Tayyip Erdogan") is kept unless the
     shorter form dominates.
     """
 
     def padded(text: str) -> bool:
         words = text.split()
-        rest = " ".join(words[1:])
-        return len(words) > 2 and spellings.get(rest, 0) >= 2 * spellings[text]
+        return any(
+            spellings.get(" ".join(words[cut:]), 0) >= 2 * spellings[text]
+            for cut in range(1, len(words) - 1)
+        )
 
     candidates = [t for t in spellings if not padded(t)] or list(spellings)
     return min(candidates, key=lambda t: (-len(t.split()), initials(t), -spellings[t], t))
+
+
+def display_name(text: str) -> str:
+    """A canonical name without the titles a mention may still carry ("CEO Tim Cook" ->
+    "Tim Cook", "Special Agent Peter Strzok" -> "Peter Strzok"): the words `strip_titles`
+    removes from the front, when a name of 2+ words or a capitalized word remains."""
+    stripped = strip_titles(text)
+    if stripped != text.strip() and stripped[:1].isupper() and not is_title_only(stripped):
+        return stripped
+    return text
 
 
 def initials(text: str) -> int:
