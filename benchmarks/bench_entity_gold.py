@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 from transforms.entities.canonicalize import canonicalize_mentions  # noqa: E402
 from transforms.entities.names import name_key  # noqa: E402
 from transforms.entities.pins import read_pinned_aliases  # noqa: E402
+from transforms.entities.titles import title_before  # noqa: E402
 
 GOLD = ROOT / "benchmarks" / "gold"
 RESULTS = ROOT / "benchmarks" / "results" / "entities.md"
@@ -138,12 +139,142 @@ def _write(path: Path, rows: list[dict]) -> None:
         writer.writerows(rows)
 
 
+def after_tables(path: Path) -> tuple[pl.DataFrame, pl.DataFrame, float]:
+    """(entities, mentions, seconds) of the current code's entity stage on the warehouse's
+    stored mentions, titles read back from the bodies as extraction now does."""
+    with duckdb.connect(str(path), read_only=True) as con:
+        mentions = con.sql("select * from entity_mentions").pl()
+        bodies = dict(con.sql("select article_id, body from articles").fetchall())
+    titles = [
+        title_before(bodies[a], s) for a, s in mentions.select("article_id", "start_char").rows()
+    ]
+    mentions = mentions.with_columns(pl.Series("title", titles, dtype=pl.String))
+    pins = read_pinned_aliases((ROOT / "warehouse" / "entity_aliases.csv").read_text("utf-8"))
+    t0 = time.perf_counter()
+    entities, out = canonicalize_mentions(mentions, pins)
+    return entities, out, time.perf_counter() - t0
+
+
+class _Lookup:
+    """The entity (id, name, label) holding the mention that overlaps a gold span."""
+
+    def __init__(self, entities: pl.DataFrame, mentions: pl.DataFrame) -> None:
+        meta = {
+            r[0]: (r[0], r[1], r[2]) for r in entities.select("entity_id", "name", "label").rows()
+        }
+        self.by_article: dict[str, list[tuple[int, int, tuple[str, str, str]]]] = {}
+        for a, s, e, eid in mentions.select(
+            "article_id", "start_char", "end_char", "entity_id"
+        ).rows():
+            self.by_article.setdefault(a, []).append((s, e, meta[eid]))
+
+    def at(self, article_id: str, start: int, end: int) -> tuple[str, str, str] | None:
+        hits = [
+            (s != start, s, m)
+            for s, e, m in self.by_article.get(article_id, [])
+            if s < end and e > start
+        ]
+        return min(hits)[2] if hits else None
+
+
+def _topic_part(file: str) -> str:
+    """ "odd" or "even" ECB+ topic of a gold row's file ("articles/32/32_5ecb.txt")."""
+    return "even" if int(file.split("/")[1]) % 2 == 0 else "odd"
+
+
+def score(corpus: str, lookup: _Lookup) -> dict[str, dict[str, tuple[int, int]]]:
+    """part -> measure -> (right, total); parts: all, and odd/even topics for ECB+."""
+    out: dict[str, dict[str, list[int]]] = {}
+
+    def add(part: str, measure: str, ok: bool) -> None:
+        cell = out.setdefault(part, {}).setdefault(measure, [0, 0])
+        cell[0] += ok
+        cell[1] += 1
+
+    for row in _read(GOLD / f"entities_{corpus}.csv"):
+        found = lookup.at(row["article_id"], int(row["start_char"]), int(row["end_char"]))
+        labels = row["gold_label"].split("|")
+        names = {name_key(n) for n in row["gold_name"].split(" | ")}
+        label_ok = found is None if labels == ["NONE"] else found is not None and found[2] in labels
+        name_ok = (
+            found is None
+            if labels == ["NONE"]
+            else found is not None and name_key(found[1]) in names
+        )
+        for part in ["all"] + ([_topic_part(row["file"])] if corpus == "ecbplus" else []):
+            add(part, "label", label_ok)
+            add(part, "name", name_ok)
+    for row in _read(GOLD / f"merges_{corpus}.csv"):
+        a = lookup.at(row["article_id"], int(row["start_char"]), int(row["end_char"]))
+        b = lookup.at(
+            row["into_article_id"], int(row["into_start_char"]), int(row["into_end_char"])
+        )
+        merged = a is not None and b is not None and a[0] == b[0]
+        right = row["gold_same"] == "yes"
+        for part in ["all"] + ([_topic_part(row["file"])] if corpus == "ecbplus" else []):
+            if merged:
+                add(part, "merge_precision", right)
+            if right:
+                add(part, "right_merges_kept", merged)
+    return {p: {m: (c[0], c[1]) for m, c in ms.items()} for p, ms in out.items()}
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _fmt(cell: tuple[int, int] | None) -> str:
+    if not cell or not cell[1]:
+        return "-"
+    return f"{cell[0] / cell[1]:.3f} ({cell[0]}/{cell[1]})"
+
+
+def report(corpora: list[str]) -> list[str]:
+    """The gold section of benchmarks/results/entities.md, before and after."""
+    lines = [
+        "| corpus | part | code | label accuracy | name accuracy | merge precision | right merges kept |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    timings = []
+    for corpus in corpora:
+        path = WAREHOUSES[corpus]
+        before = _Lookup(*_tables(path)[:2])
+        entities, mentions, seconds = after_tables(path)
+        timings.append(
+            f"- {corpus}: entity stage of this code on the stored mentions: {seconds:.2f} s"
+        )
+        after = _Lookup(entities, mentions)
+        results = {
+            "before (main)": score(corpus, before),
+            "after (this code)": score(corpus, after),
+        }
+        for part in ("all", "odd", "even"):
+            for code, res in results.items():
+                if part not in res:
+                    continue
+                m = res[part]
+                lines.append(
+                    f"| {corpus} | {part} | {code} | {_fmt(m.get('label'))} | {_fmt(m.get('name'))} "
+                    f"| {_fmt(m.get('merge_precision'))} | {_fmt(m.get('right_merges_kept'))} |"
+                )
+    return lines + [""] + timings
+
+
 if __name__ == "__main__":
-    ap = argparse.ArgumentParser()
-    ap.add_argument("cmd")
-    ap.add_argument("--corpus", default="ecbplus")
-    ap.add_argument("--warehouse", type=Path)
-    a = ap.parse_args()
-    if a.warehouse:
-        WAREHOUSES[a.corpus] = a.warehouse
-    draft(a.corpus, Path("/tmp/ent"))
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("cmd", choices=["draft", "score"])
+    ap.add_argument("--corpus", action="append", choices=sorted(WAREHOUSES))
+    ap.add_argument("--warehouse", type=Path, help="instead of the cached one (one corpus)")
+    ap.add_argument("--out", type=Path, default=Path("/tmp/ent"), help="draft folder")
+    ap.add_argument("--write", action="store_true", help=f"update {RESULTS.relative_to(ROOT)}")
+    args = ap.parse_args()
+    corpora = args.corpus or sorted(WAREHOUSES)
+    if args.warehouse:
+        WAREHOUSES[corpora[0]] = args.warehouse
+    if args.cmd == "draft":
+        for name in corpora:
+            draft(name, args.out)
+    else:
+        text = "\n".join(report(corpora))
+        print(text)

@@ -26,7 +26,7 @@ from transforms.entities.mentions import FILLED_LATER
 from transforms.entities.merges import Decision, KeyClusters, merge_all, person_full_names
 from transforms.entities.names import display_name, name_key, pick_name
 from transforms.entities.pins import Pins
-from transforms.entities.surnames import resolve_surnames, surname_decisions
+from transforms.entities.surnames import first_name_words, resolve_surnames, surname_decisions
 from transforms.entities.titles import gender_of
 from transforms.text.ids import stable_id
 
@@ -115,7 +115,8 @@ def canonicalize_with_log(
         for canon_key, label, canonical in sorted(pins.merge.values(), key=str)
         if canon_key in clusters
     }
-    return _build_tables(frame, _entity_of_cluster(frame, pin_roots), decisions)
+    first_names = first_name_words(rows, full_names)
+    return _build_tables(frame, _entity_of_cluster(frame, pin_roots, first_names), decisions)
 
 
 def _keyed(mentions: pl.DataFrame, pins: Pins) -> pl.DataFrame:
@@ -159,7 +160,7 @@ def _label_votes(rows: list[tuple[str, str, str]]) -> dict[str, Counter[str]]:
 
 
 def _entity_of_cluster(
-    frame: pl.DataFrame, pin_roots: dict[str, tuple[str | None, str]]
+    frame: pl.DataFrame, pin_roots: dict[str, tuple[str | None, str]], first_names: set[str]
 ) -> _EntityOf:
     """Pick name and label per cluster and its entity id; a pin's name and label win.
 
@@ -179,7 +180,8 @@ def _entity_of_cluster(
     entity_of: _EntityOf = {}
     for cluster, c in clusters.items():
         has_full_person = any(" " in k for k in c["key"]) and c["label"]["PERSON"] > 0
-        label, rule = entity_label(c["label"], has_full_person)
+        first_name = any(k in first_names for k in c["key"])
+        label, rule = entity_label(c["label"], has_full_person, first_name)
         name = display_name(pick_name(c["text"]))
         pinned = pin_roots.get(cluster)
         if pinned is not None:

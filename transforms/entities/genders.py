@@ -116,11 +116,10 @@ def _gendered_target(
     """The full-name root a gendered surname mention belongs to, else None."""
     if m.resolved:
         known = gender_of.get(m.cluster, "")
-        if known == m.gender:
+        if known == m.gender or (not known and len(both[(m.article_id, m.key)]) == 1):
             return m.cluster
-        if not known and len(both[(m.article_id, m.key)]) == 1:
-            return m.cluster
-        return None  # the other gender, or both honorifics for one person of unknown gender
+    # Unresolved, or resolved to the other gender (or to one person of unknown gender while
+    # the article uses both honorifics): the one full name of this gender in the article.
     local = candidates.get((m.article_id, m.key), set())
     same = sorted(r for r in local if gender_of.get(r) == m.gender)
-    return same[0] if len(local) > 1 and len(same) == 1 else None
+    return same[0] if len(same) == 1 else None

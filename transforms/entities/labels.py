@@ -34,19 +34,23 @@ def _priority(label: str) -> int:
 PERSON_SHARE = 0.75
 
 
-def entity_label(votes: Counter[str], has_full_person: bool) -> tuple[str, str]:
+def entity_label(
+    votes: Counter[str], has_full_person: bool, first_name: bool = False
+) -> tuple[str, str]:
     """(label, rule) of one entity from its votes over the whole corpus.
 
     An entity with a full person name and PERSON votes is a PERSON: its surname mentions
     resolved to it vote PERSON already, and a full name spaCy once calls ORG stays a person
-    (rule person_full_name). A single word goes by PERSON_SHARE (person_share, not_person);
-    anything else is the majority (majority).
+    (rule person_full_name). A single word goes by PERSON_SHARE (person_share, not_person),
+    unless the corpus uses it as a first name (`first_name`: "Oscar" the award, tagged
+    PERSON 35 times in ECB+): a first name alone is never taken for a person on spaCy's word
+    when spaCy also gave it another label. Anything else is the majority (majority).
     """
     if has_full_person and votes["PERSON"] * 2 >= sum(votes.values()):
         return "PERSON", "person_full_name"
     if has_full_person or len(votes) == 1:
         return vote(votes), "majority"
-    if votes["PERSON"] >= PERSON_SHARE * sum(votes.values()):
+    if not first_name and votes["PERSON"] >= PERSON_SHARE * sum(votes.values()):
         return "PERSON", "person_share"
     others = Counter({lab: n for lab, n in votes.items() if lab != "PERSON"})
     return vote(others), "not_person" if votes["PERSON"] else "majority"

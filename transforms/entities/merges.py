@@ -62,6 +62,10 @@ class KeyClusters:
         """The root of an added key's cluster."""
         return self._sets.find(key)
 
+    def members(self, key: str) -> set[str]:
+        """Every key of `key`'s cluster."""
+        return self._members[self.find(key)]
+
     def apart(self, a: str, b: str) -> bool:
         """True if some pin keeps a member of a's cluster apart from one of b's."""
         if not self._split:
@@ -83,8 +87,14 @@ class KeyClusters:
 
 
 def person_full_names(votes: dict[str, Counter[str]]) -> list[str]:
-    """Sorted keys of 2+ words whose label vote is PERSON."""
-    return sorted(k for k, v in votes.items() if " " in k and vote(v) == "PERSON")
+    """Sorted keys of 2+ words whose label vote is PERSON and whose words all start with a
+    letter: spaCy's PERSON "3:30 a. m. Tuesday" is no full name that "Tuesday" could be the
+    surname of."""
+    return sorted(
+        k
+        for k, v in votes.items()
+        if " " in k and vote(v) == "PERSON" and all(w[:1].isalpha() for w in k.split())
+    )
 
 
 def merge_all(clusters: KeyClusters, votes: dict[str, Counter[str]], pins: Pins) -> list[Decision]:
@@ -137,10 +147,21 @@ def merge_full_names(clusters: KeyClusters, full_names: list[str]) -> list[Decis
                         a < b
                         and clusters.find(a) != clusters.find(b)
                         and same_person(a.split(), b.split())
+                        and _compatible(clusters, a, b)
                         and clusters.union(a, b)
                     ):
                         decisions.append(Decision("fuzzy_full_name", b, a))
     return decisions
+
+
+def _compatible(clusters: KeyClusters, a: str, b: str) -> bool:
+    """No two full names with given names on both sides of a union are different people:
+    "George Bush" matches both "George W Bush" and "George H W Bush", but the son and the
+    father must not meet through it. Only names of 3+ words (a middle name or initial) are
+    compared, so the check stays small."""
+    long_a = [k.split() for k in clusters.members(a) if k.count(" ") >= 2]
+    long_b = [k.split() for k in clusters.members(b) if k.count(" ") >= 2]
+    return all(same_person(x, y) for x in long_a for y in long_b)
 
 
 def merge_initials(clusters: KeyClusters, full_names: list[str]) -> list[Decision]:

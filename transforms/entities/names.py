@@ -143,6 +143,11 @@ FUZZY_SURNAME_MIN_LEN = 7
 # "Volodimir"); Vladimir Putin and Vladimir Medinsky share a first name, and the surname
 # check keeps them apart.
 FIRST_NAME_RATIO = 80.0
+# Like surnames, short first names differ by a letter or two as often between two people
+# as by a typo: "Josh" ~ "Joseph" is 80.0 (ECB+ merged the basketball player Josh Smith
+# with Joseph Smith the Mormon founder), "Jon" ~ "John" 85.7. Below 5 letters they must be
+# equal (or an initial).
+FUZZY_FIRST_NAME_MIN_LEN = 5
 
 
 def pick_name(spellings: Counter[str]) -> str:
@@ -188,6 +193,8 @@ def _first_names_agree(a: str, b: str) -> bool:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]  # an initial: "G Bush" ~ "George Bush"
+    if min(len(a), len(b)) < FUZZY_FIRST_NAME_MIN_LEN:
+        return False
     return fuzz.ratio(a, b) >= FIRST_NAME_RATIO
 
 
@@ -204,10 +211,14 @@ def same_person(a: list[str], b: list[str]) -> bool:
     ):
         return False
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(a[0]) == 1 or len(b[0]) == 1:
-        return False  # an initial ("M Williams"): entities matches it only when unique
+    if len(long_) > len(short) and len(long_[0]) == 1 and len(long_[1]) > 1 < len(short[0]):
+        long_ = long_[1:]  # a leading initial before a given name: "W. Mark Felt" ~ "Mark Felt"
+    if (len(short[0]) == 1 and len(short) == 2) or (len(long_[0]) == 1 and len(long_) == 2):
+        return False  # an initial alone ("M Williams"): merge_initials, only when unique
     if len(short) == len(long_):
         return all(_first_names_agree(x, y) for x, y in zip(short[:-1], long_[:-1], strict=True))
+    if len(long_[0]) == 1 and not _first_names_agree(short[0], long_[0]):
+        return False  # "A. J. Smith" is not "Joseph Smith": an initial is never skipped
     # Shorter name: its given names must appear, in order, among the longer one's.
     rest = iter(long_[:-1])
     return all(any(_first_names_agree(x, y) for y in rest) for x in short[:-1])

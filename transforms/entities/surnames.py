@@ -48,8 +48,7 @@ class _SurnameIndex:
     in_corpus: dict[str, set[str]]  # surname -> full-name keys
     person_in_article: set[tuple[str, str]]  # (article, key) tagged PERSON there
     cluster_articles: dict[str, set[str]]  # root -> articles naming it in full
-    first_articles: Counter[str]  # word -> articles where a full name starts with it
-    last_articles: Counter[str]  # word -> articles where a full name ends with it
+    first_names: set[str]  # see first_name_words
 
     @classmethod
     def build(
@@ -59,15 +58,10 @@ class _SurnameIndex:
         in_article: dict[tuple[str, str], set[str]] = defaultdict(set)
         in_corpus: dict[str, set[str]] = defaultdict(set)
         cluster_articles: dict[str, set[str]] = defaultdict(set)
-        first: set[tuple[str, str]] = set()
-        last: set[tuple[str, str]] = set()
         for article_id, key, _ in rows:
             if key in full_set:
-                words = key.split()
-                in_article[(article_id, words[-1])].add(key)
+                in_article[(article_id, key.rsplit(" ", 1)[1])].add(key)
                 cluster_articles[clusters.find(key)].add(article_id)
-                first.add((article_id, words[0]))
-                last.add((article_id, words[-1]))
         for key in full_names:
             in_corpus[key.rsplit(" ", 1)[1]].add(key)
         return cls(
@@ -75,15 +69,26 @@ class _SurnameIndex:
             in_corpus=in_corpus,
             person_in_article={(a, k) for a, k, lab in rows if lab == "PERSON"},
             cluster_articles=cluster_articles,
-            first_articles=Counter(w for _, w in first),
-            last_articles=Counter(w for _, w in last),
+            first_names=first_name_words(rows, full_names),
         )
 
-    def first_name(self, key: str) -> bool:
-        """A word that starts full names in at least as many articles as it ends them:
-        "Arnold" (Schwarzenegger) is a first name, "Obama" (headline "Obama Overturns")
-        is not."""
-        return self.first_articles[key] > 0 and self.first_articles[key] >= self.last_articles[key]
+
+def first_name_words(rows: list[tuple[str, str, str]], full_names: list[str]) -> set[str]:
+    """Words that start full person names in at least as many articles as they end them:
+    "Arnold" (Schwarzenegger) is a first name, "Obama" (also in the headline "Obama
+    Overturns", one article, against 24 naming Barack Obama) is not. `rows` are (article_id,
+    key, label) per mention."""
+    full_set = set(full_names)
+    first: set[tuple[str, str]] = set()
+    last: set[tuple[str, str]] = set()
+    for article_id, key, _ in rows:
+        if key in full_set:
+            words = key.split()
+            first.add((article_id, words[0]))
+            last.add((article_id, words[-1]))
+    starts = Counter(w for _, w in first)
+    ends = Counter(w for _, w in last)
+    return {w for w, n in starts.items() if n >= ends[w]}
 
 
 def resolve_surnames(
@@ -103,6 +108,7 @@ def resolve_surnames(
     index = _SurnameIndex.build(rows, full_names, clusters)
     rules: SurnameRules = {}
     alone: dict[str, set[str]] = defaultdict(set)  # key -> articles with no full name
+    shared: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)  # 2+ full names
     for article_id, key in sorted({(a, k) for a, k, _ in rows}):
         if " " in key or key in pins.merge or key not in votes:
             continue
@@ -113,23 +119,46 @@ def resolve_surnames(
         local = {r for r in local if not clusters.apart(r, key)}
         if len(local) == 1:
             rules[(article_id, key)] = ("surname_in_article", next(iter(local)))
-        elif not local and not index.first_name(key):
+        elif len(local) > 1:
+            shared[key].append((article_id, local))
+        elif key not in index.first_names:
             alone[key].add(article_id)
     resolved_to: dict[str, Counter[str]] = defaultdict(Counter)
     for (_, key), (_, root) in rules.items():
         resolved_to[key][root] += 1
+    # An article naming two people with the surname ("Mark Felt" and his daughter "Joan
+    # Felt") gives a bare "Felt" to the one the corpus resolves it to elsewhere, by the
+    # same record as below; a gendered "Ms Felt" is sorted out by entities.genders.
+    for key, places in sorted(shared.items()):
+        top = _resolved_in_articles(resolved_to[key], 0)
+        for article_id, local in places:
+            if top in local:
+                rules[(article_id, key)] = ("surname_in_article_dominant", top)
     for key, articles in sorted(alone.items()):
-        found = _corpus_full_name(key, index, clusters)
-        if found is None:
-            continue
-        # The corpus's evidence that the word is this person's surname (see IN_ARTICLE_MIN).
-        in_article = resolved_to[key][found[1]]
-        evidence = in_article >= IN_ARTICLE_MIN and in_article >= IN_ARTICLE_SHARE * len(articles)
         mostly_person = votes[key]["PERSON"] * 2 >= sum(votes[key].values())
-        for article_id in sorted(articles):
-            if evidence or (mostly_person and (article_id, key) in index.person_in_article):
-                rules[(article_id, key)] = found
+        found = _corpus_full_name(key, index, clusters)
+        if mostly_person and found is not None:
+            for article_id in sorted(articles):
+                if (article_id, key) in index.person_in_article:
+                    rules[(article_id, key)] = found
+        evidence = _resolved_in_articles(resolved_to[key], len(articles))
+        if evidence is not None:
+            for article_id in sorted(articles):
+                rules.setdefault((article_id, key), ("surname_in_corpus_resolved", evidence))
     return rules
+
+
+def _resolved_in_articles(resolved: Counter[str], alone: int) -> str | None:
+    """The root a surname was resolved to in its own articles, when that record makes it
+    this person's surname corpus-wide (IN_ARTICLE_MIN, IN_ARTICLE_SHARE), dominating the
+    other full names it was resolved to CORPUS_DOMINANCE to 1."""
+    if not resolved:
+        return None
+    (top, n), *rest = sorted(resolved.items(), key=lambda kv: (-kv[1], kv[0]))
+    others = sum(c for _, c in rest)
+    if n >= IN_ARTICLE_MIN and n >= IN_ARTICLE_SHARE * alone and n >= CORPUS_DOMINANCE * others:
+        return top
+    return None
 
 
 def _corpus_full_name(
