@@ -34,9 +34,11 @@ SurnameRules = dict[tuple[str, str], tuple[str, str]]
 IN_ARTICLE_MIN = 2
 IN_ARTICLE_SHARE = 0.5
 # Labels that make a single word a place for the surname rule unless the article itself
-# tags it PERSON: "Ireland" stays out of "James Ireland", "Washington" out of "Denzel
-# Washington". ORG and NORP are not here: spaCy calls surnames ORG ("Teixeira", "Thompson")
-# and NORP ("Klitschko") far more often than an organization is named like a person.
+# tags it PERSON or the word mostly stands beside a full name with it (`_place_words`):
+# "Ireland" stays out of "James Ireland", "Washington" out of "Denzel Washington", while
+# "Obama" tagged GPE joins Barack Obama. ORG and NORP are not here: spaCy calls surnames ORG
+# ("Teixeira", "Thompson") and NORP ("Klitschko") far more often than an organization is
+# named like a person.
 PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
 
 
@@ -109,11 +111,12 @@ def resolve_surnames(
     rules: SurnameRules = {}
     alone: dict[str, set[str]] = defaultdict(set)  # key -> articles with no full name
     shared: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)  # 2+ full names
-    for article_id, key in sorted({(a, k) for a, k, _ in rows}):
-        if " " in key or key in pins.merge or key not in votes:
+    pairs = sorted({(a, k) for a, k, _ in rows if " " not in k})
+    places = _place_words(pairs, votes, index)
+    for article_id, key in pairs:
+        if key in pins.merge or key not in votes:
             continue
-        tagged_here = (article_id, key) in index.person_in_article
-        if vote(votes[key]) in PLACE_LABELS and not tagged_here:
+        if key in places and (article_id, key) not in index.person_in_article:
             continue
         local = {clusters.find(k) for k in index.in_article.get((article_id, key), ())}
         local = {r for r in local if not clusters.apart(r, key)}
@@ -146,6 +149,21 @@ def resolve_surnames(
             for article_id in sorted(articles):
                 rules.setdefault((article_id, key), ("surname_in_corpus_resolved", evidence))
     return rules
+
+
+def _place_words(
+    pairs: list[tuple[str, str]], votes: dict[str, Counter[str]], index: _SurnameIndex
+) -> set[str]:
+    """Single words the corpus votes a place (PLACE_LABELS) and that stand beside a full
+    name with them in under IN_ARTICLE_SHARE of their articles: "Washington" the city, not
+    "Obama" tagged GPE in articles that name Barack Obama."""
+    articles: Counter[str] = Counter()
+    beside: Counter[str] = Counter()
+    for article_id, key in pairs:
+        if vote(votes[key]) in PLACE_LABELS:
+            articles[key] += 1
+            beside[key] += (article_id, key) in index.in_article
+    return {k for k, n in articles.items() if beside[k] < IN_ARTICLE_SHARE * n}
 
 
 def _resolved_in_articles(resolved: Counter[str], alone: int) -> str | None:
