@@ -23,7 +23,13 @@ from transforms.contract.schema import columns, conform
 from transforms.entities.genders import GenderedMention, apply_genders
 from transforms.entities.labels import entity_label, vote, votes_json
 from transforms.entities.mentions import FILLED_LATER
-from transforms.entities.merges import Decision, KeyClusters, merge_all, person_full_names
+from transforms.entities.merges import (
+    Decision,
+    KeyClusters,
+    merge_all,
+    person_full_names,
+    place_led_names,
+)
 from transforms.entities.names import display_name, name_key, pick_name
 from transforms.entities.pins import Pins
 from transforms.entities.surnames import first_name_words, resolve_surnames, surname_decisions
@@ -115,8 +121,36 @@ def canonicalize_with_log(
         for canon_key, label, canonical in sorted(pins.merge.values(), key=str)
         if canon_key in clusters
     }
-    first_names = first_name_words(rows, full_names)
-    return _build_tables(frame, _entity_of_cluster(frame, pin_roots, first_names), decisions)
+    people = _People(set(full_names), first_name_words(rows, full_names), place_led_names(votes))
+    return _build_tables(frame, _entity_of_cluster(frame, pin_roots, people), decisions)
+
+
+@dataclass
+class _People:
+    """What the label vote needs to know of the corpus's person names."""
+
+    full_names: set[str]  # merges.person_full_names
+    first_names: set[str]  # surnames.first_name_words
+    place_led: set[str]  # merges.place_led_names
+
+    def surname(self, keys: Counter[str]) -> bool:
+        """A single-word entity whose word is the surname of a full person name in the
+        corpus ("Felt" of W. Mark Felt) and not a first name there."""
+        return any(
+            " " not in k
+            and k not in self.first_names
+            and any(f.endswith(" " + k) for f in self._by_last.get(k, ()))
+            for k in keys
+        )
+
+    @property
+    def _by_last(self) -> dict[str, list[str]]:
+        if not hasattr(self, "_last"):
+            last: dict[str, list[str]] = defaultdict(list)
+            for f in self.full_names:
+                last[f.rsplit(" ", 1)[1]].append(f)
+            self._last = last
+        return self._last
 
 
 def _keyed(mentions: pl.DataFrame, pins: Pins) -> pl.DataFrame:
@@ -160,7 +194,7 @@ def _label_votes(rows: list[tuple[str, str, str]]) -> dict[str, Counter[str]]:
 
 
 def _entity_of_cluster(
-    frame: pl.DataFrame, pin_roots: dict[str, tuple[str | None, str]], first_names: set[str]
+    frame: pl.DataFrame, pin_roots: dict[str, tuple[str | None, str]], people: _People
 ) -> _EntityOf:
     """Pick name and label per cluster and its entity id; a pin's name and label win.
 
@@ -179,9 +213,10 @@ def _entity_of_cluster(
 
     entity_of: _EntityOf = {}
     for cluster, c in clusters.items():
-        has_full_person = any(" " in k for k in c["key"]) and c["label"]["PERSON"] > 0
-        first_name = any(k in first_names for k in c["key"])
-        label, rule = entity_label(c["label"], has_full_person, first_name)
+        has_full_person = any(k in people.full_names for k in c["key"])
+        label, rule = entity_label(c["label"], has_full_person, people.surname(c["key"]))
+        if rule == "not_person" and any(k in people.place_led for k in c["key"]):
+            label, rule = "ORG", "place_led_org"  # "Manchester United": see place_led_names
         name = display_name(pick_name(c["text"]))
         pinned = pin_roots.get(cluster)
         if pinned is not None:

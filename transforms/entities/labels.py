@@ -26,31 +26,32 @@ def _priority(label: str) -> int:
     return LABEL_PRIORITY.index(label) if label in LABEL_PRIORITY else len(LABEL_PRIORITY)
 
 
-# A single word (no full person name in its entity) is a PERSON only when spaCy calls it
-# PERSON in at least this share of its mentions; below it, PERSON loses to the other labels
-# spaCy gave ("Kyiv", "Luhansk" tagged PERSON now and then). Measured on the single-word
-# entities with PERSON and another label in the BBC and ECB+ odd topics
-# (python benchmarks/bench_entity_gold.py evidence): see benchmarks/results/entities.md.
+# A single word that is the surname of a full person name in the corpus (and no first name
+# there) is a PERSON when spaCy calls it PERSON in at least this share of its mentions:
+# "Felt" (W. Mark Felt) 62 of 63 in ECB+. Any other word or unresolved multi-word name loses
+# spaCy's PERSON guess to the other labels it gave: on the BBC spaCy calls "Yukos" PERSON
+# 169 times of 179, "Oscar" 116 of 118, "Dems" 69 of 70, so no share tells them apart; only
+# the corpus's own person names do.
 PERSON_SHARE = 0.75
 
 
 def entity_label(
-    votes: Counter[str], has_full_person: bool, first_name: bool = False
+    votes: Counter[str], has_full_person: bool, person_surname: bool = False
 ) -> tuple[str, str]:
     """(label, rule) of one entity from its votes over the whole corpus.
 
-    An entity with a full person name and PERSON votes is a PERSON: its surname mentions
-    resolved to it vote PERSON already, and a full name spaCy once calls ORG stays a person
-    (rule person_full_name). A single word goes by PERSON_SHARE (person_share, not_person),
-    unless the corpus uses it as a first name (`first_name`: "Oscar" the award, tagged
-    PERSON 35 times in ECB+): a first name alone is never taken for a person on spaCy's word
-    when spaCy also gave it another label. Anything else is the majority (majority).
+    An entity with a full person name (`merges.person_full_names`) is a PERSON when PERSON
+    has half its votes: its surname mentions resolved to it vote PERSON already, and a full
+    name spaCy sometimes calls ORG stays a person (rule person_full_name). Else, one label
+    is the majority (majority); a person's surname (`person_surname`) goes by PERSON_SHARE
+    (person_share); anything else loses spaCy's PERSON guess to its other labels
+    (not_person).
     """
     if has_full_person and votes["PERSON"] * 2 >= sum(votes.values()):
         return "PERSON", "person_full_name"
     if has_full_person or len(votes) == 1:
         return vote(votes), "majority"
-    if not first_name and votes["PERSON"] >= PERSON_SHARE * sum(votes.values()):
+    if person_surname and votes["PERSON"] >= PERSON_SHARE * sum(votes.values()):
         return "PERSON", "person_share"
     others = Counter({lab: n for lab, n in votes.items() if lab != "PERSON"})
     return vote(others), "not_person" if votes["PERSON"] else "majority"

@@ -23,6 +23,9 @@ NAME_LABELS = frozenset(
 # single capitalized word tagged PERSON is spaCy's most frequent guess: "Kyiv", "Luhansk").
 LABEL_PRIORITY = ("GPE", "LOC", "FAC", "ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW",
                   "PERSON")  # fmt: skip
+# Labels of places: a single word the corpus votes one of these is a place for the surname
+# rule (entities.surnames), and a full name starting with one is checked (merges).
+PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
 # Places and organizations mix in spaCy's output, so merge rules treat them as one family.
 PLACE_ORG_LABELS = frozenset(["GPE", "LOC", "FAC", "ORG"])
 

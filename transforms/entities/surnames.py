@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from transforms.entities.labels import vote
+from transforms.entities.lexicon import PLACE_LABELS
 from transforms.entities.merges import Decision, KeyClusters
 from transforms.entities.pins import Pins
 
@@ -39,7 +40,6 @@ IN_ARTICLE_SHARE = 0.5
 # "Obama" tagged GPE joins Barack Obama. ORG and NORP are not here: spaCy calls surnames ORG
 # ("Teixeira", "Thompson") and NORP ("Klitschko") far more often than an organization is
 # named like a person.
-PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
 
 
 @dataclass
