@@ -25,21 +25,22 @@ CORPUS_DOMINANCE = 10
 SurnameRules = dict[tuple[str, str], tuple[str, str]]
 
 
-# A surname alone with no full name in its article also goes to the corpus's dominant full
-# name when the corpus itself shows it is that person's surname, whatever spaCy's label:
-# it was resolved in its own article to that full name in at least this many articles, and
-# in at least this share of the articles where it stands alone. Chosen on ECB+ odd topics
-# and the BBC (python benchmarks/bench_entity_gold.py evidence --corpus ...): Obama 12
-# resolved / 19 alone (0.63), Felt 8/5, Klitschko 17/3; the place and company readings of
-# a surname stay below it: BBC "Ford" 1/31, "Jackson" 2/15, "Washington" 0/40.
-IN_ARTICLE_MIN = 2
+# A surname alone with no full name in its article also goes to the full name it is
+# resolved to in its own articles, whatever spaCy's label, when that record is at least
+# IN_ARTICLE_MIN articles and IN_ARTICLE_SHARE of the articles where it stands alone, and
+# dominates the other full names it was resolved to CORPUS_DOMINANCE to 1. Measured with
+# the decisions of both corpora (the surname_in_corpus_resolved rows of
+# `python benchmarks/bench_entity_gold.py evidence`): ECB+ Klitschko 18 articles of record
+# for 2 alone, Lohan 13/3, Palin 14/2; BBC Howard 48 (Michael) to 2 (Tim) for 5 alone,
+# Souness 7/2. At a minimum of 2 the BBC also sent "Nielsen" (the ratings firm, 4 alone)
+# to Brigitte Nielsen and "QC" to "Philippe Sands QC"; at 3 they stay apart.
+IN_ARTICLE_MIN = 3
 IN_ARTICLE_SHARE = 0.5
-# Labels that make a single word a place for the surname rule unless the article itself
-# tags it PERSON or the word mostly stands beside a full name with it (`_place_words`):
-# "Ireland" stays out of "James Ireland", "Washington" out of "Denzel Washington", while
-# "Obama" tagged GPE joins Barack Obama. ORG and NORP are not here: spaCy calls surnames ORG
-# ("Teixeira", "Thompson") and NORP ("Klitschko") far more often than an organization is
-# named like a person.
+# A single word the corpus votes a place (lexicon.PLACE_LABELS) joins no full name unless
+# its article tags it PERSON: "Ireland" stays out of "James Ireland", "Washington" out of
+# "Denzel Washington", "Aceh" out of "Banda Aceh" (ECB+, tagged PERSON). ORG and NORP do
+# not keep a word out: spaCy calls surnames ORG ("Teixeira", "Thompson") and NORP
+# ("Klitschko") far more often than an organization is named like a person.
 
 
 @dataclass
@@ -111,12 +112,10 @@ def resolve_surnames(
     rules: SurnameRules = {}
     alone: dict[str, set[str]] = defaultdict(set)  # key -> articles with no full name
     shared: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)  # 2+ full names
-    pairs = sorted({(a, k) for a, k, _ in rows if " " not in k})
-    places = _place_words(pairs, votes, index)
-    for article_id, key in pairs:
+    for article_id, key in sorted({(a, k) for a, k, _ in rows if " " not in k}):
         if key in pins.merge or key not in votes:
             continue
-        if key in places and (article_id, key) not in index.person_in_article:
+        if vote(votes[key]) in PLACE_LABELS and (article_id, key) not in index.person_in_article:
             continue
         local = {clusters.find(k) for k in index.in_article.get((article_id, key), ())}
         local = {r for r in local if not clusters.apart(r, key)}
@@ -149,21 +148,6 @@ def resolve_surnames(
             for article_id in sorted(articles):
                 rules.setdefault((article_id, key), ("surname_in_corpus_resolved", evidence))
     return rules
-
-
-def _place_words(
-    pairs: list[tuple[str, str]], votes: dict[str, Counter[str]], index: _SurnameIndex
-) -> set[str]:
-    """Single words the corpus votes a place (PLACE_LABELS) and that stand beside a full
-    name with them in under IN_ARTICLE_SHARE of their articles: "Washington" the city, not
-    "Obama" tagged GPE in articles that name Barack Obama."""
-    articles: Counter[str] = Counter()
-    beside: Counter[str] = Counter()
-    for article_id, key in pairs:
-        if vote(votes[key]) in PLACE_LABELS:
-            articles[key] += 1
-            beside[key] += (article_id, key) in index.in_article
-    return {k for k, n in articles.items() if beside[k] < IN_ARTICLE_SHARE * n}
 
 
 def _resolved_in_articles(resolved: Counter[str], alone: int) -> str | None:
