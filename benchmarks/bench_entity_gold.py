@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import random
 import sys
 import time
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import duckdb
@@ -28,7 +30,10 @@ import polars as pl
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from transforms.entities.canonicalize import canonicalize_mentions  # noqa: E402
+from transforms.entities.canonicalize import (  # noqa: E402
+    canonicalize_mentions,
+    canonicalize_with_log,
+)
 from transforms.entities.names import name_key  # noqa: E402
 from transforms.entities.pins import read_pinned_aliases  # noqa: E402
 from transforms.entities.titles import title_before  # noqa: E402
@@ -111,9 +116,8 @@ def _merge_rows(entities: pl.DataFrame, mentions: pl.DataFrame) -> list[dict]:
     )
     named = keyed.filter(pl.col("k") == pl.col("name_k")).unique("entity_id", keep="first")
     anchor = {r["entity_id"]: r for r in named.iter_rows(named=True)}
-    pairs = sorted(
-        {(e, k) for e, k, nk in keyed.select("entity_id", "k", "name_k").rows() if k != nk and e in anchor}
-    )  # fmt: skip
+    rows3 = keyed.select("entity_id", "k", "name_k").rows()
+    pairs = sorted({(e, k) for e, k, nk in rows3 if k != nk and e in anchor})
     rows = []
     for eid, key in sorted(random.Random(SEED).sample(pairs, min(MERGES, len(pairs)))):
         m = keyed.filter((pl.col("entity_id") == eid) & (pl.col("k") == key)).row(0, named=True)
@@ -233,7 +237,8 @@ def _fmt(cell: tuple[int, int] | None) -> str:
 def report(corpora: list[str]) -> list[str]:
     """The gold section of benchmarks/results/entities.md, before and after."""
     lines = [
-        "| corpus | part | code | label accuracy | name accuracy | merge precision | right merges kept |",
+        "| corpus | part | code | label accuracy | name accuracy | merge precision "
+        "| right merges kept |",
         "|---|---|---|---|---|---|---|",
     ]
     timings = []
@@ -255,15 +260,56 @@ def report(corpora: list[str]) -> list[str]:
                     continue
                 m = res[part]
                 lines.append(
-                    f"| {corpus} | {part} | {code} | {_fmt(m.get('label'))} | {_fmt(m.get('name'))} "
-                    f"| {_fmt(m.get('merge_precision'))} | {_fmt(m.get('right_merges_kept'))} |"
+                    f"| {corpus} | {part} | {code} | {_fmt(m.get('label'))} "
+                    f"| {_fmt(m.get('name'))} | {_fmt(m.get('merge_precision'))} "
+                    f"| {_fmt(m.get('right_merges_kept'))} |"
                 )
     return lines + [""] + timings
 
 
+def evidence(corpus: str) -> list[str]:
+    """The figures behind the thresholds: the surnames resolved corpus-wide by their
+    in-article record (surnames.IN_ARTICLE_MIN) and the single words labelled by PERSON
+    share (labels.PERSON_SHARE), from this code's decisions on the stored mentions."""
+    with duckdb.connect(str(WAREHOUSES[corpus]), read_only=True) as con:
+        mentions = con.sql(
+            "select * exclude (mention_id, entity_id, sentence_id) from entity_mentions"
+        ).pl()
+    mentions = mentions.with_columns(pl.lit(None, pl.String).alias("title"))
+    result = canonicalize_with_log(mentions)
+    record: dict[str, Counter[str]] = defaultdict(Counter)
+    corpus_wide: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for d in result.decisions:
+        if d.rule == "surname_in_article":
+            record[d.alias][d.into] += 1
+        elif d.rule.startswith("surname_in_corpus"):
+            corpus_wide[(d.alias, d.rule)].add(d.article_id or "")
+    lines = [
+        f"## {corpus}: surnames resolved corpus-wide",
+        "",
+        "| surname | rule | articles alone | in-article record |",
+        "|---|---|---|---|",
+    ]
+    for (key, rule), arts in sorted(corpus_wide.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        lines.append(f"| {key} | {rule} | {len(arts)} | {dict(record[key].most_common(3))} |")
+    lines += [
+        "",
+        f"## {corpus}: single words with PERSON and other votes",
+        "",
+        "| name | rule | PERSON share | votes |",
+        "|---|---|---|---|",
+    ]
+    for name, lv, n in result.entities.select("name", "label_votes", "mention_count").rows():
+        v = json.loads(lv)
+        if " " not in name and n >= 5 and len(v["votes"]) > 1 and "PERSON" in v["votes"]:
+            share = v["votes"]["PERSON"] / sum(v["votes"].values())
+            lines.append(f"| {name} | {v['rule']} | {share:.2f} | {v['votes']} |")
+    return lines
+
+
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("cmd", choices=["draft", "score"])
+    ap.add_argument("cmd", choices=["draft", "score", "evidence"])
     ap.add_argument("--corpus", action="append", choices=sorted(WAREHOUSES))
     ap.add_argument("--warehouse", type=Path, help="instead of the cached one (one corpus)")
     ap.add_argument("--out", type=Path, default=Path("/tmp/ent"), help="draft folder")
@@ -275,6 +321,8 @@ if __name__ == "__main__":
     if args.cmd == "draft":
         for name in corpora:
             draft(name, args.out)
+    elif args.cmd == "evidence":
+        print("\n".join(line for name in corpora for line in evidence(name)))
     else:
         text = "\n".join(report(corpora))
         print(text)

@@ -15,12 +15,12 @@ by counts with lexicographic tie-breaks, ids are `stable_id` over (label, key of
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import polars as pl
 
 from transforms.contract.schema import columns, conform
-from transforms.entities.genders import GenderedMention, apply_genders
+from transforms.entities.genders import apply_genders
 from transforms.entities.labels import entity_label, vote, votes_json
 from transforms.entities.mentions import FILLED_LATER
 from transforms.entities.merges import (
@@ -33,8 +33,12 @@ from transforms.entities.merges import (
 from transforms.entities.names import display_name, name_key, pick_name
 from transforms.entities.pins import Pins
 from transforms.entities.surnames import first_name_words, resolve_surnames, surname_decisions
-from transforms.entities.titles import gender_of
+from transforms.entities.titles import FEMALE, MALE, gender_of
 from transforms.text.ids import stable_id
+
+# A mention text that still starts with a gendered honorific (cut before the title was
+# stripped): the words of titles.MALE and titles.FEMALE.
+_HONORIFIC_START = r"^(?i:" + "|".join(sorted(MALE | FEMALE)) + r")\b"
 
 # cluster root key -> (label, name, entity_id, label_votes)
 _EntityOf = dict[str, tuple[str, str, str, str]]
@@ -94,21 +98,20 @@ def canonicalize_with_log(
     rows = frame.select("article_id", "_key", "label").rows()
     votes = _label_votes(rows)
     clusters = KeyClusters(sorted(votes), pins.split)
-    decisions = merge_all(clusters, votes, pins)
-    full_names = person_full_names(votes)
-    surname_rules = resolve_surnames(rows, votes, full_names, clusters, pins)
+    led = place_led_names(votes)
+    full_names = person_full_names(votes, led)
+    decisions = merge_all(clusters, votes, pins, full_names)
+    first_names = first_name_words(rows, full_names)
+    surname_rules = resolve_surnames(rows, votes, full_names, clusters, pins, first_names)
     decisions += surname_decisions(surname_rules, clusters)
-    gendered = [
-        GenderedMention(
-            a,
-            k,
-            g,
-            clusters.find(surname_rules[(a, k)][1] if (a, k) in surname_rules else k),
-            (a, k) in surname_rules,
-        )
-        for (a, k, _), g in zip(rows, frame["_gender"].to_list(), strict=True)
+    resolved = [
+        clusters.find(surname_rules[(a, k)][1] if (a, k) in surname_rules else k)
+        for a, k, _ in rows
     ]
-    resolved, as_person, gender_decisions = apply_genders(gendered, clusters, full_names)
+    as_person = [(a, k) in surname_rules for a, k, _ in rows]
+    gender_decisions = apply_genders(
+        rows, frame["_gender"].to_list(), resolved, as_person, clusters, full_names
+    )
     decisions += gender_decisions
     # A mention resolved as a person's surname votes PERSON, whatever spaCy called it
     # ("Bellamy" tagged ORG 20 times next to "Craig Bellamy").
@@ -121,7 +124,7 @@ def canonicalize_with_log(
         for canon_key, label, canonical in sorted(pins.merge.values(), key=str)
         if canon_key in clusters
     }
-    people = _People(set(full_names), first_name_words(rows, full_names), place_led_names(votes))
+    people = _People(set(full_names), first_names, led)
     return _build_tables(frame, _entity_of_cluster(frame, pin_roots, people), decisions)
 
 
@@ -132,25 +135,15 @@ class _People:
     full_names: set[str]  # merges.person_full_names
     first_names: set[str]  # surnames.first_name_words
     place_led: set[str]  # merges.place_led_names
+    surnames: set[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.surnames = {f.rsplit(" ", 1)[1] for f in self.full_names} - self.first_names
 
     def surname(self, keys: Counter[str]) -> bool:
         """A single-word entity whose word is the surname of a full person name in the
         corpus ("Felt" of W. Mark Felt) and not a first name there."""
-        return any(
-            " " not in k
-            and k not in self.first_names
-            and any(f.endswith(" " + k) for f in self._by_last.get(k, ()))
-            for k in keys
-        )
-
-    @property
-    def _by_last(self) -> dict[str, list[str]]:
-        if not hasattr(self, "_last"):
-            last: dict[str, list[str]] = defaultdict(list)
-            for f in self.full_names:
-                last[f.rsplit(" ", 1)[1]].append(f)
-            self._last = last
-        return self._last
+        return any(k in self.surnames for k in keys)
 
 
 def _keyed(mentions: pl.DataFrame, pins: Pins) -> pl.DataFrame:
@@ -166,19 +159,30 @@ def _keyed(mentions: pl.DataFrame, pins: Pins) -> pl.DataFrame:
     )
     texts = frame["text"].to_list()
     keys = [name_key(t) for t in texts]
-    lower = [not any(c.isupper() for c in t) for t in texts]
-    person: dict[str, Counter[str]] = defaultdict(Counter)
-    for key, is_lower, label in zip(keys, lower, frame["label"].to_list(), strict=True):
-        if not is_lower:
-            person[key][label] += 1
-            if label == "PERSON" and " " in key:
+    lower = frame.select(~pl.col("text").str.contains(r"\p{Lu}")).to_series().to_list()
+    lower_keys = {k for k, is_lower in zip(keys, lower, strict=True) if is_lower and k}
+    if lower_keys:
+        person: dict[str, Counter[str]] = defaultdict(Counter)
+        for key, is_lower, label in zip(keys, lower, frame["label"].to_list(), strict=True):
+            if is_lower:
+                continue
+            if key in lower_keys:
+                person[key][label] += 1
+            if label == "PERSON" and " " in key and key.rsplit(" ", 1)[1] in lower_keys:
                 person[key.rsplit(" ", 1)[1]]["PERSON"] += 1
-    keys = [
-        f"{k}#lc" if is_lower and k and k in person and vote(person[k]) == "PERSON" else k
-        for k, is_lower in zip(keys, lower, strict=True)
-    ]
+        keys = [
+            f"{k}#lc" if is_lower and k in person and vote(person[k]) == "PERSON" else k
+            for k, is_lower in zip(keys, lower, strict=True)
+        ]
+    # Only a title or a text starting with an honorific can give a gender.
+    may_gender = frame.select(
+        pl.col("title").is_not_null() | pl.col("text").str.contains(_HONORIFIC_START)
+    ).to_series()
     titles = frame["title"].to_list()
-    genders = [gender_of(title, text) for title, text in zip(titles, texts, strict=True)]
+    genders = [
+        gender_of(titles[i], texts[i]) if maybe else ""
+        for i, maybe in enumerate(may_gender.to_list())
+    ]
     frame = frame.with_columns(
         pl.Series("_key", keys, dtype=pl.String), pl.Series("_gender", genders, dtype=pl.String)
     )
@@ -203,13 +207,16 @@ def _entity_of_cluster(
     clusters: dict[str, dict[str, Counter[str]]] = defaultdict(
         lambda: {"text": Counter(), "label": Counter(), "key": Counter()}
     )
-    for text, label, key, cluster, as_person in frame.select(
-        "text", "label", "_key", "_cluster", "_as_person"
-    ).rows():
-        c = clusters[cluster]
-        c["text"][text] += 1
-        c["label"]["PERSON" if as_person else label] += 1
-        c["key"][key] += 1
+    # Counted by polars per (cluster, value): far fewer rows than mentions to loop over.
+    counted = frame.select(
+        "_cluster",
+        "text",
+        "_key",
+        pl.when(pl.col("_as_person")).then(pl.lit("PERSON")).otherwise("label").alias("label"),
+    )
+    for field_name, column in (("text", "text"), ("label", "label"), ("key", "_key")):
+        for cluster, value, n in counted.group_by("_cluster", column).len().rows():
+            clusters[cluster][field_name][value] += n
 
     entity_of: _EntityOf = {}
     for cluster, c in clusters.items():

@@ -76,6 +76,41 @@ def full_name_genders(
 
 
 def apply_genders(
+    rows: list[tuple[str, str, str]],
+    genders: list[str],
+    cluster_of: list[str],
+    resolved: list[bool],
+    clusters: KeyClusters,
+    full_names: list[str],
+) -> list[Decision]:
+    """Apply the gender rule to the mentions' clusters in place; return its decisions.
+
+    `rows` are (article_id, key, label) per mention, `genders` its honorific's gender,
+    `cluster_of` and `resolved` the cluster and resolved-as-person flag the surname rule
+    gave it (changed here). Only articles with a gendered mention are read: every piece of
+    evidence and every mention the rule can move is in one of them.
+    """
+    gendered = [i for i, g in enumerate(genders) if g]
+    if not gendered:
+        return []
+    # The rule moves gendered single words and reads gendered mentions and, where a gendered
+    # single word stands, the full names of its article; nothing else.
+    articles = {rows[i][0] for i in gendered if " " not in rows[i][1]}
+    full_set = set(full_names)
+    picked = sorted(
+        set(gendered) | {i for i, (a, k, _) in enumerate(rows) if k in full_set and a in articles}
+    )
+    mentions = [
+        GenderedMention(rows[i][0], rows[i][1], genders[i], cluster_of[i], resolved[i])
+        for i in picked
+    ]
+    new_clusters, new_resolved, decisions = _apply(mentions, clusters, full_names)
+    for j, i in enumerate(picked):
+        cluster_of[i], resolved[i] = new_clusters[j], new_resolved[j]
+    return decisions
+
+
+def _apply(
     mentions: list[GenderedMention], clusters: KeyClusters, full_names: list[str]
 ) -> tuple[list[str], list[bool], list[Decision]]:
     """(cluster, resolved-as-person) per mention after the gender rule, and its decisions."""

@@ -6,7 +6,6 @@ ties go by LABEL_PRIORITY, so the choice never depends on row order.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 from transforms.entities.lexicon import LABEL_PRIORITY, PLACE_ORG_LABELS
@@ -27,11 +26,14 @@ def _priority(label: str) -> int:
 
 
 # A single word that is the surname of a full person name in the corpus (and no first name
-# there) is a PERSON when spaCy calls it PERSON in at least this share of its mentions:
-# "Felt" (W. Mark Felt) 62 of 63 in ECB+. Any other word or unresolved multi-word name loses
-# spaCy's PERSON guess to the other labels it gave: on the BBC spaCy calls "Yukos" PERSON
-# 169 times of 179, "Oscar" 116 of 118, "Dems" 69 of 70, so no share tells them apart; only
-# the corpus's own person names do.
+# there) is a PERSON when spaCy calls it PERSON in at least this share of its mentions.
+# Measured by `python benchmarks/bench_entity_gold.py evidence` (the person_share and
+# not_person rows): every such word at or above it is a person on the BBC (Keane 0.95,
+# Foster 0.93, Edwards 0.90, Brown 0.87, Jackson 0.83) but Blackburn (0.77: the DJ and the
+# club mixed), and ECB+ "Felt" is 62 of 63. Any other word or unresolved multi-word name
+# loses spaCy's PERSON guess to the other labels it gave: on the BBC spaCy calls "Yukos"
+# PERSON 169 times of 179, "Oscar" 116 of 118, "Dems" 69 of 70, so no share tells them
+# apart; only the corpus's own person names do.
 PERSON_SHARE = 0.75
 
 
@@ -58,6 +60,9 @@ def entity_label(
 
 
 def votes_json(votes: Counter[str], rule: str) -> str:
-    """The decision as stored in entities.label_votes: votes by label (most first) and rule."""
-    ordered = {lab: votes[lab] for lab in sorted(votes, key=lambda lab: (-votes[lab], lab))}
-    return json.dumps({"votes": ordered, "rule": rule}, separators=(",", ":"))
+    """The decision as stored in entities.label_votes: votes by label (most first) and rule,
+    as compact JSON (labels and rules are plain identifiers, so no escaping is needed;
+    written by hand because it runs once per entity)."""
+    ordered = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    body = ",".join(f'"{lab}":{n}' for lab, n in ordered)
+    return f'{{"votes":{{{body}}},"rule":"{rule}"}}'

@@ -46,6 +46,7 @@ class KeyClusters:
         self._sets = DisjointSet()
         self._keys: set[str] = set()
         self._members: dict[str, set[str]] = {}  # root -> every key of its cluster
+        self._long: dict[str, set[str]] = {}  # root -> its keys of 3+ words
         self._split = split
         for key in keys:
             self.add(key)
@@ -58,14 +59,16 @@ class KeyClusters:
             self._keys.add(key)
             self._sets.add(key)
             self._members[key] = {key}
+            if key.count(" ") >= 2:
+                self._long[key] = {key}
 
     def find(self, key: str) -> str:
         """The root of an added key's cluster."""
         return self._sets.find(key)
 
-    def members(self, key: str) -> set[str]:
-        """Every key of `key`'s cluster."""
-        return self._members[self.find(key)]
+    def long_members(self, key: str) -> set[str]:
+        """The keys of 3+ words (with a middle name or initial) of `key`'s cluster."""
+        return self._long.get(self.find(key), set())
 
     def apart(self, a: str, b: str) -> bool:
         """True if some pin keeps a member of a's cluster apart from one of b's."""
@@ -84,21 +87,24 @@ class KeyClusters:
         self._sets.union(ra, rb)
         root, child = (ra, rb) if ra < rb else (rb, ra)
         self._members[root] |= self._members.pop(child)
+        if child in self._long:
+            self._long.setdefault(root, set()).update(self._long.pop(child))
         return True
 
 
-def person_full_names(votes: dict[str, Counter[str]]) -> list[str]:
+def person_full_names(votes: dict[str, Counter[str]], led: set[str] | None = None) -> list[str]:
     """Sorted keys of 2+ words whose label vote is PERSON, unless a word starts with no
     letter (spaCy's PERSON "3:30 a. m. Tuesday" is no full name that "Tuesday" could be the
-    surname of) or the name is `place_led`."""
-    led = place_led_names(votes)
+    surname of) or the name is `place_led` (`led`: place_led_names(votes), if known)."""
+    if led is None:
+        led = place_led_names(votes)
     return sorted(
         k
         for k, v in votes.items()
         if " " in k
+        and k not in led
         and vote(v) == "PERSON"
         and all(w[:1].isalpha() for w in k.split())
-        and k not in led
     )
 
 
@@ -108,23 +114,32 @@ def place_led_names(votes: dict[str, Counter[str]]) -> set[str]:
     "Manchester United" (BBC: PERSON 71 times; "Manchester" alone GPE, "United" alone ORG 63
     to PERSON 23), "Leeds United". Known cost: "Paris Hilton" where "Hilton" alone is the
     hotel."""
+    led: set[str] = set()
+    for k, v in votes.items():
+        if " " not in k:
+            continue
+        first, last = k.split(" ", 1)[0], k.rsplit(" ", 1)[1]
+        if (
+            first in votes
+            and last in votes
+            and vote(votes[first]) in PLACE_LABELS
+            and vote(votes[last]) != "PERSON"
+            and vote(v) == "PERSON"
+        ):
+            led.add(k)
+    return led
 
-    def alone(word: str) -> str | None:
-        return vote(votes[word]) if word in votes else None
 
-    return {
-        k
-        for k, v in votes.items()
-        if " " in k
-        and vote(v) == "PERSON"
-        and alone(k.split()[0]) in PLACE_LABELS
-        and alone(k.rsplit(" ", 1)[1]) not in (None, "PERSON")
-    }
-
-
-def merge_all(clusters: KeyClusters, votes: dict[str, Counter[str]], pins: Pins) -> list[Decision]:
-    """Every key rule, in order: pins, then (a), (a1), (a2), (a3)."""
-    full_names = person_full_names(votes)
+def merge_all(
+    clusters: KeyClusters,
+    votes: dict[str, Counter[str]],
+    pins: Pins,
+    full_names: list[str] | None = None,
+) -> list[Decision]:
+    """Every key rule, in order: pins, then (a), (a1), (a2), (a3). `full_names`: the
+    `person_full_names(votes)` when the caller has them already."""
+    if full_names is None:
+        full_names = person_full_names(votes)
     return [
         *merge_pins(clusters, votes, pins),
         *merge_full_names(clusters, full_names),
@@ -184,9 +199,8 @@ def _compatible(clusters: KeyClusters, a: str, b: str) -> bool:
     "George Bush" matches both "George W Bush" and "George H W Bush", but the son and the
     father must not meet through it. Only names of 3+ words (a middle name or initial) are
     compared, so the check stays small."""
-    long_a = [k.split() for k in clusters.members(a) if k.count(" ") >= 2]
-    long_b = [k.split() for k in clusters.members(b) if k.count(" ") >= 2]
-    return all(same_person(x, y) for x in long_a for y in long_b)
+    long_a, long_b = clusters.long_members(a), clusters.long_members(b)
+    return all(same_person(x.split(), y.split()) for x in long_a for y in long_b)
 
 
 def merge_initials(clusters: KeyClusters, full_names: list[str]) -> list[Decision]:

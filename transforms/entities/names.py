@@ -79,6 +79,7 @@ def _title_run_end(words: list[str], start: int) -> int:
     return i
 
 
+@lru_cache(maxsize=1 << 16)  # name_key and display_name both call it per distinct text
 def strip_titles(text: str) -> str:
     """Remove leading titles/honorifics, a leading lower-case "the" and a trailing possessive.
 

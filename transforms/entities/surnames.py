@@ -55,7 +55,11 @@ class _SurnameIndex:
 
     @classmethod
     def build(
-        cls, rows: list[tuple[str, str, str]], full_names: list[str], clusters: KeyClusters
+        cls,
+        rows: list[tuple[str, str, str]],
+        full_names: list[str],
+        clusters: KeyClusters,
+        first_names: set[str],
     ) -> _SurnameIndex:
         full_set = set(full_names)
         in_article: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -72,7 +76,7 @@ class _SurnameIndex:
             in_corpus=in_corpus,
             person_in_article={(a, k) for a, k, lab in rows if lab == "PERSON"},
             cluster_articles=cluster_articles,
-            first_names=first_name_words(rows, full_names),
+            first_names=first_names,
         )
 
 
@@ -100,22 +104,28 @@ def resolve_surnames(
     full_names: list[str],
     clusters: KeyClusters,
     pins: Pins,
+    first_names: set[str] | None = None,
 ) -> SurnameRules:
     """The full name each (article, single-word key) stands for, with the rule that said so.
 
     `rows` are (article_id, key, label) per mention. In its article a surname goes to the one
     full name with it, unless the corpus calls the word a place and the article does not tag
     it PERSON (a GPE "Ireland" never joins "James Ireland"). With no full name in its
-    article, see `_corpus_full_name`. Pinned aliases are left to their pin.
+    article, see `_corpus_full_name`. Pinned aliases are left to their pin. `first_names`:
+    `first_name_words(rows, full_names)` when the caller has it already.
     """
-    index = _SurnameIndex.build(rows, full_names, clusters)
+    if first_names is None:
+        first_names = first_name_words(rows, full_names)
+    index = _SurnameIndex.build(rows, full_names, clusters, first_names)
     rules: SurnameRules = {}
     alone: dict[str, set[str]] = defaultdict(set)  # key -> articles with no full name
     shared: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)  # 2+ full names
-    for article_id, key in sorted({(a, k) for a, k, _ in rows if " " not in k}):
+    pairs = sorted({(a, k) for a, k, _ in rows if " " not in k})
+    places = {k for _, k in pairs if k in votes and vote(votes[k]) in PLACE_LABELS}
+    for article_id, key in pairs:
         if key in pins.merge or key not in votes:
             continue
-        if vote(votes[key]) in PLACE_LABELS and (article_id, key) not in index.person_in_article:
+        if key in places and (article_id, key) not in index.person_in_article:
             continue
         local = {clusters.find(k) for k in index.in_article.get((article_id, key), ())}
         local = {r for r in local if not clusters.apart(r, key)}
@@ -138,8 +148,8 @@ def resolve_surnames(
                 rules[(article_id, key)] = ("surname_in_article_dominant", top)
     for key, articles in sorted(alone.items()):
         mostly_person = votes[key]["PERSON"] * 2 >= sum(votes[key].values())
-        found = _corpus_full_name(key, index, clusters)
-        if mostly_person and found is not None:
+        found = _corpus_full_name(key, index, clusters) if mostly_person else None
+        if found is not None:
             for article_id in sorted(articles):
                 if (article_id, key) in index.person_in_article:
                     rules[(article_id, key)] = found
