@@ -14,6 +14,7 @@ by counts with lexicographic tie-breaks, ids are `stable_id` over (label, key of
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -96,7 +97,7 @@ def canonicalize_with_log(
         mentions = mentions.with_columns(pl.lit(None, pl.String).alias("title"))
     frame = _keyed(mentions, pins)
     rows = frame.select("article_id", "_key", "label").rows()
-    votes = _label_votes(rows)
+    votes = _label_votes(frame)
     clusters = KeyClusters(sorted(votes), pins.split)
     led = place_led_names(votes)
     full_names = person_full_names(votes, led)
@@ -189,11 +190,11 @@ def _keyed(mentions: pl.DataFrame, pins: Pins) -> pl.DataFrame:
     return frame.filter(~pl.col("_key").is_in(sorted(pins.drop)) & (pl.col("_key") != ""))
 
 
-def _label_votes(rows: list[tuple[str, str, str]]) -> dict[str, Counter[str]]:
-    """Label votes per key, over the whole corpus."""
+def _label_votes(frame: pl.DataFrame) -> dict[str, Counter[str]]:
+    """Label votes per key, over the whole corpus (counted by polars per key and label)."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for _, key, label in rows:
-        votes[key][label] += 1
+    for key, label, n in frame.group_by("_key", "label").len().rows():
+        votes[key][label] += n
     return votes
 
 
@@ -243,9 +244,7 @@ def _build_tables(
 ) -> Canonicalization:
     """Ids and counts: the entities table and the mentions with mention_id and entity_id."""
     ids = [entity_of[c][2] for c in frame["_cluster"].to_list()]
-    mention_ids = [
-        stable_id("men", a, s) for a, s in frame.select("article_id", "start_char").rows()
-    ]
+    mention_ids = _mention_ids(frame.select("article_id", "start_char").rows())
     frame = frame.with_columns(
         pl.Series("entity_id", ids, dtype=pl.String),
         pl.Series("mention_id", mention_ids, dtype=pl.String),
@@ -279,3 +278,12 @@ def _build_tables(
         conform(frame, "entity_mentions", without=("sentence_id",)),
         decisions,
     )
+
+
+def _mention_ids(rows: list[tuple[str, int]]) -> list[str]:
+    """`stable_id("men", article_id, start_char)` per mention, with the hash inlined: one
+    call per mention was a fifth of the stage on the BBC (72,000 calls). Checked equal to
+    stable_id in tests/transforms/entities/test_identity.py."""
+    sha = hashlib.sha256
+    sep = "\x1f"  # stable_id's separator
+    return ["men_" + sha(f"{a}{sep}{s}".encode()).hexdigest()[:16] for a, s in rows]

@@ -179,3 +179,11 @@ def test_no_union_joins_two_middle_names() -> None:
 def test_digits_are_no_full_name() -> None:
     votes = {"4 30 pm friday": Counter(PERSON=1), "jane doe": Counter(PERSON=2)}
     assert person_full_names(votes) == ["jane doe"]
+
+
+def test_inlined_mention_ids_are_stable_ids() -> None:
+    from transforms.entities.canonicalize import _mention_ids
+    from transforms.text.ids import stable_id
+
+    rows = [("art_0123", 0), ("art_x", 12345)]
+    assert _mention_ids(rows) == [stable_id("men", a, s) for a, s in rows]
