@@ -241,14 +241,10 @@ def report(corpora: list[str]) -> list[str]:
         "| right merges kept |",
         "|---|---|---|---|---|---|---|",
     ]
-    timings = []
     for corpus in corpora:
         path = WAREHOUSES[corpus]
         before = _Lookup(*_tables(path)[:2])
-        entities, mentions, seconds = after_tables(path)
-        timings.append(
-            f"- {corpus}: entity stage of this code on the stored mentions: {seconds:.2f} s"
-        )
+        entities, mentions, _ = after_tables(path)
         after = _Lookup(entities, mentions)
         results = {
             "before (main)": score(corpus, before),
@@ -264,7 +260,32 @@ def report(corpora: list[str]) -> list[str]:
                     f"| {_fmt(m.get('name'))} | {_fmt(m.get('merge_precision'))} "
                     f"| {_fmt(m.get('right_merges_kept'))} |"
                 )
-    return lines + [""] + timings
+    return lines
+
+
+GOLD_START = "<!-- gold: written by benchmarks/bench_entity_gold.py score --write -->"
+GOLD_END = "<!-- /gold -->"
+
+
+def write_section(table: str) -> None:
+    """Put the gold table at the top of benchmarks/results/entities.md (replacing the
+    previous one); the rest of the file is bench_entities.py's and the hand-written notes."""
+    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Entities benchmark\n"
+    if GOLD_START in old:
+        head, rest = old.split(GOLD_START, 1)
+        tail = rest.split(GOLD_END, 1)[1]
+    else:
+        title, _, body = old.partition("\n")
+        head, tail = title + "\n\n", "\n" + body
+    section = (
+        f"{GOLD_START}\n## Accuracy on the hand-labelled gold (issue #13)\n\n"
+        "```\nuv run python benchmarks/bench_entity_gold.py score --write\n```\n\n"
+        "Gold: `benchmarks/gold/` (how it was made: its README). Before = the stored output\n"
+        "of the main code (the cached warehouses); after = this code's entity stage re-run on\n"
+        "the same stored mentions. ECB+ odd topics were looked at while tuning, even topics\n"
+        f"were not.\n\n{table}\n{GOLD_END}"
+    )
+    RESULTS.write_text(head + section + tail, encoding="utf-8")
 
 
 def evidence(corpus: str) -> list[str]:
@@ -326,3 +347,5 @@ if __name__ == "__main__":
     else:
         text = "\n".join(report(corpora))
         print(text)
+        if args.write:
+            write_section(text)

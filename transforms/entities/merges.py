@@ -175,23 +175,50 @@ def merge_full_names(clusters: KeyClusters, full_names: list[str]) -> list[Decis
     letter_blocks: dict[str, list[str]] = defaultdict(list)
     for last in sorted(by_last):
         letter_blocks[last[:1]].append(last)
-    decisions: list[Decision] = []
+    pairs: list[tuple[str, str]] = []
     for lasts in letter_blocks.values():
         scores = process.cdist(lasts, lasts, scorer=fuzz.ratio, score_cutoff=SURNAME_RATIO)
         for i, j in zip(*scores.nonzero(), strict=True):
             if j < i:
                 continue
-            for a in by_last[lasts[i]]:
-                for b in by_last[lasts[j]]:
-                    if (
-                        a < b
-                        and clusters.find(a) != clusters.find(b)
-                        and same_person(a.split(), b.split())
-                        and _compatible(clusters, a, b)
-                        and clusters.union(a, b)
-                    ):
-                        decisions.append(Decision("fuzzy_full_name", b, a))
+            pairs += [
+                (a, b)
+                for a in by_last[lasts[i]]
+                for b in by_last[lasts[j]]
+                if a < b and same_person(a.split(), b.split())
+            ]
+    ambiguous = _ambiguous_short_names(pairs)
+    decisions: list[Decision] = []
+    for a, b in pairs:
+        if (
+            (a, b) not in ambiguous
+            and clusters.find(a) != clusters.find(b)
+            and _compatible(clusters, a, b)
+            and clusters.union(a, b)
+        ):
+            decisions.append(Decision("fuzzy_full_name", b, a))
     return decisions
+
+
+def _ambiguous_short_names(pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The pairs joining a shorter name to one of two longer names that are different
+    people: ECB+ "George Bush" matches both "George W. Bush" and "George H.W. Bush", so it
+    joins neither (as an initial with two candidates joins neither, merge_initials)."""
+    longer: dict[str, set[str]] = defaultdict(set)
+    for a, b in pairs:
+        short, long_ = (a, b) if a.count(" ") < b.count(" ") else (b, a)
+        if short.count(" ") < long_.count(" "):
+            longer[short].add(long_)
+    out: set[tuple[str, str]] = set()
+    for short, partners in longer.items():
+        ordered = sorted(partners)
+        if any(
+            not same_person(x.split(), y.split())
+            for i, x in enumerate(ordered)
+            for y in ordered[i + 1 :]
+        ):
+            out |= {(min(short, p), max(short, p)) for p in partners}
+    return out
 
 
 def _compatible(clusters: KeyClusters, a: str, b: str) -> bool:
