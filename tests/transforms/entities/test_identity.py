@@ -174,6 +174,8 @@ def test_no_union_joins_two_middle_names() -> None:
         _entity_of(entities, mentions, "d", "John B Adams")["entity_id"]
         != (_entity_of(entities, mentions, "b", "John Quincy Adams")["entity_id"])
     )
+    # "John Adams" fits both, so it joins neither.
+    assert _entity_of(entities, mentions, "a", "John Adams")["name"] == "John Adams"
 
 
 def test_digits_are_no_full_name() -> None:
