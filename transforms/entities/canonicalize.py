@@ -32,6 +32,7 @@ from transforms.entities.merges import (
     place_led_names,
 )
 from transforms.entities.names import display_name, name_key, pick_name
+from transforms.entities.party_tags import state_key, state_name
 from transforms.entities.pins import Pins
 from transforms.entities.surnames import first_name_words, resolve_surnames, surname_decisions
 from transforms.entities.titles import FEMALE, MALE, gender_of
@@ -159,12 +160,17 @@ def _keyed(mentions: pl.DataFrame, pins: Pins) -> pl.DataFrame:
         ["article_id", "start_char", "end_char"]
     )
     texts = frame["text"].to_list()
-    keys = [name_key(t) for t in texts]
+    labels = frame["label"].to_list()
+    # A state in a party tag ("Calif.") has its state's key: one entity with "California".
+    keys = [
+        (label == "GPE" and state_key(t)) or name_key(t)
+        for t, label in zip(texts, labels, strict=True)
+    ]
     lower = frame.select(~pl.col("text").str.contains(r"\p{Lu}")).to_series().to_list()
     lower_keys = {k for k, is_lower in zip(keys, lower, strict=True) if is_lower and k}
     if lower_keys:
         person: dict[str, Counter[str]] = defaultdict(Counter)
-        for key, is_lower, label in zip(keys, lower, frame["label"].to_list(), strict=True):
+        for key, is_lower, label in zip(keys, lower, labels, strict=True):
             if is_lower:
                 continue
             if key in lower_keys:
@@ -226,6 +232,8 @@ def _entity_of_cluster(
         if rule == "not_person" and any(k in people.place_led for k in c["key"]):
             label, rule = "ORG", "place_led_org"  # "Manchester United": see place_led_names
         name = display_name(pick_name(c["text"]))
+        if label == "GPE":
+            name = state_name(name)
         pinned = pin_roots.get(cluster)
         if pinned is not None:
             pin_label, pin_name = pinned

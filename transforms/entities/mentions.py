@@ -35,6 +35,7 @@ from transforms.entities.lexicon import (
     VERSUS,
 )
 from transforms.entities.names import is_strippable, is_title_only, name_key, word_key
+from transforms.entities.party_tags import with_party_tag_states
 from transforms.entities.titles import title_before
 from transforms.text.lexicon import NAME_PARTICLES
 
@@ -272,7 +273,7 @@ def _doc_mentions(doc: Doc, text: str, stats: _ArticleStats) -> list[tuple[int, 
             out.append((a, b, label))
     out.extend(_untagged_after_title(doc, text, out, stats))
     out.extend(_untagged_surnames(doc, text, out, stats))
-    return out
+    return with_party_tag_states(text, out)
 
 
 def _untagged_surnames(
