@@ -120,6 +120,7 @@ CREATE TABLE IF NOT EXISTS entities (
     entity_id VARCHAR,
     name VARCHAR NOT NULL,
     label VARCHAR NOT NULL,
+    label_votes VARCHAR,
     aliases VARCHAR[],
     mention_count BIGINT,
     article_count BIGINT
@@ -127,7 +128,8 @@ CREATE TABLE IF NOT EXISTS entities (
 COMMENT ON TABLE entities IS 'One row per canonical entity (person, place, organization...) across all articles.';
 COMMENT ON COLUMN entities.entity_id IS 'Stable id from label and the folded canonical name.';
 COMMENT ON COLUMN entities.name IS 'Canonical display name (fullest, most frequent spelling).';
-COMMENT ON COLUMN entities.label IS 'spaCy label: PERSON, ORG, GPE, LOC, NORP, FAC, ...';
+COMMENT ON COLUMN entities.label IS 'spaCy label (PERSON, ORG, GPE, LOC, NORP, FAC, ...) decided once over all the entity''s mentions in the corpus, not per mention; label_votes shows the vote.';
+COMMENT ON COLUMN entities.label_votes IS 'JSON of the label decision: {"votes": {label: mentions}, "rule": ...}. A mention resolved as a person''s surname votes PERSON whatever spaCy called it; rule is majority, person_full_name, person_share (a single word spaCy calls PERSON in most of its mentions), not_person (spaCy''s PERSON guess loses to its other labels), place_led_org (a PERSON-tagged name led by a place: Manchester United) or pin.';
 COMMENT ON COLUMN entities.aliases IS 'Distinct spellings seen in the bodies.';
 COMMENT ON COLUMN entities.mention_count IS 'Mentions across all articles.';
 COMMENT ON COLUMN entities.article_count IS 'Articles that mention the entity.';
@@ -139,6 +141,7 @@ CREATE TABLE IF NOT EXISTS entity_mentions (
     sentence_id VARCHAR,
     text VARCHAR NOT NULL,
     label VARCHAR,
+    title VARCHAR,
     start_char BIGINT NOT NULL,
     end_char BIGINT NOT NULL
 );
@@ -148,7 +151,8 @@ COMMENT ON COLUMN entity_mentions.entity_id IS 'Canonical entity (entities.entit
 COMMENT ON COLUMN entity_mentions.article_id IS 'Article of the mention.';
 COMMENT ON COLUMN entity_mentions.sentence_id IS 'Sentence holding the mention.';
 COMMENT ON COLUMN entity_mentions.text IS 'Mention text as printed.';
-COMMENT ON COLUMN entity_mentions.label IS 'NER label of this mention.';
+COMMENT ON COLUMN entity_mentions.label IS 'NER label of this mention (spaCy''s, after the span repairs); the entity''s label is entities.label.';
+COMMENT ON COLUMN entity_mentions.title IS 'Title or honorific printed just before the mention and left out of its text ("Mrs.", "Defense Minister", "Special Agent"); NULL when none. Its gender (Mr/Mrs/Ms) keeps two people with one surname apart.';
 COMMENT ON COLUMN entity_mentions.start_char IS 'Offset in articles.body.';
 COMMENT ON COLUMN entity_mentions.end_char IS 'End offset in articles.body.';
 

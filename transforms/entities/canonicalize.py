@@ -14,22 +14,36 @@ by counts with lexicographic tie-breaks, ids are `stable_id` over (label, key of
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import polars as pl
 
 from transforms.contract.schema import columns, conform
-from transforms.entities.labels import vote
+from transforms.entities.genders import apply_genders
+from transforms.entities.labels import entity_label, vote, votes_json
 from transforms.entities.mentions import FILLED_LATER
-from transforms.entities.merges import Decision, KeyClusters, merge_all, person_full_names
-from transforms.entities.names import name_key, pick_name
+from transforms.entities.merges import (
+    Decision,
+    KeyClusters,
+    merge_all,
+    person_full_names,
+    place_led_names,
+)
+from transforms.entities.names import display_name, name_key, pick_name
+from transforms.entities.party_tags import state_key, state_name
 from transforms.entities.pins import Pins
-from transforms.entities.surnames import resolve_surnames, surname_decisions
+from transforms.entities.surnames import first_name_words, resolve_surnames, surname_decisions
+from transforms.entities.titles import FEMALE, MALE, gender_of
 from transforms.text.ids import stable_id
 
-# cluster root key -> (label, name, entity_id)
-_EntityOf = dict[str, tuple[str, str, str]]
+# A mention text that still starts with a gendered honorific (cut before the title was
+# stripped): the words of titles.MALE and titles.FEMALE.
+_HONORIFIC_START = r"^(?i:" + "|".join(sorted(MALE | FEMALE)) + r")\b"
+
+# cluster root key -> (label, name, entity_id, label_votes)
+_EntityOf = dict[str, tuple[str, str, str, str]]
 
 
 @dataclass
@@ -51,6 +65,8 @@ def canonicalize_mentions(
     come back with exactly their table's columns.
     """
     mentions = mentions.drop("mention_id", "entity_id")
+    if "title" not in mentions.columns:  # a table written before the column existed
+        mentions = mentions.with_columns(pl.lit(None, pl.String).alias("title"))
     sentence_of = mentions.select("article_id", "start_char", "sentence_id")
     entities, canonical = canonicalize_entities(mentions.drop("sentence_id"), pinned)
     canonical = canonical.join(
@@ -78,20 +94,29 @@ def canonicalize_with_log(
 ) -> Canonicalization:
     """`canonicalize_entities` plus the list of merge decisions (for measurement)."""
     pins = Pins.from_frame(pinned)
+    if "title" not in mentions.columns:
+        mentions = mentions.with_columns(pl.lit(None, pl.String).alias("title"))
     frame = _keyed(mentions, pins)
     rows = frame.select("article_id", "_key", "label").rows()
-    votes = _label_votes(rows)
+    votes = _label_votes(frame)
     clusters = KeyClusters(sorted(votes), pins.split)
-    decisions = merge_all(clusters, votes, pins)
-    surname_rules = resolve_surnames(rows, votes, person_full_names(votes), clusters, pins)
+    led = place_led_names(votes)
+    full_names = person_full_names(votes, led)
+    decisions = merge_all(clusters, votes, pins, full_names)
+    first_names = first_name_words(rows, full_names)
+    surname_rules = resolve_surnames(rows, votes, full_names, clusters, pins, first_names)
     decisions += surname_decisions(surname_rules, clusters)
-    # A mention resolved as a person's surname votes PERSON, whatever spaCy called it
-    # ("Bellamy" tagged ORG 20 times next to "Craig Bellamy").
     resolved = [
-        clusters.find(surname_rules[(a, k)][1]) if (a, k) in surname_rules else clusters.find(k)
+        clusters.find(surname_rules[(a, k)][1] if (a, k) in surname_rules else k)
         for a, k, _ in rows
     ]
     as_person = [(a, k) in surname_rules for a, k, _ in rows]
+    gender_decisions = apply_genders(
+        rows, frame["_gender"].to_list(), resolved, as_person, clusters, full_names
+    )
+    decisions += gender_decisions
+    # A mention resolved as a person's surname votes PERSON, whatever spaCy called it
+    # ("Bellamy" tagged ORG 20 times next to "Craig Bellamy").
     frame = frame.with_columns(
         pl.Series("_cluster", resolved, dtype=pl.String),
         pl.Series("_as_person", as_person, dtype=pl.Boolean),
@@ -101,58 +126,124 @@ def canonicalize_with_log(
         for canon_key, label, canonical in sorted(pins.merge.values(), key=str)
         if canon_key in clusters
     }
-    return _build_tables(frame, _entity_of_cluster(frame, pin_roots), decisions)
+    people = _People(set(full_names), first_names, led)
+    return _build_tables(frame, _entity_of_cluster(frame, pin_roots, people), decisions)
+
+
+@dataclass
+class _People:
+    """What the label vote needs to know of the corpus's person names."""
+
+    full_names: set[str]  # merges.person_full_names
+    first_names: set[str]  # surnames.first_name_words
+    place_led: set[str]  # merges.place_led_names
+    surnames: set[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.surnames = {f.rsplit(" ", 1)[1] for f in self.full_names} - self.first_names
+
+    def surname(self, keys: Counter[str]) -> bool:
+        """A single-word entity whose word is the surname of a full person name in the
+        corpus ("Felt" of W. Mark Felt) and not a first name there."""
+        return any(k in self.surnames for k in keys)
 
 
 def _keyed(mentions: pl.DataFrame, pins: Pins) -> pl.DataFrame:
-    """The mention columns in offset order with their name key `_key`; mentions with an
-    empty or pin-dropped key removed."""
+    """The mention columns in offset order with their name key `_key` and honorific gender
+    `_gender`; mentions with an empty or pin-dropped key removed.
+
+    A mention printed all in lower case whose key is otherwise a person's name ("bush" the
+    shrub next to "Bush", "felt" next to "Mark Felt") gets a key of its own (`#lc`): a common
+    noun never joins a name.
+    """
     frame = mentions.select(list(columns("entity_mentions", without=FILLED_LATER))).sort(
         ["article_id", "start_char", "end_char"]
     )
-    keys = [name_key(t) for t in frame["text"].to_list()]
-    frame = frame.with_columns(pl.Series("_key", keys, dtype=pl.String))
+    texts = frame["text"].to_list()
+    labels = frame["label"].to_list()
+    # A state in a party tag ("Calif.") has its state's key: one entity with "California".
+    keys = [
+        (label == "GPE" and state_key(t)) or name_key(t)
+        for t, label in zip(texts, labels, strict=True)
+    ]
+    lower = frame.select(~pl.col("text").str.contains(r"\p{Lu}")).to_series().to_list()
+    lower_keys = {k for k, is_lower in zip(keys, lower, strict=True) if is_lower and k}
+    if lower_keys:
+        person: dict[str, Counter[str]] = defaultdict(Counter)
+        for key, is_lower, label in zip(keys, lower, labels, strict=True):
+            if is_lower:
+                continue
+            if key in lower_keys:
+                person[key][label] += 1
+            if label == "PERSON" and " " in key and key.rsplit(" ", 1)[1] in lower_keys:
+                person[key.rsplit(" ", 1)[1]]["PERSON"] += 1
+        keys = [
+            f"{k}#lc" if is_lower and k in person and vote(person[k]) == "PERSON" else k
+            for k, is_lower in zip(keys, lower, strict=True)
+        ]
+    # Only a title or a text starting with an honorific can give a gender.
+    may_gender = frame.select(
+        pl.col("title").is_not_null() | pl.col("text").str.contains(_HONORIFIC_START)
+    ).to_series()
+    titles = frame["title"].to_list()
+    genders = [
+        gender_of(titles[i], texts[i]) if maybe else ""
+        for i, maybe in enumerate(may_gender.to_list())
+    ]
+    frame = frame.with_columns(
+        pl.Series("_key", keys, dtype=pl.String), pl.Series("_gender", genders, dtype=pl.String)
+    )
     return frame.filter(~pl.col("_key").is_in(sorted(pins.drop)) & (pl.col("_key") != ""))
 
 
-def _label_votes(rows: list[tuple[str, str, str]]) -> dict[str, Counter[str]]:
-    """Label votes per key, over the whole corpus."""
+def _label_votes(frame: pl.DataFrame) -> dict[str, Counter[str]]:
+    """Label votes per key, over the whole corpus (counted by polars per key and label)."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for _, key, label in rows:
-        votes[key][label] += 1
+    for key, label, n in frame.group_by("_key", "label").len().rows():
+        votes[key][label] += n
     return votes
 
 
 def _entity_of_cluster(
-    frame: pl.DataFrame, pin_roots: dict[str, tuple[str | None, str]]
+    frame: pl.DataFrame, pin_roots: dict[str, tuple[str | None, str]], people: _People
 ) -> _EntityOf:
-    """Pick name and label per cluster and its entity id; a pin's name and label win."""
+    """Pick name and label per cluster and its entity id; a pin's name and label win.
+
+    The label is one vote over every mention of the cluster in the corpus
+    (`labels.entity_label`); the votes are kept for the entities table."""
     clusters: dict[str, dict[str, Counter[str]]] = defaultdict(
         lambda: {"text": Counter(), "label": Counter(), "key": Counter()}
     )
-    for text, label, key, cluster, as_person in frame.select(
-        "text", "label", "_key", "_cluster", "_as_person"
-    ).rows():
-        c = clusters[cluster]
-        c["text"][text] += 1
-        c["label"]["PERSON" if as_person else label] += 1
-        c["key"][key] += 1
+    # Counted by polars per (cluster, value): far fewer rows than mentions to loop over.
+    counted = frame.select(
+        "_cluster",
+        "text",
+        "_key",
+        pl.when(pl.col("_as_person")).then(pl.lit("PERSON")).otherwise("label").alias("label"),
+    )
+    for field_name, column in (("text", "text"), ("label", "label"), ("key", "_key")):
+        for cluster, value, n in counted.group_by("_cluster", column).len().rows():
+            clusters[cluster][field_name][value] += n
 
     entity_of: _EntityOf = {}
     for cluster, c in clusters.items():
-        has_full_person = any(" " in k for k in c["key"]) and c["label"]["PERSON"] > 0
-        label_votes = Counter(c["label"])
-        if not has_full_person and len(label_votes) > 1:
-            # Single words only: spaCy's PERSON guess loses to any other label it gave.
-            label_votes.pop("PERSON", None)
-        label = vote(label_votes)
-        name = pick_name(c["text"])
+        has_full_person = any(k in people.full_names for k in c["key"])
+        label, rule = entity_label(c["label"], has_full_person, people.surname(c["key"]))
+        if rule == "not_person" and any(k in people.place_led for k in c["key"]):
+            label, rule = "ORG", "place_led_org"  # "Manchester United": see place_led_names
+        name = display_name(pick_name(c["text"]))
+        if label == "GPE":
+            name = state_name(name)
         pinned = pin_roots.get(cluster)
         if pinned is not None:
             pin_label, pin_name = pinned
-            label = pin_label or label
+            label, rule = (pin_label, "pin") if pin_label else (label, rule)
             name = pin_name
-        entity_of[cluster] = (label, name, stable_id("ent", label, name_key(name)))
+        # A gendered or lower-case cluster ("clinton#f", "bush#lc") keeps its marker in the
+        # id, so it never lands on the id of the name it was kept apart from.
+        marker = cluster[cluster.index("#") :] if "#" in cluster else ""
+        entity_id = stable_id("ent", label, name_key(name) + marker)
+        entity_of[cluster] = (label, name, entity_id, votes_json(c["label"], rule))
     return entity_of
 
 
@@ -161,9 +252,7 @@ def _build_tables(
 ) -> Canonicalization:
     """Ids and counts: the entities table and the mentions with mention_id and entity_id."""
     ids = [entity_of[c][2] for c in frame["_cluster"].to_list()]
-    mention_ids = [
-        stable_id("men", a, s) for a, s in frame.select("article_id", "start_char").rows()
-    ]
+    mention_ids = _mention_ids(frame.select("article_id", "start_char").rows())
     frame = frame.with_columns(
         pl.Series("entity_id", ids, dtype=pl.String),
         pl.Series("mention_id", mention_ids, dtype=pl.String),
@@ -173,8 +262,10 @@ def _build_tables(
     # the entity with the smallest cluster key wins.
     meta = (
         pl.DataFrame(
-            sorted((cl, eid, name, label) for cl, (label, name, eid) in entity_of.items()),
-            schema=dict.fromkeys(["cluster", "entity_id", "name", "label"], pl.String),
+            sorted((cl, eid, name, label, lv) for cl, (label, name, eid, lv) in entity_of.items()),
+            schema=dict.fromkeys(
+                ["cluster", "entity_id", "name", "label", "label_votes"], pl.String
+            ),
             orient="row",
         )
         .unique("entity_id", keep="first", maintain_order=True)
@@ -195,3 +286,12 @@ def _build_tables(
         conform(frame, "entity_mentions", without=("sentence_id",)),
         decisions,
     )
+
+
+def _mention_ids(rows: list[tuple[str, int]]) -> list[str]:
+    """`stable_id("men", article_id, start_char)` per mention, with the hash inlined: one
+    call per mention was a fifth of the stage on the BBC (72,000 calls). Checked equal to
+    stable_id in tests/transforms/entities/test_identity.py."""
+    sha = hashlib.sha256
+    sep = "\x1f"  # stable_id's separator
+    return ["men_" + sha(f"{a}{sep}{s}".encode()).hexdigest()[:16] for a, s in rows]

@@ -23,3 +23,46 @@ def label_family(label: str) -> str:
 
 def _priority(label: str) -> int:
     return LABEL_PRIORITY.index(label) if label in LABEL_PRIORITY else len(LABEL_PRIORITY)
+
+
+# A single word that is the surname of a full person name in the corpus (and no first name
+# there) is a PERSON when spaCy calls it PERSON in at least this share of its mentions.
+# Measured by `python benchmarks/bench_entity_gold.py evidence` (the person_share and
+# not_person rows): every such word at or above it is a person on the BBC (Keane 0.95,
+# Foster 0.93, Edwards 0.90, Brown 0.87, Jackson 0.83) but Blackburn (0.77: the DJ and the
+# club mixed), and ECB+ "Felt" is 62 of 63. Any other word or unresolved multi-word name
+# loses spaCy's PERSON guess to the other labels it gave: on the BBC spaCy calls "Yukos"
+# PERSON 169 times of 179, "Oscar" 116 of 118, "Dems" 69 of 70, so no share tells them
+# apart; only the corpus's own person names do.
+PERSON_SHARE = 0.75
+
+
+def entity_label(
+    votes: Counter[str], has_full_person: bool, person_surname: bool = False
+) -> tuple[str, str]:
+    """(label, rule) of one entity from its votes over the whole corpus.
+
+    An entity with a full person name (`merges.person_full_names`) is a PERSON when PERSON
+    has half its votes: its surname mentions resolved to it vote PERSON already, and a full
+    name spaCy sometimes calls ORG stays a person (rule person_full_name). Else, one label
+    is the majority (majority); a person's surname (`person_surname`) goes by PERSON_SHARE
+    (person_share); anything else loses spaCy's PERSON guess to its other labels
+    (not_person).
+    """
+    if has_full_person and votes["PERSON"] * 2 >= sum(votes.values()):
+        return "PERSON", "person_full_name"
+    if has_full_person or len(votes) == 1:
+        return vote(votes), "majority"
+    if person_surname and votes["PERSON"] >= PERSON_SHARE * sum(votes.values()):
+        return "PERSON", "person_share"
+    others = Counter({lab: n for lab, n in votes.items() if lab != "PERSON"})
+    return vote(others), "not_person" if votes["PERSON"] else "majority"
+
+
+def votes_json(votes: Counter[str], rule: str) -> str:
+    """The decision as stored in entities.label_votes: votes by label (most first) and rule,
+    as compact JSON (labels and rules are plain identifiers, so no escaping is needed;
+    written by hand because it runs once per entity)."""
+    ordered = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    body = ",".join(f'"{lab}":{n}' for lab, n in ordered)
+    return f'{{"votes":{{{body}}},"rule":"{rule}"}}'

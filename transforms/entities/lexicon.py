@@ -23,6 +23,9 @@ NAME_LABELS = frozenset(
 # single capitalized word tagged PERSON is spaCy's most frequent guess: "Kyiv", "Luhansk").
 LABEL_PRIORITY = ("GPE", "LOC", "FAC", "ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW",
                   "PERSON")  # fmt: skip
+# Labels of places: a single word the corpus votes one of these is a place for the surname
+# rule (entities.surnames), and a full name starting with one is checked (merges).
+PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
 # Places and organizations mix in spaCy's output, so merge rules treat them as one family.
 PLACE_ORG_LABELS = frozenset(["GPE", "LOC", "FAC", "ORG"])
 
@@ -51,7 +54,12 @@ OFFICES = _words(
     "billionaire entrepreneur designer photographer journalist editor reporter correspondent "
     "officer inspector detective sprinter sprinters runner athlete hurdler swimmer cyclist "
     "boxer golfer jockey referee umpire flanker fly-half scrum-half playmaker teenager "
-    "youngster veteran medallist finalist"
+    "youngster veteran medallist finalist "
+    # US usage and other trades, from the ECB+ and BBC names that kept one (issue #13):
+    # "Special Agent Peter Strzok", "Majority Whip Kevin McCarthy", "Musician Alan Wass",
+    # "CEO Tim Cook", "Undersheriff Larry Waldie", "Constable Tim Fanning".
+    "agent agents whip ceo cfo coo cto qb quarterback sheriff undersheriff constable "
+    "musician guitarist drummer bassist vocalist filmmaker moviemaker gunman"
 )
 # Portfolio words that spaCy tags as ORG when they stand before an office ("Defense" out of
 # "Defense Minister"). Alone they are not names; inside "Defence Ministry" or "Home Office" the
@@ -59,7 +67,9 @@ OFFICES = _words(
 PORTFOLIOS = _words(
     "defense defence foreign interior home finance trade health culture economy economic "
     "education energy transport environment agriculture industry state shadow sports sport "
-    "intelligence security development exchequer"
+    "intelligence security development exchequer "
+    # Before an office only: "Special Agent", "Majority Whip", "Minority Leader".
+    "special majority minority"
 )
 # Peerage and royal titles are part of the name in British usage and stay in the mention:
 # "Lord Goldsmith" and "Lord Nicholls of Birkenhead" are how those people are named, and

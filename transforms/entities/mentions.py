@@ -35,6 +35,8 @@ from transforms.entities.lexicon import (
     VERSUS,
 )
 from transforms.entities.names import is_strippable, is_title_only, name_key, word_key
+from transforms.entities.party_tags import with_party_tag_states
+from transforms.entities.titles import title_before
 from transforms.text.lexicon import NAME_PARTICLES
 
 # The mention columns this stage fills; canonicalization adds mention_id and entity_id, the
@@ -271,7 +273,7 @@ def _doc_mentions(doc: Doc, text: str, stats: _ArticleStats) -> list[tuple[int, 
             out.append((a, b, label))
     out.extend(_untagged_after_title(doc, text, out, stats))
     out.extend(_untagged_surnames(doc, text, out, stats))
-    return out
+    return with_party_tag_states(text, out)
 
 
 def _untagged_surnames(
@@ -343,7 +345,8 @@ def _untagged_after_title(
 
 def extract_mentions(article_ids: Sequence[str], docs: Sequence[Doc]) -> pl.DataFrame:
     """One row per repaired name mention: the entity_mentions columns but mention_id,
-    entity_id and sentence_id (article_id, text, label, start_char, end_char).
+    entity_id and sentence_id (article_id, text, label, title, start_char, end_char); `title`
+    is the title run printed before the mention (`entities.titles.title_before`) or None.
 
     `docs[i]` is the parse of the body of `article_ids[i]`; `text == doc.text[start:end]`.
     Non-name labels (CARDINAL, DATE, MONEY, ...) are dropped; titles, "the" and possessives
@@ -353,7 +356,7 @@ def extract_mentions(article_ids: Sequence[str], docs: Sequence[Doc]) -> pl.Data
     """
     if len(article_ids) != len(docs):
         raise ValueError(f"{len(article_ids)} article ids but {len(docs)} docs")
-    rows: list[tuple[str, int, int, str, str]] = []
+    rows: list[tuple[str, int, int, str, str, str | None]] = []
     for article_id, doc in zip(article_ids, docs, strict=True):
         rows.extend(_article_rows(article_id, doc))
     frame = pl.DataFrame(rows, schema=_ROW_FIELDS, orient="row")
@@ -361,10 +364,10 @@ def extract_mentions(article_ids: Sequence[str], docs: Sequence[Doc]) -> pl.Data
 
 
 # Field order of the row tuples built below; `conform` puts the columns in table order.
-_ROW_FIELDS = ("article_id", "start_char", "end_char", "text", "label")
+_ROW_FIELDS = ("article_id", "start_char", "end_char", "text", "label", "title")
 
 
-def _article_rows(article_id: str, doc: Doc) -> list[tuple[str, int, int, str, str]]:
+def _article_rows(article_id: str, doc: Doc) -> list[tuple[str, int, int, str, str, str | None]]:
     """The mention rows of one article, in offset order, overlaps removed."""
     body = doc.text
     found = sorted(_doc_mentions(doc, body, _ArticleStats.of(doc)))
@@ -372,7 +375,7 @@ def _article_rows(article_id: str, doc: Doc) -> list[tuple[str, int, int, str, s
     for start, end, label in found:
         if not label.startswith("?"):
             text_labels[name_key(body[start:end])][label] += 1
-    rows: list[tuple[str, int, int, str, str]] = []
+    rows: list[tuple[str, int, int, str, str, str | None]] = []
     last_end = -1
     for start, end, label in found:
         text = body[start:end]
@@ -385,5 +388,5 @@ def _article_rows(article_id: str, doc: Doc) -> list[tuple[str, int, int, str, s
         if start < last_end:
             continue  # a left extension reached into the previous mention: keep the first
         last_end = end
-        rows.append((article_id, start, end, text, label))
+        rows.append((article_id, start, end, text, label, title_before(body, start)))
     return rows

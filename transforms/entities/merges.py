@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from transforms.entities.labels import label_family, vote
+from transforms.entities.lexicon import PLACE_LABELS
 from transforms.entities.names import SURNAME_RATIO, same_person
 from transforms.entities.pins import Pins
 from transforms.text.clusters import DisjointSet
@@ -45,6 +46,7 @@ class KeyClusters:
         self._sets = DisjointSet()
         self._keys: set[str] = set()
         self._members: dict[str, set[str]] = {}  # root -> every key of its cluster
+        self._long: dict[str, set[str]] = {}  # root -> its keys of 3+ words
         self._split = split
         for key in keys:
             self.add(key)
@@ -57,10 +59,16 @@ class KeyClusters:
             self._keys.add(key)
             self._sets.add(key)
             self._members[key] = {key}
+            if key.count(" ") >= 2:
+                self._long[key] = {key}
 
     def find(self, key: str) -> str:
         """The root of an added key's cluster."""
         return self._sets.find(key)
+
+    def long_members(self, key: str) -> set[str]:
+        """The keys of 3+ words (with a middle name or initial) of `key`'s cluster."""
+        return self._long.get(self.find(key), set())
 
     def apart(self, a: str, b: str) -> bool:
         """True if some pin keeps a member of a's cluster apart from one of b's."""
@@ -79,17 +87,59 @@ class KeyClusters:
         self._sets.union(ra, rb)
         root, child = (ra, rb) if ra < rb else (rb, ra)
         self._members[root] |= self._members.pop(child)
+        if child in self._long:
+            self._long.setdefault(root, set()).update(self._long.pop(child))
         return True
 
 
-def person_full_names(votes: dict[str, Counter[str]]) -> list[str]:
-    """Sorted keys of 2+ words whose label vote is PERSON."""
-    return sorted(k for k, v in votes.items() if " " in k and vote(v) == "PERSON")
+def person_full_names(votes: dict[str, Counter[str]], led: set[str] | None = None) -> list[str]:
+    """Sorted keys of 2+ words whose label vote is PERSON, unless a word starts with no
+    letter (spaCy's PERSON "3:30 a. m. Tuesday" is no full name that "Tuesday" could be the
+    surname of) or the name is `place_led` (`led`: place_led_names(votes), if known)."""
+    if led is None:
+        led = place_led_names(votes)
+    return sorted(
+        k
+        for k, v in votes.items()
+        if " " in k
+        and k not in led
+        and vote(v) == "PERSON"
+        and all(w[:1].isalpha() for w in k.split())
+    )
 
 
-def merge_all(clusters: KeyClusters, votes: dict[str, Counter[str]], pins: Pins) -> list[Decision]:
-    """Every key rule, in order: pins, then (a), (a1), (a2), (a3)."""
-    full_names = person_full_names(votes)
+def place_led_names(votes: dict[str, Counter[str]]) -> set[str]:
+    """Names of 2+ words spaCy calls PERSON whose first word the corpus alone votes a place
+    and whose last word it alone never votes PERSON: an organization named after a place,
+    "Manchester United" (BBC: PERSON 71 times; "Manchester" alone GPE, "United" alone ORG 63
+    to PERSON 23), "Leeds United". Known cost: "Paris Hilton" where "Hilton" alone is the
+    hotel."""
+    led: set[str] = set()
+    for k, v in votes.items():
+        if " " not in k:
+            continue
+        first, last = k.split(" ", 1)[0], k.rsplit(" ", 1)[1]
+        if (
+            first in votes
+            and last in votes
+            and vote(votes[first]) in PLACE_LABELS
+            and vote(votes[last]) != "PERSON"
+            and vote(v) == "PERSON"
+        ):
+            led.add(k)
+    return led
+
+
+def merge_all(
+    clusters: KeyClusters,
+    votes: dict[str, Counter[str]],
+    pins: Pins,
+    full_names: list[str] | None = None,
+) -> list[Decision]:
+    """Every key rule, in order: pins, then (a), (a1), (a2), (a3). `full_names`: the
+    `person_full_names(votes)` when the caller has them already."""
+    if full_names is None:
+        full_names = person_full_names(votes)
     return [
         *merge_pins(clusters, votes, pins),
         *merge_full_names(clusters, full_names),
@@ -125,22 +175,59 @@ def merge_full_names(clusters: KeyClusters, full_names: list[str]) -> list[Decis
     letter_blocks: dict[str, list[str]] = defaultdict(list)
     for last in sorted(by_last):
         letter_blocks[last[:1]].append(last)
-    decisions: list[Decision] = []
+    pairs: list[tuple[str, str]] = []
     for lasts in letter_blocks.values():
         scores = process.cdist(lasts, lasts, scorer=fuzz.ratio, score_cutoff=SURNAME_RATIO)
         for i, j in zip(*scores.nonzero(), strict=True):
             if j < i:
                 continue
-            for a in by_last[lasts[i]]:
-                for b in by_last[lasts[j]]:
-                    if (
-                        a < b
-                        and clusters.find(a) != clusters.find(b)
-                        and same_person(a.split(), b.split())
-                        and clusters.union(a, b)
-                    ):
-                        decisions.append(Decision("fuzzy_full_name", b, a))
+            pairs += [
+                (a, b)
+                for a in by_last[lasts[i]]
+                for b in by_last[lasts[j]]
+                if a < b and same_person(a.split(), b.split())
+            ]
+    ambiguous = _ambiguous_short_names(pairs)
+    decisions: list[Decision] = []
+    for a, b in pairs:
+        if (
+            (a, b) not in ambiguous
+            and clusters.find(a) != clusters.find(b)
+            and _compatible(clusters, a, b)
+            and clusters.union(a, b)
+        ):
+            decisions.append(Decision("fuzzy_full_name", b, a))
     return decisions
+
+
+def _ambiguous_short_names(pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The pairs joining a shorter name to one of two longer names that are different
+    people: ECB+ "George Bush" matches both "George W. Bush" and "George H.W. Bush", so it
+    joins neither (as an initial with two candidates joins neither, merge_initials)."""
+    longer: dict[str, set[str]] = defaultdict(set)
+    for a, b in pairs:
+        short, long_ = (a, b) if a.count(" ") < b.count(" ") else (b, a)
+        if short.count(" ") < long_.count(" "):
+            longer[short].add(long_)
+    out: set[tuple[str, str]] = set()
+    for short, partners in longer.items():
+        ordered = sorted(partners)
+        if any(
+            not same_person(x.split(), y.split())
+            for i, x in enumerate(ordered)
+            for y in ordered[i + 1 :]
+        ):
+            out |= {(min(short, p), max(short, p)) for p in partners}
+    return out
+
+
+def _compatible(clusters: KeyClusters, a: str, b: str) -> bool:
+    """No two full names with given names on both sides of a union are different people:
+    "George Bush" matches both "George W Bush" and "George H W Bush", but the son and the
+    father must not meet through it. Only names of 3+ words (a middle name or initial) are
+    compared, so the check stays small."""
+    long_a, long_b = clusters.long_members(a), clusters.long_members(b)
+    return all(same_person(x.split(), y.split()) for x in long_a for y in long_b)
 
 
 def merge_initials(clusters: KeyClusters, full_names: list[str]) -> list[Decision]:

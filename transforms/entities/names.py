@@ -79,6 +79,7 @@ def _title_run_end(words: list[str], start: int) -> int:
     return i
 
 
+@lru_cache(maxsize=1 << 16)  # name_key and display_name both call it per distinct text
 def strip_titles(text: str) -> str:
     """Remove leading titles/honorifics, a leading lower-case "the" and a trailing possessive.
 
@@ -143,26 +144,44 @@ FUZZY_SURNAME_MIN_LEN = 7
 # "Volodimir"); Vladimir Putin and Vladimir Medinsky share a first name, and the surname
 # check keeps them apart.
 FIRST_NAME_RATIO = 80.0
+# Like surnames, short first names differ by a letter or two as often between two people
+# as by a typo: "Josh" ~ "Joseph" is 80.0 (ECB+ merged the basketball player Josh Smith
+# with Joseph Smith the Mormon founder), "Jon" ~ "John" 85.7. Below 5 letters they must be
+# equal (or an initial).
+FUZZY_FIRST_NAME_MIN_LEN = 5
 
 
 def pick_name(spellings: Counter[str]) -> str:
     """The fullest spelling (most words, then fewest initials: "Girvan Dempsey" over the
     team sheets' "G Dempsey"), then the most frequent, then alphabetical.
 
-    A spelling padded by one leading word is skipped when the spelling without that word
-    is in the cluster and at least twice as frequent: spaCy keeps sentence-initial words in
-    PERSON spans ("Nevertheless Franz Ferdinand", "Holders Manchester United") and no
+    A spelling padded by leading words is skipped when the spelling without them (2+ words)
+    is in the cluster and at least twice as frequent: spaCy keeps headline and
+    sentence-initial words in PERSON spans ("Nevertheless Franz Ferdinand", "Holders
+    Manchester United", "Krafts Food Shooter Yvonne Hiller", "Colts QB Andrew Luck") and no
     word list is complete; a real first name ("Recep Tayyip Erdogan") is kept unless the
     shorter form dominates.
     """
 
     def padded(text: str) -> bool:
         words = text.split()
-        rest = " ".join(words[1:])
-        return len(words) > 2 and spellings.get(rest, 0) >= 2 * spellings[text]
+        return any(
+            spellings.get(" ".join(words[cut:]), 0) >= 2 * spellings[text]
+            for cut in range(1, len(words) - 1)
+        )
 
     candidates = [t for t in spellings if not padded(t)] or list(spellings)
     return min(candidates, key=lambda t: (-len(t.split()), initials(t), -spellings[t], t))
+
+
+def display_name(text: str) -> str:
+    """A canonical name without the titles a mention may still carry ("CEO Tim Cook" ->
+    "Tim Cook", "Special Agent Peter Strzok" -> "Peter Strzok"): the words `strip_titles`
+    removes from the front, when a name of 2+ words or a capitalized word remains."""
+    stripped = strip_titles(text)
+    if stripped != text.strip() and stripped[:1].isupper() and not is_title_only(stripped):
+        return stripped
+    return text
 
 
 def initials(text: str) -> int:
@@ -175,6 +194,8 @@ def _first_names_agree(a: str, b: str) -> bool:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]  # an initial: "G Bush" ~ "George Bush"
+    if min(len(a), len(b)) < FUZZY_FIRST_NAME_MIN_LEN:
+        return False
     return fuzz.ratio(a, b) >= FIRST_NAME_RATIO
 
 
@@ -191,10 +212,14 @@ def same_person(a: list[str], b: list[str]) -> bool:
     ):
         return False
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(a[0]) == 1 or len(b[0]) == 1:
-        return False  # an initial ("M Williams"): entities matches it only when unique
+    if len(long_) > len(short) and len(long_[0]) == 1 and len(long_[1]) > 1 < len(short[0]):
+        long_ = long_[1:]  # a leading initial before a given name: "W. Mark Felt" ~ "Mark Felt"
+    if (len(short[0]) == 1 and len(short) == 2) or (len(long_[0]) == 1 and len(long_) == 2):
+        return False  # an initial alone ("M Williams"): merge_initials, only when unique
     if len(short) == len(long_):
         return all(_first_names_agree(x, y) for x, y in zip(short[:-1], long_[:-1], strict=True))
+    if len(long_[0]) == 1 and not _first_names_agree(short[0], long_[0]):
+        return False  # "A. J. Smith" is not "Joseph Smith": an initial is never skipped
     # Shorter name: its given names must appear, in order, among the longer one's.
     rest = iter(long_[:-1])
     return all(any(_first_names_agree(x, y) for y in rest) for x in short[:-1])

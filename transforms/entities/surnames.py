@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from transforms.entities.labels import vote
+from transforms.entities.lexicon import PLACE_LABELS
 from transforms.entities.merges import Decision, KeyClusters
 from transforms.entities.pins import Pins
 
@@ -23,6 +25,24 @@ CORPUS_DOMINANCE = 10
 SurnameRules = dict[tuple[str, str], tuple[str, str]]
 
 
+# A surname alone with no full name in its article also goes to the full name it is
+# resolved to in its own articles, whatever spaCy's label, when that record is at least
+# IN_ARTICLE_MIN articles and IN_ARTICLE_SHARE of the articles where it stands alone, and
+# dominates the other full names it was resolved to CORPUS_DOMINANCE to 1. Measured with
+# the decisions of both corpora (the surname_in_corpus_resolved rows of
+# `python benchmarks/bench_entity_gold.py evidence`): ECB+ Klitschko 18 articles of record
+# for 2 alone, Lohan 13/3, Palin 14/2; BBC Howard 48 (Michael) to 2 (Tim) for 5 alone,
+# Souness 7/2. At a minimum of 2 the BBC also sent "Nielsen" (the ratings firm, 4 alone)
+# to Brigitte Nielsen and "QC" to "Philippe Sands QC"; at 3 they stay apart.
+IN_ARTICLE_MIN = 3
+IN_ARTICLE_SHARE = 0.5
+# A single word the corpus votes a place (lexicon.PLACE_LABELS) joins no full name unless
+# its article tags it PERSON: "Ireland" stays out of "James Ireland", "Washington" out of
+# "Denzel Washington", "Aceh" out of "Banda Aceh" (ECB+, tagged PERSON). ORG and NORP do
+# not keep a word out: spaCy calls surnames ORG ("Teixeira", "Thompson") and NORP
+# ("Klitschko") far more often than an organization is named like a person.
+
+
 @dataclass
 class _SurnameIndex:
     """Where the full names and PERSON tags of the corpus stand."""
@@ -31,11 +51,15 @@ class _SurnameIndex:
     in_corpus: dict[str, set[str]]  # surname -> full-name keys
     person_in_article: set[tuple[str, str]]  # (article, key) tagged PERSON there
     cluster_articles: dict[str, set[str]]  # root -> articles naming it in full
-    first_names: set[str]
+    first_names: set[str]  # see first_name_words
 
     @classmethod
     def build(
-        cls, rows: list[tuple[str, str, str]], full_names: list[str], clusters: KeyClusters
+        cls,
+        rows: list[tuple[str, str, str]],
+        full_names: list[str],
+        clusters: KeyClusters,
+        first_names: set[str],
     ) -> _SurnameIndex:
         full_set = set(full_names)
         in_article: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -52,8 +76,26 @@ class _SurnameIndex:
             in_corpus=in_corpus,
             person_in_article={(a, k) for a, k, lab in rows if lab == "PERSON"},
             cluster_articles=cluster_articles,
-            first_names={k.split(" ", 1)[0] for k in full_names},
+            first_names=first_names,
         )
+
+
+def first_name_words(rows: list[tuple[str, str, str]], full_names: list[str]) -> set[str]:
+    """Words that start full person names in at least as many articles as they end them:
+    "Arnold" (Schwarzenegger) is a first name, "Obama" (also in the headline "Obama
+    Overturns", one article, against 24 naming Barack Obama) is not. `rows` are (article_id,
+    key, label) per mention."""
+    full_set = set(full_names)
+    first: set[tuple[str, str]] = set()
+    last: set[tuple[str, str]] = set()
+    for article_id, key, _ in rows:
+        if key in full_set:
+            words = key.split()
+            first.add((article_id, words[0]))
+            last.add((article_id, words[-1]))
+    starts = Counter(w for _, w in first)
+    ends = Counter(w for _, w in last)
+    return {w for w, n in starts.items() if n >= ends[w]}
 
 
 def resolve_surnames(
@@ -62,31 +104,73 @@ def resolve_surnames(
     full_names: list[str],
     clusters: KeyClusters,
     pins: Pins,
+    first_names: set[str] | None = None,
 ) -> SurnameRules:
     """The full name each (article, single-word key) stands for, with the rule that said so.
 
-    `rows` are (article_id, key, label) per mention. A surname is person-like if the corpus
-    mostly tags it PERSON or the article tags it PERSON at least once; otherwise a GPE
-    "Ireland" would join "James Ireland". Pinned aliases are left to their pin.
+    `rows` are (article_id, key, label) per mention. In its article a surname goes to the one
+    full name with it, unless the corpus calls the word a place and the article does not tag
+    it PERSON (a GPE "Ireland" never joins "James Ireland"). With no full name in its
+    article, see `_corpus_full_name`. Pinned aliases are left to their pin. `first_names`:
+    `first_name_words(rows, full_names)` when the caller has it already.
     """
-    index = _SurnameIndex.build(rows, full_names, clusters)
+    if first_names is None:
+        first_names = first_name_words(rows, full_names)
+    index = _SurnameIndex.build(rows, full_names, clusters, first_names)
     rules: SurnameRules = {}
-    for article_id, key in sorted({(a, k) for a, k, _ in rows}):
-        if " " in key or key in pins.merge:
+    alone: dict[str, set[str]] = defaultdict(set)  # key -> articles with no full name
+    shared: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)  # 2+ full names
+    pairs = sorted({(a, k) for a, k, _ in rows if " " not in k})
+    places = {k for _, k in pairs if k in votes and vote(votes[k]) in PLACE_LABELS}
+    for article_id, key in pairs:
+        if key in pins.merge or key not in votes:
             continue
-        tagged_here = (article_id, key) in index.person_in_article
-        mostly_person = votes[key]["PERSON"] * 2 >= sum(votes[key].values())
-        if not (tagged_here or mostly_person):
+        if key in places and (article_id, key) not in index.person_in_article:
             continue
         local = {clusters.find(k) for k in index.in_article.get((article_id, key), ())}
         local = {r for r in local if not clusters.apart(r, key)}
         if len(local) == 1:
             rules[(article_id, key)] = ("surname_in_article", next(iter(local)))
-        elif not local and tagged_here and mostly_person and key not in index.first_names:
-            found = _corpus_full_name(key, index, clusters)
-            if found is not None:
-                rules[(article_id, key)] = found
+        elif len(local) > 1:
+            shared[key].append((article_id, local))
+        elif key not in index.first_names:
+            alone[key].add(article_id)
+    resolved_to: dict[str, Counter[str]] = defaultdict(Counter)
+    for (_, key), (_, root) in rules.items():
+        resolved_to[key][root] += 1
+    # An article naming two people with the surname ("Mark Felt" and his daughter "Joan
+    # Felt") gives a bare "Felt" to the one the corpus resolves it to elsewhere, by the
+    # same record as below; a gendered "Ms Felt" is sorted out by entities.genders.
+    for key, places in sorted(shared.items()):
+        top = _resolved_in_articles(resolved_to[key], 0)
+        for article_id, local in places:
+            if top in local:
+                rules[(article_id, key)] = ("surname_in_article_dominant", top)
+    for key, articles in sorted(alone.items()):
+        mostly_person = votes[key]["PERSON"] * 2 >= sum(votes[key].values())
+        found = _corpus_full_name(key, index, clusters) if mostly_person else None
+        if found is not None:
+            for article_id in sorted(articles):
+                if (article_id, key) in index.person_in_article:
+                    rules[(article_id, key)] = found
+        evidence = _resolved_in_articles(resolved_to[key], len(articles))
+        if evidence is not None:
+            for article_id in sorted(articles):
+                rules.setdefault((article_id, key), ("surname_in_corpus_resolved", evidence))
     return rules
+
+
+def _resolved_in_articles(resolved: Counter[str], alone: int) -> str | None:
+    """The root a surname was resolved to in its own articles, when that record makes it
+    this person's surname corpus-wide (IN_ARTICLE_MIN, IN_ARTICLE_SHARE), dominating the
+    other full names it was resolved to CORPUS_DOMINANCE to 1."""
+    if not resolved:
+        return None
+    (top, n), *rest = sorted(resolved.items(), key=lambda kv: (-kv[1], kv[0]))
+    others = sum(c for _, c in rest)
+    if n >= IN_ARTICLE_MIN and n >= IN_ARTICLE_SHARE * alone and n >= CORPUS_DOMINANCE * others:
+        return top
+    return None
 
 
 def _corpus_full_name(
@@ -94,12 +178,13 @@ def _corpus_full_name(
 ) -> tuple[str, str] | None:
     """(rule, root) of the corpus's full name for a surname with none in its article.
 
-    Only for a word tagged PERSON there and mostly PERSON overall, never for a word that
-    starts a full name ("Arnold" alone may be Arnold Schwarzenegger): the caller checks
-    that. Here: only a full name that recurs in 2+ articles (a one-article "Richard
-    Nicholls" is weak evidence for "Lord Nicholls" elsewhere, "Qrio Robot" for "I, Robot")
-    and that is the only one with this surname, or dominates the others CORPUS_DOMINANCE to
-    1 in articles (Tony Blair, 154 articles, against Cherie and Lionel Blair).
+    The caller checks that the word is person-like (tagged PERSON there and mostly PERSON
+    overall, or resolved in-article often enough) and not a first name ("Arnold" alone may
+    be Arnold Schwarzenegger). Here: only a full name that recurs in 2+ articles (a
+    one-article "Richard Nicholls" is weak evidence for "Lord Nicholls" elsewhere, "Qrio
+    Robot" for "I, Robot") and that is the only one with this surname, or dominates the
+    others CORPUS_DOMINANCE to 1 in articles (Tony Blair, 154 articles, against Cherie and
+    Lionel Blair).
     """
     articles = index.cluster_articles
     ranked = sorted(

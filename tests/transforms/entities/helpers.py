@@ -37,6 +37,7 @@ def frame(rows: list[tuple[str, str, str]]) -> pl.DataFrame:
         schema=["article_id", "start_char", "end_char", "text", "label"],
         orient="row",
     )
+    built = built.with_columns(pl.lit(None, pl.String).alias("title"))
     return conform(built, "entity_mentions", without=EXTRACTED)
 
 

@@ -128,6 +128,7 @@ def test_surname_under_other_label_resolved_in_article_only() -> None:
                 ("c", "James Ireland", "PERSON"),
                 ("c", "Ireland", "GPE"),  # the corpus calls "Ireland" a GPE: the country
                 ("d", "Ireland", "GPE"),
+                ("g", "Ireland", "GPE"),  # mostly without a James Ireland beside it
                 ("e", "Washington", "GPE"),  # another article: the city, not Denzel
                 ("f", "Denzel Washington", "PERSON"),
             ]
