@@ -66,8 +66,18 @@ def load_tables(path: Path) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
         def frame(sql: str) -> pl.DataFrame:
             return pl.from_arrow(con.sql(sql).to_arrow_table())
 
+        columns = {
+            name
+            for (name,) in con.execute(
+                "SELECT column_name FROM duckdb_columns() WHERE table_name = 'articles'"
+            ).fetchall()
+        }
+        # articles.outlet_key since issue 11; a warehouse published before it has the view.
         articles = frame(
-            "SELECT a.*, o.outlet_key FROM articles a JOIN article_outlets o USING (article_id)"
+            "SELECT * FROM articles"
+            if "outlet_key" in columns
+            else "SELECT a.*, o.outlet_key FROM articles a "
+            "JOIN article_outlets o USING (article_id)"
         )
         mentions = frame("SELECT article_id, entity_id, label FROM entity_mentions")
         entities = frame("SELECT entity_id, name FROM entities")
@@ -124,8 +134,11 @@ def sweep(tables) -> None:
     articles = tables[0].sort("article_id")
     ids = articles["article_id"].to_list()
     for weight in WEIGHTS:
-        pairs = ev.within_dates(
-            ev.scored_pairs(articles, tables[1], text_weight=weight), articles, ev.MAX_DAYS
+        pairs = ev.penalize_distant_days(
+            ev.scored_pairs(articles, tables[1], text_weight=weight),
+            articles,
+            ev.MAX_DAYS,
+            text_weight=weight,
         )
         for floor in FLOORS:
             for threshold in THRESHOLDS:
@@ -218,7 +231,8 @@ def report(ecb_rows, bbc, scale) -> list[str]:
         "",
         f"Machine: {platform.machine()}, {os.cpu_count()} cores (shared), "
         f"Python {platform.python_version()}. Rule: `transforms/reconcile/events.py` "
-        f"(threshold {ev.THRESHOLD}, text weight {ev.TEXT_WEIGHT}, {ev.MAX_DAYS} days).",
+        f"(threshold {ev.THRESHOLD}, text weight {ev.TEXT_WEIGHT}; beyond {ev.MAX_DAYS} days "
+        f"words only, x {ev.DATE_PENALTY}).",
         "Tuned on the odd topics only (`--sweep`); the even topics are the report. The tables",
         "are a published warehouse's (`articles.path` mapped to `events.csv` `file`).",
         "",

@@ -111,7 +111,9 @@ def test_articles_sharing_rare_entities_form_one_event():
     assert sorted(events["n_articles"]) == [1, 2]
 
 
-def test_dates_too_far_apart_split_events():
+def test_names_alone_do_not_link_across_a_date_gap():
+    # Issue 11: prominent names linked the Weiner photos of 2011 with Trump's attack on Abedin
+    # in 2018. Two texts sharing only names, 48 days apart, stay two events.
     articles = pl.DataFrame(
         {
             "article_id": ["a", "b"],
