@@ -37,7 +37,6 @@ sys.path.insert(0, str(ROOT / "benchmarks" / "gold"))
 
 import duckdb  # noqa: E402
 import polars as pl  # noqa: E402
-
 from claims_sample import corpus_path  # noqa: E402
 
 from transforms.claims.extract import extract_claims  # noqa: E402
@@ -104,7 +103,8 @@ def after(con: duckdb.DuckDBPyConnection, paths: set[str]) -> Output:
     claims = claims.join(sentences.select("sentence_id", "start_char", "text"), on="sentence_id")
     claims = claims.join(articles.select("article_id", "path"), on="article_id").select(
         "path", "claim_id", "article_id", "quote", "kind", "value", "subject", "group_id",
-        "compare_low", "compare_high", (pl.col("start_char") - pl.col("start_char_right")).alias("rel"),
+        "compare_low", "compare_high",
+        (pl.col("start_char") - pl.col("start_char_right")).alias("rel"),
         pl.col("text").alias("sentence"),
     )  # fmt: skip
     return Output(_keyed(claims), groups.select("group_id", "status", "n_articles"))
@@ -143,7 +143,8 @@ def _subject_right(subject: str | None, accepted: str) -> bool:
 
 def claim_scores(gold: pl.DataFrame, output: Output) -> dict[str, float | int]:
     """Claim precision and subject right of the random gold claims."""
-    matched = [(g, m) for g, m in zip(gold.iter_rows(named=True), match(gold, output)) if m]
+    pairs = zip(gold.iter_rows(named=True), match(gold, output), strict=True)
+    matched = [(g, m) for g, m in pairs if m]
     real = [(g, m) for g, m in matched if g["is_claim"] and read_right(g, m)]
     judged = [(g, m) for g, m in real if g["subject_gold"]]
     right = sum(_subject_right(m["subject"], g["subject_gold"]) for g, m in judged)
@@ -181,7 +182,8 @@ def _disjoint(m1: dict, m2: dict) -> bool:
 
 def group_scores(gold: pl.DataFrame, real: set[str], output: Output) -> dict[str, float | int]:
     """Group precision, conflict precision and same-figure recall of the labelled sets."""
-    rows = [(g, m) for g, m in zip(gold.iter_rows(named=True), match(gold, output)) if m]
+    matches = zip(gold.iter_rows(named=True), match(gold, output), strict=True)
+    rows = [(g, m) for g, m in matches if m]
     status = dict(zip(output.groups["group_id"], output.groups["status"], strict=True))
     by_group: dict[str, list] = {}
     for g, m in rows:
@@ -206,7 +208,9 @@ def group_scores(gold: pl.DataFrame, real: set[str], output: Output) -> dict[str
         for a, b in _pairs(figure_rows)
         if _one_quantity(a, b) and a[0]["gold_value"] == b[0]["gold_value"]
     ]
-    grouped = sum(a[1]["group_id"] is not None and a[1]["group_id"] == b[1]["group_id"] for a, b in same)
+    grouped = sum(
+        a[1]["group_id"] is not None and a[1]["group_id"] == b[1]["group_id"] for a, b in same
+    )
     return {
         "groups judged": judged,
         "one quantity": precise,
@@ -263,7 +267,9 @@ def table(results: list[dict]) -> list[str]:
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in sorted(results + pooled, key=lambda r: (r["corpus"], r["run"] != "before")):
         cells = [r["corpus"], r["run"], *(_ratio(r, n) for n in RATIOS)]
-        lines.append("| " + " | ".join([*cells, str(r["real lost"]), str(r["right values changed"])]) + " |")
+        lines.append(
+            "| " + " | ".join([*cells, str(r["real lost"]), str(r["right values changed"])]) + " |"
+        )
     return lines
 
 
@@ -272,8 +278,12 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/claims_gold.md")
     parser.add_argument("--warehouse", action="append", default=[], help="corpus=path")
     args = parser.parse_args()
-    warehouses = dict(WAREHOUSES) | {k: Path(v) for k, v in (w.split("=", 1) for w in args.warehouse)}
-    gold_claims = pl.read_csv(GOLD / "claims_random.csv", schema_overrides={"subject_gold": pl.String})
+    warehouses = dict(WAREHOUSES) | {
+        k: Path(v) for k, v in (w.split("=", 1) for w in args.warehouse)
+    }
+    gold_claims = pl.read_csv(
+        GOLD / "claims_random.csv", schema_overrides={"subject_gold": pl.String}
+    )
     gold_claims = gold_claims.with_columns(pl.col("subject_gold").fill_null(""))
     gold_sets = pl.read_csv(GOLD / "claims_sets.csv")
     real_table = pl.read_csv(GOLD / "claims_real.csv")

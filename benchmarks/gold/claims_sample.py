@@ -55,8 +55,10 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(args.seed)
     con = duckdb.connect(str(args.warehouse), read_only=True)
-    claims = con.sql(_QUERY).pl().with_columns(
-        pl.col("path").map_elements(corpus_path, return_dtype=pl.String)
+    claims = (
+        con.sql(_QUERY)
+        .pl()
+        .with_columns(pl.col("path").map_elements(corpus_path, return_dtype=pl.String))
     )
     claims = claims.sort("claim_id")
     # Which occurrence of the quote in its sentence the claim is ("five" twice in a sentence).
@@ -68,7 +70,18 @@ def main() -> None:
     groups = con.sql("select * from claim_groups").pl()
     n_random, n_groups, n_figures = SIZES[args.corpus]
     args.out.mkdir(parents=True, exist_ok=True)
-    keep = ["path", "sentence", "quote", "occurrence", "kind", "value", "unit", "subject", "bound", "scope"]
+    keep = [
+        "path",
+        "sentence",
+        "quote",
+        "occurrence",
+        "kind",
+        "value",
+        "unit",
+        "subject",
+        "bound",
+        "scope",
+    ]
 
     rows = claims.to_dicts()
     if args.corpus == "ecbplus":
@@ -81,23 +94,26 @@ def main() -> None:
 
     multi = groups.filter(pl.col("n_articles") > 1).sort("group_id")["group_id"].to_list()
     conflicts = groups.filter(pl.col("status") == "conflict").sort("group_id")
-    for name, ids in (("groups", _sample(rng, multi, n_groups)), ("conflicts", conflicts["group_id"].to_list())):
+    for name, ids in (
+        ("groups", _sample(rng, multi, n_groups)),
+        ("conflicts", conflicts["group_id"].to_list()),
+    ):
         out = []
         for k, gid in enumerate(ids):
             members = [r for r in rows if r["group_id"] == gid]
             for r in _sample(rng, members, 8) if len(members) > 8 else members:
                 out.append({"set": f"{args.corpus}-{name[0]}{k:02d}", **r})
         if out:
-            pl.DataFrame(out).select(["set", *keep]).write_csv(args.out / f"{name}_{args.corpus}.csv")
+            pl.DataFrame(out).select(["set", *keep]).write_csv(
+                args.out / f"{name}_{args.corpus}.csv"
+            )
 
     figures: dict[tuple, list[dict]] = {}
     for r in rows:
         if r["kind"] in ("date", "ordinal", "other") or r["value"] is None:
             continue
         figures.setdefault((r["event_id"], r["kind"], r["unit"], r["value"]), []).append(r)
-    shared = sorted(
-        (k for k, v in figures.items() if len({r["path"] for r in v}) > 1), key=str
-    )
+    shared = sorted((k for k, v in figures.items() if len({r["path"] for r in v}) > 1), key=str)
     out = []
     for k, key in enumerate(_sample(rng, shared, n_figures)):
         members = figures[key]
