@@ -40,7 +40,7 @@ import polars as pl  # noqa: E402
 from claims_sample import corpus_path  # noqa: E402
 
 from transforms.claims.extract import extract_claims  # noqa: E402
-from transforms.nlp.pipeline import parse  # noqa: E402
+from transforms.nlp.pipeline import load_pipeline, parse  # noqa: E402
 from transforms.nlp.spans import assign_sentences  # noqa: E402
 from transforms.reconcile.groups import group_claims  # noqa: E402
 
@@ -78,7 +78,21 @@ def _keyed(claims: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def after(con: duckdb.DuckDBPyConnection, paths: set[str]) -> Output:
+def parsed(bodies: list[str], cache: Path | None) -> list:
+    """The spaCy docs of `bodies`, from `cache` (a DocBin file) when it holds these bodies."""
+    from spacy.tokens import DocBin
+
+    if cache is not None and cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(load_pipeline().vocab))
+        if [d.text for d in docs] == bodies:
+            return docs
+    docs = list(parse(bodies))
+    if cache is not None:
+        DocBin(docs=docs).to_disk(cache)
+    return docs
+
+
+def after(con: duckdb.DuckDBPyConnection, paths: set[str], cache: Path | None) -> Output:
     """Extract and group again every article of every event holding a gold path."""
     articles = con.sql(
         "select a.article_id, a.path, a.event_id, a.body, o.outlet_key"
@@ -94,7 +108,7 @@ def after(con: duckdb.DuckDBPyConnection, paths: set[str]) -> Output:
         "select sentence_id, article_id, start_char, end_char, text, wire_group from sentences"
     ).pl()
     sentences = sentences.filter(pl.col("article_id").is_in(ids))
-    claims = extract_claims(ids, list(parse(articles["body"].to_list())))
+    claims = extract_claims(ids, parsed(articles["body"].to_list(), cache))
     claims = assign_sentences(claims, sentences)
     keyed = articles.select("article_id", "event_id", "outlet_key")
     groups, per_claim = group_claims(claims, keyed, sentences, tolerance=0.01)
@@ -277,6 +291,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/claims_gold.md")
     parser.add_argument("--warehouse", action="append", default=[], help="corpus=path")
+    parser.add_argument("--doc-cache", type=Path, help="folder for the parsed docs (DocBin)")
     args = parser.parse_args()
     warehouses = dict(WAREHOUSES) | {
         k: Path(v) for k, v in (w.split("=", 1) for w in args.warehouse)
@@ -296,7 +311,8 @@ def main() -> None:
         con = duckdb.connect(str(path), read_only=True)
         paths = set(gold_claims.filter(pl.col("corpus") == corpus)["path"])
         paths |= set(gold_sets.filter(pl.col("corpus") == corpus)["path"])
-        for label, output in (("before", before(con)), ("after", after(con, paths))):
+        cache = args.doc_cache / f"{corpus}.spacy" if args.doc_cache else None
+        for label, output in (("before", before(con)), ("after", after(con, paths, cache))):
             results.extend(score(corpus, label, output, gold_claims, gold_sets, real))
             print(results[-1], file=sys.stderr)
     lines = table(results)

@@ -280,6 +280,9 @@ def _written_fraction(doc: Doc, i: int, j: int, value: float) -> Claim | None:
     """ "one-fifth", "two thirds", "three quarters", "one-in-three": a fraction, not a count."""
     n = len(doc)
     words = [lower(doc, k) for k in range(j, j + 4)]
+    if value == 1 and words[0] == "in" and j + 1 < n and doc[j + 1].lower_ in CARDINAL_WORDS:
+        words = ["-", "in", "-"]  # "one in five pensioners": the same share, unhyphenated
+        j -= 2
     if words[0] in DASHES and words[1] == "in" and words[2] in DASHES:
         # odds: "a one-in-three chance" is the share 1/3, not the counts 1 and 3
         den = read_cardinal_words(doc, j + 3)

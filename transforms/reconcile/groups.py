@@ -36,23 +36,57 @@ from transforms.reconcile.quantities import (
     comparison_interval,
     context_words,
     intersect,
+    is_conversion,
+    owners_differ,
     subject_key,
+    times_differ,
 )
 from transforms.reconcile.summary import summarize_group
 from transforms.text.clusters import DisjointSet
 
 STRONG_CONTEXT = 0.2
+WEAK_CONTEXT = 0.1
 # The columns grouping sets on each numeric claim.
 PER_CLAIM_COLUMNS = ("claim_id", "group_id", "subject_key", "compare_low", "compare_high")
 
 
+def _same_figure(a: dict, b: dict) -> bool:
+    """Both print one value with one bound ("an hour", "barely an hour"; "$5.7 billion")."""
+    return a["value"] == b["value"] and (a["_raw_low"], a["_raw_high"]) == (
+        b["_raw_low"],
+        b["_raw_high"],
+    ) or (a["value"] == b["value"] and "exact" in (a["bound"], b["bound"]))
+
+
 def _same_quantity(a: dict, b: dict) -> bool:
+    """Whether two claims of one bucket, in different articles, state one quantity."""
+    if owners_differ(a["_owner"], b["_owner"]) or times_differ(a["_time"], b["_time"]):
+        return False
     union = a["_context"] | b["_context"]
     if not union:
         return False
     overlap = len(a["_context"] & b["_context"]) / len(union)
     compatible = max(a["_low"], b["_low"]) <= min(a["_high"], b["_high"])
-    return overlap >= STRONG_CONTEXT or (compatible and overlap > 0)
+    if a["_key"] is None:
+        # No subject noun: only the same figure, in sentences that share a content word.
+        return compatible and overlap > 0 and _same_figure(a, b)
+    if compatible:
+        # One shared word is enough for the same figure; a merely compatible value (a vague
+        # "hundreds" holds 339) needs the sentences to share more (WEAK_CONTEXT).
+        return overlap > 0 and (_same_figure(a, b) or overlap >= WEAK_CONTEXT)
+    # A conflict needs the same owner and time on both sides (both named alike, or neither),
+    # and neither a currency conversion (exchange rates differ, not the reports).
+    if a["_owner"] != b["_owner"] or a["_time"] != b["_time"]:
+        return False
+    return overlap >= STRONG_CONTEXT and not (a["_conversion"] or b["_conversion"])
+
+
+def _own_words(claim: dict) -> frozenset[str]:
+    """The claim's own words: its unit ("hour", "mile") and its quote ("hundreds"), which any
+    claim of that unit or wording shares, so they say nothing about the context."""
+    words = {claim.get("unit"), claim.get("original_unit")}
+    words |= set(context_words(claim.get("quote") or "", None))
+    return frozenset(w.removesuffix("s") for w in words if w)
 
 
 def _value_clusters(claims: list[dict]) -> list[list[dict]]:
@@ -97,7 +131,7 @@ def _split_if_inconsistent(claims: list[dict]) -> list[list[dict]]:
 
 
 def _comparable(
-    claim: dict, row: dict, text: str, tolerance: float
+    claim: dict, row: dict, text: str, before: str, tolerance: float
 ) -> tuple[str, str | None, dict]:
     """The claim's scope class, unit family and working record; fills its compare columns."""
     args = (
@@ -107,9 +141,10 @@ def _comparable(
         claim["per_side_value"],
         claim["scope"],
     )
-    raw_low, raw_high, _ = comparison_interval(*args, 0.0)
+    way = claim.get("direction")
+    raw_low, raw_high, _ = comparison_interval(*args, 0.0, way)
     low, high, scope_class = comparison_interval(
-        *args, 0.0 if claim["bound"] == "approx" else tolerance
+        *args, 0.0 if claim["bound"] == "approx" else tolerance, way
     )
     row["compare_low"] = low if math.isfinite(low) else None
     row["compare_high"] = high if math.isfinite(high) else None
@@ -120,7 +155,11 @@ def _comparable(
         "_raw_low": raw_low,
         "_raw_high": raw_high,
         "_row": row,
-        "_context": context_words(text, claim["subject"]),
+        "_context": context_words(text, claim["subject"]) - _own_words(claim),
+        "_key": row["subject_key"],
+        "_owner": claim.get("owner"),
+        "_time": claim.get("time_ref"),
+        "_conversion": is_conversion(claim["kind"], before),
     }
     return scope_class, FAMILY.get(claim["kind"], claim["kind"]), record
 
@@ -138,10 +177,38 @@ def _bucket_claims(
         per_claim.append(row)
         if claim["kind"] not in COMPARABLE_KINDS or claim["value"] is None:
             continue
-        scope_class, family, record = _comparable(claim, row, text, tolerance)
-        bucket = (event_of.get(claim["article_id"]), key, family, claim["unit"], scope_class)
+        before = text[: max(0, claim["start_char"] - start)]
+        scope_class, family, record = _comparable(claim, row, text, before, tolerance)
+        # A proposal is not an outcome ("could return up to 1,200" vs "freed 1,000"), and the
+        # size of a change is not a level ("grew 2%" vs "rose to 2%").
+        signature = (claim.get("modality") or "stated", claim.get("direction") is not None)
+        bucket = (
+            event_of.get(claim["article_id"]), key, family, claim["unit"], scope_class, *signature
+        )
         buckets.setdefault(bucket, []).append(record)
     return buckets, per_claim
+
+
+def _previous_sentences(sentences: pl.DataFrame) -> dict[str, str]:
+    """sentence_id -> the text of the sentence before it in its article (when known)."""
+    if "article_id" not in sentences.columns:
+        return {}
+    ordered = sentences.sort("article_id", "start_char")
+    previous = ordered.select(
+        "sentence_id", pl.col("text").shift(1).over("article_id").alias("previous")
+    )
+    return {sid: text for sid, text in previous.iter_rows() if text is not None}
+
+
+def _widen_keyless_context(buckets: dict[tuple, list[dict]], previous: dict[str, str]) -> None:
+    """A claim with no subject noun takes the sentence before it as context too: "The talks
+    ended on Monday." + "The gathering broke up in just more than an hour" is about talks."""
+    for (_event, key, *_rest), members in buckets.items():
+        if key is not None:
+            continue
+        for claim in members:
+            before = previous.get(claim["sentence_id"], "")
+            claim["_context"] = claim["_context"] | (context_words(before, None) - _own_words(claim))
 
 
 def group_claims(
@@ -165,15 +232,14 @@ def group_claims(
         for row in sentences.select("sentence_id", "start_char", "text").iter_rows()
     }
     buckets, per_claim = _bucket_claims(claims, event_of, sentence_of, tolerance)
+    _widen_keyless_context(buckets, _previous_sentences(sentences))
     groups = []
-    for (event_id, key, family, unit, scope_class), members in sorted(
+    for bucket, members in sorted(
         buckets.items(), key=lambda kv: min(c["claim_id"] for c in kv[1])
     ):
-        linked_sets = _link_by_context(members if key is not None else []) or [[c] for c in members]
-        for linked in linked_sets:
+        for linked in _link_by_context(members):
             for cluster in _split_if_inconsistent(linked):
-                bucket = (event_id, key, family, unit, scope_class)
-                groups.append(summarize_group(cluster, bucket, outlet_of, wire_of))
+                groups.append(summarize_group(cluster, bucket[:5], outlet_of, wire_of))
     group_schema = columns("claim_groups")
     claim_schema = {name: columns("numeric_claims")[name] for name in PER_CLAIM_COLUMNS}
     return (
