@@ -291,6 +291,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/claims_gold.md")
     parser.add_argument("--warehouse", action="append", default=[], help="corpus=path")
+    parser.add_argument("--explain", type=Path, help="append the after run's misses here")
     parser.add_argument("--doc-cache", type=Path, help="folder for the parsed docs (DocBin)")
     args = parser.parse_args()
     warehouses = dict(WAREHOUSES) | {
@@ -314,10 +315,39 @@ def main() -> None:
         cache = args.doc_cache / f"{corpus}.spacy" if args.doc_cache else None
         for label, output in (("before", before(con)), ("after", after(con, paths, cache))):
             results.extend(score(corpus, label, output, gold_claims, gold_sets, real))
+            if args.explain and label == "after":
+                sets = gold_sets.filter(pl.col("corpus") == corpus)
+                with args.explain.open("a") as out:
+                    out.write("\n".join([f"## {corpus}", *explain(sets, output)]) + "\n")
             print(results[-1], file=sys.stderr)
     lines = table(results)
     args.out.write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
+
+
+def explain(gold: pl.DataFrame, output: Output) -> list[str]:
+    """Lines naming each judged group that is not one quantity and each missed same figure."""
+    matches = zip(gold.iter_rows(named=True), match(gold, output), strict=True)
+    rows = [(g, m) for g, m in matches if m]
+    status = dict(zip(output.groups["group_id"], output.groups["status"], strict=True))
+    lines = []
+    by_group: dict[str, list] = {}
+    for g, m in rows:
+        if m["group_id"] is not None:
+            by_group.setdefault(m["group_id"], []).append((g, m))
+    for gid, members in by_group.items():
+        pairs = list(_pairs(members))
+        if pairs and not all(_one_quantity(a, b) for a, b in pairs):
+            lines.append(f"MIXED {status[gid]} {gid}")
+            lines += [f"   {g['set']} {g['label']} {m['quote']!r}={m['value']} :: "
+                      f"{g['sentence'][:110]}" for g, m in members]  # fmt: skip
+    figure_rows = [(g, m) for g, m in rows if g["source"] in ("figure", "hand")]
+    for a, b in _pairs(figure_rows):
+        same = _one_quantity(a, b) and a[0]["gold_value"] == b[0]["gold_value"]
+        if same and (a[1]["group_id"] is None or a[1]["group_id"] != b[1]["group_id"]):
+            lines.append(f"APART {a[0]['set']} {a[1]['quote']!r} / {b[1]['quote']!r}")
+            lines += [f"   {g['sentence'][:130]}" for g, _ in (a, b)]
+    return lines
 
 
 if __name__ == "__main__":

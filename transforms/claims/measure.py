@@ -42,10 +42,25 @@ PROSPECTIVE_LEMMAS = frozenset(
     "propose expect plan offer want seek demand aim hope intend threaten suggest forecast"
     " predict project insist".split()
 )
+# Modals that make a number hypothetical; "will" and "must" state a commitment.
+HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "would", "should"})
+# Verbs whose named subject holds the counted thing ("Blackmore has 20 wives", "Sony has sold
+# 800,000 units"); the subject of "proposed" or "said" is a speaker, not an owner.
+HOLDING_LEMMAS = frozenset("have hold own sell win score earn lead get receive take".split())
 PROSPECTIVE_MODIFIERS = frozenset({"expected", "proposed", "planned", "possible", "potential"})
 _OWNER_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC", "WORK_OF_ART", "PRODUCT", "FAC"})
 _LEVEL_PREPS = frozenset({"to", "from", "at"})
 _RELATIVE_TIMES = frozenset({"overnight", "yesterday", "today", "tonight", "previously"})
+_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+# Words that make a DATE entity a time; spaCy also tags ages ("LaSalle, 36,", "36-year-old")
+# and bare numbers as DATE, which name no time.
+_TIME_WORDS = frozenset(
+    "year years month months week weeks day days quarter season ago last next this previous"
+    " earlier later morning evening night afternoon decade century spring summer autumn winter"
+    " monday tuesday wednesday thursday friday saturday sunday january february march april may"
+    " june july august september october november december jan feb mar apr jun jul aug sep"
+    " sept oct nov dec".split()
+)
 
 
 def _clause_chain(tok: Token, limit: int = 6) -> list[Token]:
@@ -77,7 +92,7 @@ def _pobj(tok: Token, preps: tuple[str, ...]) -> Token | None:
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             for obj in child.children:
-                if obj.dep_ == "pobj" and _noun(obj) is not None:
+                if obj.dep_ == "pobj" and _noun(obj) is not None and obj.ent_type_ != "DATE":
                     return obj
     return None
 
@@ -97,9 +112,10 @@ def measured_noun(doc: Doc, claim: Claim) -> tuple[Token | None, str | None]:
     for link in _clause_chain(tok)[1:]:
         if link.pos_ not in ("VERB", "AUX"):
             continue
-        target = _pobj(link, ("for", "on"))
-        if target is not None and link.lemma_.lower() in TRANSACTION_LEMMAS:
-            return target, None  # "spent £2bn on defence"
+        transaction = link.lemma_.lower() in TRANSACTION_LEMMAS
+        target = _pobj(link, ("for", "on") if transaction else ("for",))
+        if target is not None:
+            return target, None  # "spent £2bn on defence", "approved $1bn for security"
         for child in link.children:
             if child.dep_ in ("nsubj", "nsubjpass") and _noun(child) is not None:
                 if link.lemma_.lower() not in TRANSACTION_LEMMAS:
@@ -127,7 +143,7 @@ def owner(doc: Doc, claim: Claim, noun: Token | None) -> str | None:
     """Whose quantity it is, when the sentence names it (lower-case text), else None."""
     if noun is not None:
         for child in noun.children:
-            if child.dep_ == "poss" and child.lower_ not in PRONOUNS:
+            if child.dep_ == "poss" and child.lower_ not in PRONOUNS | _POSSESSIVES:
                 return _name_text(child)  # "Japan's economy"
             if child.dep_ in ("compound", "amod") and child.ent_type_ in _OWNER_ENTS:
                 return _name_text(child)  # "62 Labour rebels", "Chinese exports"
@@ -136,7 +152,7 @@ def owner(doc: Doc, claim: Claim, noun: Token | None) -> str | None:
             head = head.head  # "The Aviator is leading the field with 11 nominations"
         elif noun.dep_ not in ("dobj", "attr"):
             return None
-        if head.pos_ in ("VERB", "AUX"):
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in HOLDING_LEMMAS:
             for child in head.children:
                 if child.dep_ == "nsubj" and child.ent_type_ in _OWNER_ENTS:
                     return _name_text(child)  # "Blackmore has 20 wives"
@@ -165,7 +181,10 @@ def time_ref(doc: Doc, claim: Claim, sent: Span) -> str | None:
             distance = min(abs(ent.start - claim.start), abs(ent.end - claim.end))
             words = sorted(w.lower_ for w in ent if w.is_alpha or w.like_num)
             words = [w for w in words if w not in ("the", "on", "in", "of")]
-            if words and (best is None or distance < best[0]):
+            is_time = any(
+                w.rstrip(".") in _TIME_WORDS or len(w) == 4 and w.isdigit() for w in words
+            )
+            if words and is_time and "old" not in words and (best is None or distance < best[0]):
                 best = (distance, " ".join(words))
     if best is None:
         for t in _clause_chain(top_token(doc, claim)):
@@ -210,6 +229,8 @@ def modality(doc: Doc, claim: Claim, noun: Token | None) -> str:
     for link in _clause_chain(top_token(doc, claim)):
         if link.lemma_.lower() in PROSPECTIVE_LEMMAS and link.pos_ == "VERB":
             return "prospective"  # "proposed a 30-day ceasefire"
-        if link.pos_ in ("VERB", "AUX") and any(c.tag_ == "MD" for c in link.children):
-            return "prospective"  # "could return up to 1,200"
+        if link.pos_ in ("VERB", "AUX") and any(
+            c.tag_ == "MD" and c.lower_ in HYPOTHETICAL_MODALS for c in link.children
+        ):
+            return "prospective"  # "could return up to 1,200"; "GM will pay $2bn" is stated
     return "stated"

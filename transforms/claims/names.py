@@ -45,11 +45,49 @@ def idiom_end(doc: Doc, claim: Claim) -> int | None:
     return None
 
 
+# "the two sides", "the two men", "between the two countries": a pair the story has already
+# named, referred back to; the number tells a reader nothing to check.
+PAIR_NOUNS = frozenset(
+    "sides men women countries leaders nations parties teams companies firms governments"
+    " delegations presidents camps clubs rivals".split()
+)
+
+
+def _pair_reference(doc: Doc, claim: Claim) -> bool:
+    """ "the two sides": the definite article, "two", then a plural noun of PAIR_NOUNS."""
+    if claim.end - claim.start != 1 or doc[claim.start].lower_ != "two" or claim.start == 0:
+        return False
+    nxt = doc[claim.end] if claim.end < len(doc) else None
+    return (
+        doc[claim.start - 1].lower_ == "the"
+        and nxt is not None
+        and nxt.lower_ in PAIR_NOUNS
+        and not (claim.end + 1 < len(doc) and doc[claim.end + 1].text in ("'", "’", "'s"))
+    )
+
+
+def code_end(doc: Doc, claim: Claim) -> int | None:
+    """ "0800 555 111", "0845 125 2222": digit groups after a leading zero are a phone number
+    or a code, not quantities; returns the token after the run."""
+    k = claim.start
+    if not (doc[k].text.isdigit() and doc[k].text.startswith("0") and len(doc[k].text) >= 3):
+        return None
+    end = k + 1
+    while end < len(doc) and doc[end].text.isdigit() and doc[end - 1].whitespace_ == " ":
+        end += 1
+    return end if end - k >= 2 else None
+
+
 def name_end(doc: Doc, claim: Claim) -> int | None:
     """When the number just read is part of a name, the next token to read; else None."""
     idiom = idiom_end(doc, claim)
     if idiom is not None:
         return idiom
+    code = code_end(doc, claim)
+    if code is not None:
+        return code
+    if _pair_reference(doc, claim):
+        return claim.end
     if claim.kind == "ordinal" and claim.end < len(doc):
         nxt = doc[claim.end]
         if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not nxt.is_sent_start:

@@ -25,6 +25,7 @@ Rules (also in the README):
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import polars as pl
@@ -46,16 +47,35 @@ from transforms.text.clusters import DisjointSet
 
 STRONG_CONTEXT = 0.2
 WEAK_CONTEXT = 0.1
+# Kinds whose subject is read from the clause, not counted: two articles may name the same
+# figure's subject differently ("pay $2bn" / "a $2bn settlement"; "59-year-old woman" / "Raj
+# Chohan, 59"), so the same figure may link across subjects; counts of two nouns never do.
+CROSS_SUBJECT_KINDS = frozenset({"money", "percent", "fraction", "duration", "age", "distance"})
 # The columns grouping sets on each numeric claim.
 PER_CLAIM_COLUMNS = ("claim_id", "group_id", "subject_key", "compare_low", "compare_high")
 
 
 def _same_figure(a: dict, b: dict) -> bool:
     """Both print one value with one bound ("an hour", "barely an hour"; "$5.7 billion")."""
-    return a["value"] == b["value"] and (a["_raw_low"], a["_raw_high"]) == (
-        b["_raw_low"],
-        b["_raw_high"],
-    ) or (a["value"] == b["value"] and "exact" in (a["bound"], b["bound"]))
+    return (
+        a["value"] == b["value"]
+        and (a["_raw_low"], a["_raw_high"])
+        == (
+            b["_raw_low"],
+            b["_raw_high"],
+        )
+        or (a["value"] == b["value"] and "exact" in (a["bound"], b["bound"]))
+    )
+
+
+def _anchored(a: dict, b: dict) -> bool:
+    """Both claims are tied to one thing: one named owner, or per-side counts of an exchange."""
+    owner_a = a["_owner"] or (a["_key"] if a["kind"] == "age" else None)
+    owner_b = b["_owner"] or (b["_key"] if b["kind"] == "age" else None)
+    if owner_a is not None and owner_a == owner_b:
+        return True
+    # "6,000 ... from each side" / "9,000 ... from each side": the exchange's own per-side count
+    return a["scope"] == b["scope"] == "per_side"
 
 
 def _same_quantity(a: dict, b: dict) -> bool:
@@ -67,18 +87,33 @@ def _same_quantity(a: dict, b: dict) -> bool:
         return False
     overlap = len(a["_context"] & b["_context"]) / len(union)
     compatible = max(a["_low"], b["_low"]) <= min(a["_high"], b["_high"])
+    if a["_key"] != b["_key"]:
+        # Subjects differ: only the same figure, when a subject is a weak guess (what a sum,
+        # share, duration or age measures), or a count's noun is missing and much is shared.
+        if a["kind"] in CROSS_SUBJECT_KINDS and b["kind"] in CROSS_SUBJECT_KINDS:
+            need = WEAK_CONTEXT
+        elif a["_key"] is None or b["_key"] is None:
+            need = STRONG_CONTEXT
+        else:
+            return False
+        return compatible and _same_figure(a, b) and overlap >= need
     if a["_key"] is None:
         # No subject noun: only the same figure, in sentences that share a content word.
         return compatible and overlap > 0 and _same_figure(a, b)
     if compatible:
         # One shared word is enough for the same figure; a merely compatible value (a vague
-        # "hundreds" holds 339) needs the sentences to share more (WEAK_CONTEXT).
-        return overlap > 0 and (_same_figure(a, b) or overlap >= WEAK_CONTEXT)
-    # A conflict needs the same owner and time on both sides (both named alike, or neither),
-    # and neither a currency conversion (exchange rates differ, not the reports).
-    if a["_owner"] != b["_owner"] or a["_time"] != b["_time"]:
+        # "hundreds" holds 339, "more than 800,000 units" holds 2.8 million) needs as much
+        # shared context as a conflict (STRONG_CONTEXT).
+        return overlap > 0 and (_same_figure(a, b) or overlap >= STRONG_CONTEXT)
+    # A conflict needs evidence that both sides measure one thing: the same named owner
+    # ("Germany's economy grew 1.6%" / "Germany's economy expanded by 1.7%"; an age's person),
+    # or both per-side counts of one exchange; and no currency conversion (exchange rates
+    # differ, not the reports). Shared words alone cannot tell: on the gold's conflict sets,
+    # pairs of different quantities share as many words as real disagreements (Jaccard 0.25
+    # to 0.62 for both; benchmarks/bench_claims_gold.py, benchmarks/results/claims.md).
+    if not _anchored(a, b) or a["_conversion"] or b["_conversion"]:
         return False
-    return overlap >= STRONG_CONTEXT and not (a["_conversion"] or b["_conversion"])
+    return overlap >= STRONG_CONTEXT
 
 
 def _own_words(claim: dict) -> frozenset[str]:
@@ -107,16 +142,31 @@ def _value_clusters(claims: list[dict]) -> list[list[dict]]:
     return clusters
 
 
+def _candidate_pairs(members: list[dict]):
+    """Pairs of claims of different articles that may be linked: one subject key, or one
+    value (the only case in which two subject keys may link), so no bucket is all pairs."""
+    by_key: dict[str | None, list[dict]] = {}
+    by_value: dict[float, list[dict]] = {}
+    for claim in members:
+        by_key.setdefault(claim["_key"], []).append(claim)
+        by_value.setdefault(claim["value"], []).append(claim)
+    for group in by_key.values():
+        yield from itertools.combinations(group, 2)
+    for group in by_value.values():
+        for a, b in itertools.combinations(group, 2):
+            if a["_key"] != b["_key"]:
+                yield a, b
+
+
 def _link_by_context(members: list[dict]) -> list[list[dict]]:
     """Connected components of claims about the same quantity (see the module rules)."""
     if not members:
         return []
     index = {c["claim_id"]: c for c in members}
     links = DisjointSet(index)
-    for i, a in enumerate(members):
-        for b in members[i + 1 :]:
-            if a["article_id"] != b["article_id"] and _same_quantity(a, b):
-                links.union(a["claim_id"], b["claim_id"])
+    for a, b in _candidate_pairs(members):
+        if a["article_id"] != b["article_id"] and _same_quantity(a, b):
+            links.union(a["claim_id"], b["claim_id"])
     return [[index[m] for m in component] for component in links.components()]
 
 
@@ -182,9 +232,7 @@ def _bucket_claims(
         # A proposal is not an outcome ("could return up to 1,200" vs "freed 1,000"), and the
         # size of a change is not a level ("grew 2%" vs "rose to 2%").
         signature = (claim.get("modality") or "stated", claim.get("direction") is not None)
-        bucket = (
-            event_of.get(claim["article_id"]), key, family, claim["unit"], scope_class, *signature
-        )
+        bucket = (event_of.get(claim["article_id"]), family, claim["unit"], scope_class, *signature)
         buckets.setdefault(bucket, []).append(record)
     return buckets, per_claim
 
@@ -203,12 +251,14 @@ def _previous_sentences(sentences: pl.DataFrame) -> dict[str, str]:
 def _widen_keyless_context(buckets: dict[tuple, list[dict]], previous: dict[str, str]) -> None:
     """A claim with no subject noun takes the sentence before it as context too: "The talks
     ended on Monday." + "The gathering broke up in just more than an hour" is about talks."""
-    for (_event, key, *_rest), members in buckets.items():
-        if key is not None:
-            continue
+    for members in buckets.values():
         for claim in members:
+            if claim["_key"] is not None:
+                continue
             before = previous.get(claim["sentence_id"], "")
-            claim["_context"] = claim["_context"] | (context_words(before, None) - _own_words(claim))
+            claim["_context"] = claim["_context"] | (
+                context_words(before, None) - _own_words(claim)
+            )
 
 
 def group_claims(
@@ -239,7 +289,11 @@ def group_claims(
     ):
         for linked in _link_by_context(members):
             for cluster in _split_if_inconsistent(linked):
-                groups.append(summarize_group(cluster, bucket[:5], outlet_of, wire_of))
+                event_id, family, unit, scope_class = bucket[:4]
+                named = [c["_key"] for c in cluster if c["_key"] is not None]
+                key = max(sorted(set(named)), key=named.count) if named else None
+                group = (event_id, key, family, unit, scope_class)
+                groups.append(summarize_group(cluster, group, outlet_of, wire_of))
     group_schema = columns("claim_groups")
     claim_schema = {name: columns("numeric_claims")[name] for name in PER_CLAIM_COLUMNS}
     return (

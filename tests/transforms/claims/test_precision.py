@@ -75,3 +75,10 @@ def test_vague_sums_of_money():
     row = only("The scheme wasted millions of pounds.", "millions")
     assert (row["kind"], row["currency"]) == ("money", "GBP")
     assert only("Thousands of people marched.", "Thousands")["kind"] == "count"
+
+
+def test_phone_numbers_and_pair_references_are_no_claims():
+    assert claims_of("Call the hotline on 0300 123 4567 today.").height == 0
+    assert claims_of("Talks between the two governments resumed.").height == 0
+    assert only("The two governments signed 14 accords.", "14")["subject"] == "accord"
+    assert only("Two governments resigned.", "Two")["kind"] == "count"
