@@ -101,9 +101,9 @@ def measured_noun(doc: Doc, claim: Claim) -> tuple[Token | None, str | None]:
     """(noun, verb lemma): what a sum of money or a share with no counted noun measures."""
     tok = top_token(doc, claim)
     head = tok.head
-    if head is not tok and _noun(head) is not None and head.i > tok.i:
-        if tok.dep_ in ("compound", "nmod", "amod", "nummod", "quantmod"):
-            return _pobj(head, ("in", "of")) or head, None  # "a £1bn deal", "a 2% rise in sales"
+    modifies = tok.dep_ in ("compound", "nmod", "amod", "nummod", "quantmod")
+    if head is not tok and _noun(head) is not None and head.i > tok.i and modifies:
+        return _pobj(head, ("in", "of")) or head, None  # "a £1bn deal", "a 2% rise in sales"
     if tok.dep_ == "pobj" and head.lower_ == "of" and _noun(head.head) is not None:
         return head.head, None  # "profits of £75m"
     own = _pobj(tok, ("for", "on"))
@@ -117,10 +117,10 @@ def measured_noun(doc: Doc, claim: Claim) -> tuple[Token | None, str | None]:
         if target is not None:
             return target, None  # "spent £2bn on defence", "approved $1bn for security"
         for child in link.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and _noun(child) is not None:
-                if link.lemma_.lower() not in TRANSACTION_LEMMAS:
-                    return child, None  # "Profits rose to £75m", "The wall would cost ..."
-        if link.lemma_.lower() in TRANSACTION_LEMMAS:
+            named = child.dep_ in ("nsubj", "nsubjpass") and _noun(child) is not None
+            if named and not transaction:
+                return child, None  # "Profits rose to £75m", "The wall would cost ..."
+        if transaction:
             return None, link.lemma_.lower()  # "paid £5m": the payment
         break
     return None, None
