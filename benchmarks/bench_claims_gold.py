@@ -51,7 +51,8 @@ WAREHOUSES = {
     "seeds": Path("/tmp/claims-wh/seeds/newsclaims.duckdb"),
 }
 _OUTPUT = """
-select a.path, c.claim_id, c.article_id, c.quote, c.kind, c.value, c.subject, c.group_id,
+select a.path, c.claim_id, c.article_id, c.quote, c.kind, c.value, c.subject, c.subject_key,
+       c.group_id,
        c.compare_low, c.compare_high, c.start_char - s.start_char as rel, s.text as sentence
 from numeric_claims c join articles a using (article_id) join sentences s using (sentence_id)
 """
@@ -116,7 +117,8 @@ def after(con: duckdb.DuckDBPyConnection, paths: set[str], cache: Path | None) -
     claims = claims.join(per_claim, on="claim_id", how="left")
     claims = claims.join(sentences.select("sentence_id", "start_char", "text"), on="sentence_id")
     claims = claims.join(articles.select("article_id", "path"), on="article_id").select(
-        "path", "claim_id", "article_id", "quote", "kind", "value", "subject", "group_id",
+        "path", "claim_id", "article_id", "quote", "kind", "value", "subject", "subject_key",
+        "group_id",
         "compare_low", "compare_high",
         (pl.col("start_char") - pl.col("start_char_right")).alias("rel"),
         pl.col("text").alias("sentence"),
@@ -161,7 +163,11 @@ def claim_scores(gold: pl.DataFrame, output: Output) -> dict[str, float | int]:
     matched = [(g, m) for g, m in pairs if m]
     real = [(g, m) for g, m in matched if g["is_claim"] and read_right(g, m)]
     judged = [(g, m) for g, m in real if g["subject_gold"]]
-    right = sum(_subject_right(m["subject"], g["subject_gold"]) for g, m in judged)
+    right = sum(
+        _subject_right(m["subject"], g["subject_gold"])
+        or _subject_right(m["subject_key"], g["subject_gold"])
+        for g, m in judged
+    )
     value_kept = [(g, m) for g, m in real if g["value_right"]]
     return {
         "gold claims": gold.height,

@@ -106,7 +106,7 @@ from transforms.claims.attribution import Speakers
 from transforms.claims.bounds import apply_prefix
 from transforms.claims.candidates import candidates
 from transforms.claims.dates import as_date
-from transforms.claims.lexicon import NON_NEGATIVE_KINDS
+from transforms.claims.lexicon import CURRENCY_WORDS, NON_NEGATIVE_KINDS
 from transforms.claims.measure import (
     change_target,
     compound_text,
@@ -201,6 +201,8 @@ def _measure(doc: Doc, claim: Claim, noun, sent: Span) -> None:
     changed = change_target(noun) if noun is not None else None
     if changed is not None and claim.kind in ("money", "percent", "fraction"):
         claim.subject, noun = compound_text(changed), changed  # "a 2% rise in prices"
+    if claim.kind == "money" and claim.subject in CURRENCY_WORDS:
+        claim.subject = None  # "the 4bn euros it held": the currency is the unit, not the thing
     if claim.subject is None and claim.kind in ("money", "percent", "fraction"):
         measured, act = measured_noun(doc, claim)
         if measured is not None:

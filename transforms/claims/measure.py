@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from transforms.claims.lexicon import NOUN_POS, PRONOUNS
+from transforms.claims.lexicon import CURRENCY_WORDS, NOUN_POS, PRONOUNS
 from transforms.claims.record import Claim
 
 UP_LEMMAS = frozenset(
@@ -100,10 +100,14 @@ def _pobj(tok: Token, preps: tuple[str, ...]) -> Token | None:
 def measured_noun(doc: Doc, claim: Claim) -> tuple[Token | None, str | None]:
     """(noun, verb lemma): what a sum of money or a share with no counted noun measures."""
     tok = top_token(doc, claim)
+    if tok.head.lower_ in CURRENCY_WORDS and tok.head is not tok:
+        tok = tok.head  # "4bn euros": the currency word is part of the sum
     head = tok.head
     modifies = tok.dep_ in ("compound", "nmod", "amod", "nummod", "quantmod")
     if head is not tok and _noun(head) is not None and head.i > tok.i and modifies:
         return _pobj(head, ("in", "of")) or head, None  # "a £1bn deal", "a 2% rise in sales"
+    if head is not tok and head.lower_ in CURRENCY_WORDS:
+        return None, None
     if tok.dep_ == "pobj" and head.lower_ == "of" and _noun(head.head) is not None:
         return head.head, None  # "profits of £75m"
     own = _pobj(tok, ("for", "on"))
@@ -114,7 +118,7 @@ def measured_noun(doc: Doc, claim: Claim) -> tuple[Token | None, str | None]:
             continue
         transaction = link.lemma_.lower() in TRANSACTION_LEMMAS
         target = _pobj(link, ("for", "on") if transaction else ("for",))
-        if target is not None:
+        if target is not None and not (claim.start <= target.i < claim.end):
             return target, None  # "spent £2bn on defence", "approved $1bn for security"
         for child in link.children:
             named = child.dep_ in ("nsubj", "nsubjpass") and _noun(child) is not None

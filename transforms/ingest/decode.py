@@ -35,8 +35,10 @@ _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _C1_CONTROLS = re.compile(r"[\x80-\x9f]")
 # UTF-8 lead byte read as cp1252 ("Ã", "Â", "â", "Ð") followed by a continuation byte read the
 # same way: "Ã©" (é), "â€™" (’), "Â£" (£).
-_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d"
-                       "\u017e\u0192\u02c6\u02dc\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122]")
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d"
+    "\u017e\u0192\u02c6\u02dc\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
 # Encodings charset-normalizer reports for Western single-byte text (see module docstring).
 _WESTERN_GUESSES = {"cp1250", "cp1252", "latin_1", "iso8859_1", "iso8859_15", "iso8859_2"}
 _UTF16_32_BOMS = (

@@ -56,16 +56,12 @@ PER_CLAIM_COLUMNS = ("claim_id", "group_id", "subject_key", "compare_low", "comp
 
 
 def _same_figure(a: dict, b: dict) -> bool:
-    """Both print one value with one bound ("an hour", "barely an hour"; "$5.7 billion")."""
-    return (
-        a["value"] == b["value"]
-        and (a["_raw_low"], a["_raw_high"])
-        == (
-            b["_raw_low"],
-            b["_raw_high"],
-        )
-        or (a["value"] == b["value"] and "exact" in (a["bound"], b["bound"]))
-    )
+    """Both print one value ("an hour", "barely an hour"; "12,000, or 6,000 for each side" and
+    "6,000 each" per side) with one bound, or one of them exactly."""
+    if a["_figure"] != b["_figure"]:
+        return False
+    same_bound = (a["_raw_low"], a["_raw_high"]) == (b["_raw_low"], b["_raw_high"])
+    return same_bound or "exact" in (a["bound"], b["bound"])
 
 
 def _anchored(a: dict, b: dict) -> bool:
@@ -116,6 +112,14 @@ def _same_quantity(a: dict, b: dict) -> bool:
     return overlap >= STRONG_CONTEXT
 
 
+def _figure(claim: dict) -> float | None:
+    """The printed value as compared: a total that gives its per-side value is that value."""
+    value, per_side = claim["value"], claim["per_side_value"]
+    if claim["scope"] == "total" and per_side is not None and value:
+        return per_side
+    return value
+
+
 def _own_words(claim: dict) -> frozenset[str]:
     """The claim's own words: its unit ("hour", "mile") and its quote ("hundreds"), which any
     claim of that unit or wording shares, so they say nothing about the context."""
@@ -149,7 +153,7 @@ def _candidate_pairs(members: list[dict]):
     by_value: dict[float, list[dict]] = {}
     for claim in members:
         by_key.setdefault(claim["_key"], []).append(claim)
-        by_value.setdefault(claim["value"], []).append(claim)
+        by_value.setdefault(claim["_figure"], []).append(claim)
     for group in by_key.values():
         yield from itertools.combinations(group, 2)
     for group in by_value.values():
@@ -207,6 +211,7 @@ def _comparable(
         "_row": row,
         "_context": context_words(text, claim["subject"]) - _own_words(claim),
         "_key": row["subject_key"],
+        "_figure": _figure(claim),
         "_owner": claim.get("owner"),
         "_time": claim.get("time_ref"),
         "_conversion": is_conversion(claim["kind"], before),
