@@ -247,6 +247,8 @@ def _read_written(doc: Doc, i: int, tok: Token) -> Claim | None:
     """Token i (`tok`) starts a number in words: a count, "one-fifth", "several hundred"."""
     if is_name_word(tok):
         return None
+    if lower(doc, i - 1) in DASHES and lower(doc, i - 2) == "multi":
+        return None  # "multi-million sellers": an order of magnitude, no figure to check
     read = read_cardinal_words(doc, i)
     if read is None:
         return None

@@ -53,6 +53,11 @@ def apply_units(doc: Doc, claim: Claim) -> None:
         claim.kind, claim.unit = "other", "time_of_day"
         claim.end = k + 2
         return
+    if unit_word == "nautical" and lower(doc, k + 1) in DASHES and lower(doc, k + 2) == "mile":
+        # "a 480-nautical-mile corridor": the sea mile, 1.852 km, not a count of miles
+        claim.kind, claim.original_unit = "distance", "nautical mile"
+        claim.anchor = claim.end = k + 3
+        return
     if unit_word in DISTANCE_UNITS:
         claim.kind = "distance"
         claim.original_unit = DISTANCE_UNITS[unit_word][0]

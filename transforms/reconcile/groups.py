@@ -56,12 +56,9 @@ PER_CLAIM_COLUMNS = ("claim_id", "group_id", "subject_key", "compare_low", "comp
 
 
 def _same_figure(a: dict, b: dict) -> bool:
-    """Both print one value ("an hour", "barely an hour"; "12,000, or 6,000 for each side" and
-    "6,000 each" per side) with one bound, or one of them exactly."""
-    if a["_figure"] != b["_figure"]:
-        return False
-    same_bound = (a["_raw_low"], a["_raw_high"]) == (b["_raw_low"], b["_raw_high"])
-    return same_bound or "exact" in (a["bound"], b["bound"])
+    """Both print one value, as compared ("nearly one-fifth" and "about 20 percent"; "12,000,
+    or 6,000 for each side" and "6,000 each" per side); the bounds are checked apart."""
+    return a["_figure"] == b["_figure"]
 
 
 def _anchored(a: dict, b: dict) -> bool:
@@ -100,7 +97,11 @@ def _same_quantity(a: dict, b: dict) -> bool:
         # One shared word is enough for the same figure; a merely compatible value (a vague
         # "hundreds" holds 339, "more than 800,000 units" holds 2.8 million) needs as much
         # shared context as a conflict (STRONG_CONTEXT).
-        return overlap > 0 and (_same_figure(a, b) or overlap >= STRONG_CONTEXT)
+        # Explicit per-side counts of one exchange keep the one-word rule they always had, so
+        # "more than 6,000 bodies each" still joins "9,000 ... from each side" and the
+        # disagreement shows (tests/test_flow.py, the contradicting outlet).
+        per_side = a["scope"] == b["scope"] == "per_side"
+        return overlap > 0 and (per_side or _same_figure(a, b) or overlap >= STRONG_CONTEXT)
     # A conflict needs evidence that both sides measure one thing: the same named owner
     # ("Germany's economy grew 1.6%" / "Germany's economy expanded by 1.7%"; an age's person),
     # or both per-side counts of one exchange; and no currency conversion (exchange rates

@@ -82,3 +82,9 @@ def test_phone_numbers_and_pair_references_are_no_claims():
     assert claims_of("Talks between the two governments resumed.").height == 0
     assert only("The two governments signed 14 accords.", "14")["subject"] == "accord"
     assert only("Two governments resigned.", "Two")["kind"] == "count"
+
+
+def test_nautical_miles_and_orders_of_magnitude():
+    row = only("Warships guard a 250-nautical-mile lane.", "250-nautical-mile")
+    assert (row["kind"], row["value"], row["original_unit"]) == ("distance", 463.0, "nautical mile")
+    assert claims_of("It was a multi-billion industry.").height == 0
