@@ -97,10 +97,10 @@ def _same_quantity(a: dict, b: dict) -> bool:
         # One shared word is enough for the same figure; a merely compatible value (a vague
         # "hundreds" holds 339, "more than 800,000 units" holds 2.8 million) needs as much
         # shared context as a conflict (STRONG_CONTEXT).
-        # Explicit per-side counts of one exchange keep the one-word rule they always had, so
+        # A count given per side keeps the one-word rule it always had, so
         # "more than 6,000 bodies each" still joins "9,000 ... from each side" and the
         # disagreement shows (tests/test_flow.py, the contradicting outlet).
-        per_side = a["scope"] == b["scope"] == "per_side"
+        per_side = "per_side" in (a["scope"], b["scope"])
         return overlap > 0 and (per_side or _same_figure(a, b) or overlap >= STRONG_CONTEXT)
     # A conflict needs evidence that both sides measure one thing: the same named owner
     # ("Germany's economy grew 1.6%" / "Germany's economy expanded by 1.7%"; an age's person),
