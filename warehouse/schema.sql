@@ -177,6 +177,10 @@ CREATE TABLE IF NOT EXISTS numeric_claims (
     original_value DOUBLE,
     original_unit VARCHAR,
     currency VARCHAR,
+    owner VARCHAR,
+    time_ref VARCHAR,
+    direction VARCHAR,
+    modality VARCHAR,
     subject_key VARCHAR,
     compare_low DOUBLE,
     compare_high DOUBLE,
@@ -195,7 +199,7 @@ COMMENT ON COLUMN numeric_claims.value_high IS 'Highest value the wording allows
 COMMENT ON COLUMN numeric_claims.bound IS 'exact, approx, at_least, more_than, at_most, up_to or range.';
 COMMENT ON COLUMN numeric_claims.unit IS 'Canonical unit (km, share, day, ...); NULL for plain counts.';
 COMMENT ON COLUMN numeric_claims.kind IS 'count, percent, fraction, money, duration, distance, date, ordinal, age or other.';
-COMMENT ON COLUMN numeric_claims.subject IS 'Lemma of the thing counted (body, soldier, drone, ...).';
+COMMENT ON COLUMN numeric_claims.subject IS 'Lemma of the thing counted (body, soldier, drone, ...), or what a sum of money or share measures (wall funding, economy, profit; the act, pay or spend, when only a verb names it).';
 COMMENT ON COLUMN numeric_claims.scope IS 'total, per_side or unknown.';
 COMMENT ON COLUMN numeric_claims.per_side_value IS 'Value per side, when the text gives or implies it.';
 COMMENT ON COLUMN numeric_claims.attributed_to IS 'Who the sentence says said it, as printed.';
@@ -203,6 +207,10 @@ COMMENT ON COLUMN numeric_claims.attributed_entity_id IS 'The entity the attribu
 COMMENT ON COLUMN numeric_claims.original_value IS 'The number as printed, before unit conversion.';
 COMMENT ON COLUMN numeric_claims.original_unit IS 'The unit as printed (mile, percent, ...).';
 COMMENT ON COLUMN numeric_claims.currency IS 'ISO currency code for money.';
+COMMENT ON COLUMN numeric_claims.owner IS 'Whose quantity it is when the sentence names it, lower case: the possessor or name on the subject (Japan''s economy -> japan, 62 Labour rebels -> labour) or the named subject of the verb holding the counted noun (Blackmore has 20 wives -> blackmore); NULL when none.';
+COMMENT ON COLUMN numeric_claims.time_ref IS 'The date or time phrase of the claim''s own clause as sorted lower-case words (on 16 May and May 16 -> 16 may; in 2004 -> 2004; last year -> last year; overnight); NULL when the clause has none.';
+COMMENT ON COLUMN numeric_claims.direction IS 'up or down when the number is the size of a change (grew 2.6% -> up, shrank 0.2% -> down, a 3% fall -> down); value stays as printed (0.002) and reconciliation compares a down change as negative (compare_low/compare_high -0.002); NULL for a level (rose to 5%) or no change.';
+COMMENT ON COLUMN numeric_claims.modality IS 'stated, or prospective when the clause proposes, expects or allows the number (could return up to 1,200; proposed a 30-day ceasefire; an expected format).';
 COMMENT ON COLUMN numeric_claims.subject_key IS 'Subject with synonyms merged, as reconciliation compares it (bodies of N soldiers = body).';
 COMMENT ON COLUMN numeric_claims.compare_low IS 'Low end of the interval reconciliation compares (per side where the claim gives it, tolerance applied).';
 COMMENT ON COLUMN numeric_claims.compare_high IS 'High end of that interval (NULL = unbounded).';

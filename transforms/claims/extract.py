@@ -106,7 +106,16 @@ from transforms.claims.attribution import Speakers
 from transforms.claims.bounds import apply_prefix
 from transforms.claims.candidates import candidates
 from transforms.claims.dates import as_date
-from transforms.claims.lexicon import NON_NEGATIVE_KINDS
+from transforms.claims.lexicon import CURRENCY_WORDS, NON_NEGATIVE_KINDS
+from transforms.claims.measure import (
+    change_target,
+    compound_text,
+    direction,
+    measured_noun,
+    modality,
+    owner,
+    time_ref,
+)
 from transforms.claims.names import name_end
 from transforms.claims.ranges import read_range
 from transforms.claims.reader import read_number
@@ -176,12 +185,35 @@ def _doc_claims(doc: Doc, text: str) -> list[Claim]:
             if claim.subject is None and noun is not None:
                 claim.subject = noun_text(noun)
             apply_scope(doc, claim, noun)
+            _measure(doc, claim, noun, sent)
         key = (sent.start, claim.anchor)
         if key not in sentence_speaker:
             sentence_speaker[key] = speakers.speaker(tok, sent)
         claim.speaker = sentence_speaker[key]
     _link_within_sentences(doc, claims, sent_cache)
     return claims
+
+
+def _measure(doc: Doc, claim: Claim, noun, sent: Span) -> None:
+    """Subject of a sum or share with no counted noun, owner, time, direction, modality."""
+    if claim.kind in ("ordinal", "other"):
+        return
+    changed = change_target(noun) if noun is not None else None
+    if changed is not None and claim.kind in ("money", "percent", "fraction"):
+        claim.subject, noun = compound_text(changed), changed  # "a 2% rise in prices"
+    if claim.kind == "money" and claim.subject in CURRENCY_WORDS:
+        claim.subject = None  # "the 4bn euros it held": the currency is the unit, not the thing
+    if claim.subject is None and claim.kind in ("money", "percent", "fraction"):
+        measured, act = measured_noun(doc, claim)
+        if measured is not None:
+            noun = measured
+            claim.subject = compound_text(measured)
+        else:
+            claim.subject = act
+    claim.owner = owner(doc, claim, noun)
+    claim.time_ref = time_ref(doc, claim, sent)
+    claim.direction = direction(doc, claim)
+    claim.modality = modality(doc, claim, noun)
 
 
 def _link_within_sentences(doc: Doc, claims: list[Claim], sents: dict[int, Span]) -> None:
@@ -261,7 +293,8 @@ def extract_claims(article_ids: Sequence[str], docs: Sequence[Doc]) -> pl.DataFr
                 stable_id("clm", article_id, start_char, end_char), article_id,
                 text[start_char:end_char], start_char, end_char, c.value, low, high, bound,
                 c.unit, c.kind, c.subject, c.scope, c.per_side_value, c.speaker,
-                c.original_value, c.original_unit, c.currency,
+                c.original_value, c.original_unit, c.currency, c.owner, c.time_ref,
+                c.direction, c.modality,
             ))  # fmt: skip
     if not rows:
         return pl.DataFrame(schema=CLAIM_COLUMNS)

@@ -19,7 +19,7 @@ DISTANCE_UNITS: dict[str, tuple[str, float]] = {
     "meters": ("metre", 0.001),
     "yard": ("yard", 0.0009144), "yards": ("yard", 0.0009144),
     "foot": ("foot", 0.0003048), "feet": ("foot", 0.0003048), "ft": ("foot", 0.0003048),
-    "cm": ("cm", 1e-5), "mm": ("mm", 1e-6),
+    "cm": ("cm", 1e-5), "mm": ("mm", 1e-6), "nautical mile": ("nautical mile", 1.852),
 }  # fmt: skip
 
 # duration word -> canonical unit (kept as written, no conversion: "30-day" stays 30 day)

@@ -21,9 +21,78 @@ from transforms.claims.record import Claim
 from transforms.claims.tokens import glued, lower, month_at
 from transforms.text.lexicon import MONTHS
 
+# Fixed phrases whose number counts or ranks nothing ("at one point" is a moment, "the first
+# lady" a title, "the 800-pound gorilla" a figure of speech): lower-case tokens, the number
+# token among them; a number is skipped when its tokens and neighbours spell one of them.
+IDIOMS: tuple[tuple[str, ...], ...] = (
+    ("at", "one", "point"), ("at", "one", "stage"), ("at", "one", "time"),
+    ("in", "the", "first", "place"), ("in", "the", "first", "instance"),
+    ("first", "lady"), ("at", "first", "glance"), ("at", "first", "sight"),
+    ("on", "the", "one", "hand"), ("second", "to", "none"), ("one", "of", "a", "kind"),
+    ("800", "-", "pound", "gorilla"), ("second", "nature"), ("first", "-", "hand"),
+)  # fmt: skip
+
+
+def idiom_end(doc: Doc, claim: Claim) -> int | None:
+    """When the number is inside a fixed phrase (IDIOMS), the token after it; else None."""
+    words = [t.lower_ for t in doc[max(0, claim.start - 2) : min(len(doc), claim.end + 3)]]
+    offset = claim.start - max(0, claim.start - 2)
+    for idiom in IDIOMS:
+        for k in range(len(words) - len(idiom) + 1):
+            covers = k <= offset < k + len(idiom)
+            if covers and tuple(words[k : k + len(idiom)]) == idiom:
+                return max(claim.end, max(0, claim.start - 2) + k + len(idiom))
+    return None
+
+
+# "the two sides", "the two men", "between the two countries": a pair the story has already
+# named, referred back to; the number tells a reader nothing to check.
+PAIR_NOUNS = frozenset(
+    "sides men women countries leaders nations parties teams companies firms governments"
+    " delegations presidents camps clubs rivals".split()
+)
+
+
+def _pair_reference(doc: Doc, claim: Claim) -> bool:
+    """ "the two sides": the definite article, "two", then a plural noun of PAIR_NOUNS."""
+    if claim.end - claim.start != 1 or doc[claim.start].lower_ != "two" or claim.start == 0:
+        return False
+    nxt = doc[claim.end] if claim.end < len(doc) else None
+    return (
+        doc[claim.start - 1].lower_ == "the"
+        and nxt is not None
+        and nxt.lower_ in PAIR_NOUNS
+        and not (claim.end + 1 < len(doc) and doc[claim.end + 1].text in ("'", "’", "'s"))
+    )
+
+
+def code_end(doc: Doc, claim: Claim) -> int | None:
+    """ "0800 555 111", "0845 125 2222": digit groups after a leading zero are a phone number
+    or a code, not quantities; returns the token after the run."""
+    k = claim.start
+    if not (doc[k].text.isdigit() and doc[k].text.startswith("0") and len(doc[k].text) >= 3):
+        return None
+    end = k + 1
+    while end < len(doc) and doc[end].text.isdigit() and doc[end - 1].whitespace_ == " ":
+        end += 1
+    return end if end - k >= 2 else None
+
 
 def name_end(doc: Doc, claim: Claim) -> int | None:
     """When the number just read is part of a name, the next token to read; else None."""
+    idiom = idiom_end(doc, claim)
+    if idiom is not None:
+        return idiom
+    code = code_end(doc, claim)
+    if code is not None:
+        return code
+    if _pair_reference(doc, claim):
+        return claim.end
+    if claim.kind == "ordinal" and claim.end < len(doc):
+        nxt = doc[claim.end]
+        if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not nxt.is_sent_start:
+            # "the 14th Amendment", "the 2nd Congressional District": an ordinal inside a name.
+            return claim.end
     # Names: "No 10", "Channel 4", "Radio 4" (a number inside a name entity counting nothing).
     prev = lower(doc, claim.start - 1)
     if prev in ("no", "no.", "number") and claim.start > 0 and doc[claim.start - 1].text[0] == "N":
@@ -58,9 +127,22 @@ def inside_name(doc: Doc, claim: Claim) -> bool:
         and _model_number(doc[e + 1].text)
     ):
         return True  # "777-200LR", "RA-104"
-    if claim.start == 0 or (tok.dep_ == "nummod" and tok.head.i > tok.i):
-        return False  # "4 channels" counts; "Channel 4" names
+    if claim.start == 0:
+        return False
     prev = doc[claim.start - 1]
+    if tok.dep_ == "nummod" and tok.head.i > tok.i:
+        # "4 channels" counts; but a number above one before a singular noun, right after a
+        # capitalised word, names a version or a list: "BlackBerry 10 platform", "Windows 95
+        # release", "Top 500 list" (no plural follows, so nothing is counted).
+        return (
+            prev.text[:1].isupper()
+            and not prev.is_sent_start
+            and prev.pos_ in ("PROPN", "ADJ")
+            and prev.lower_.rstrip(".") not in MONTHS
+            and tok.head.tag_ == "NN"
+            and claim.value > 1
+            and tok.text.isdigit()
+        )
     nxt = doc[e] if e < len(doc) else None
     if nxt is not None and nxt.text in DASHES and glued(doc, e - 1):
         return False  # "Chelsea 2-1": a score follows the name
@@ -76,8 +158,8 @@ def inside_name(doc: Doc, claim: Claim) -> bool:
     return (
         prev.pos_ == "PROPN"
         and prev.text[:1].isupper()
-        and prev.lower_ not in MONTHS
-        and prev.lower_ not in WEEKDAYS
+        and prev.lower_.rstrip(".") not in MONTHS  # "Jan. 25", "Sept. 14" are dates
+        and prev.lower_.rstrip(".") not in WEEKDAYS
         and tok.text.isdigit()
         and len(tok.text) <= 2
         and month_at(doc, e) is None

@@ -80,15 +80,54 @@ def read_number(doc: Doc, i: int) -> Claim | None:
 
 def _read_numeral(doc: Doc, i: int, text: str) -> Claim | None:
     """Token i, `text`, written with digits: "6,000", "3bn", "18th", "1990s", "1.2" + "million"."""
+    spaced = read_spaced_numeral(doc, i)
+    if spaced is not None:
+        text, last = spaced
+    else:
+        last = i
     parsed = parse_numeral(text)
     if parsed is None:
         return read_odd_numeral(doc, i)
     value, suffix = parsed
-    claim = Claim(start=i, end=i + 1, value=value, anchor=i)
+    claim = Claim(start=i, end=last + 1, value=value, anchor=last)
     if suffix:
         return _apply_suffix(doc, claim, suffix)
     _scale_after(doc, claim)
     return claim
+
+
+def read_spaced_numeral(doc: Doc, i: int) -> tuple[str, int] | None:
+    """A numeral whose separator was followed by a stray space: "230, 000", "5. 9", "0. 71".
+
+    Text extracted with a space after every comma and full stop (all of ECB+: "killed 230, 000
+    people", "a 5. 9-magnitude quake") splits one number into tokens. Read as one numeral when
+    the first part has at most three digits, the separator is glued to it and followed by one
+    space, the next part is digits in the same sentence, and (for a comma) exactly three
+    digits that do not continue a list ("5, 100 and 200" keeps two numbers only when a list
+    comma precedes). Returns the numeral's text without the spaces and its last token.
+    """
+    n = len(doc)
+    tok = doc[i]
+    if not (tok.text.isdigit() and len(tok.text) <= 3) or i + 2 >= n:
+        return None
+    sep, part = doc[i + 1], doc[i + 2]
+    if tok.whitespace_ or sep.text not in (",", ".") or sep.whitespace_ != " ":
+        return None
+    digits = part.text.split("-")[0] if sep.text == "." else part.text
+    if not digits.isdigit() or part.is_sent_start:
+        return None
+    if sep.text == ".":
+        return f"{tok.text}.{part.text}", i + 2
+    if len(digits) != 3 or (i > 0 and doc[i - 1].text == ","):
+        return None
+    if i + 4 < n and doc[i + 3].lower_ in ("and", "or") and doc[i + 4].like_num:
+        return None  # "5, 100 and 200": a list of three numbers
+    text, last = f"{tok.text},{digits}", i + 2
+    while last + 2 < n and doc[last + 1].text == "," and doc[last + 2].text.isdigit():
+        if len(doc[last + 2].text) != 3 or doc[last].whitespace_:
+            break
+        text, last = f"{text},{doc[last + 2].text}", last + 2
+    return text, last
 
 
 def _apply_suffix(doc: Doc, claim: Claim, suffix: str) -> Claim | None:
@@ -134,7 +173,7 @@ def _decade(doc: Doc, claim: Claim) -> None:
 
 def _scale_after(doc: Doc, claim: Claim) -> None:
     """ "1.2 million", "5 billion", "£5.3 m": a scale word or a glued multiplier after."""
-    i = claim.start
+    i = claim.end - 1
     value = claim.value
     nxt = lower(doc, i + 1)
     if nxt in SCALE_WORDS:
@@ -208,6 +247,8 @@ def _read_written(doc: Doc, i: int, tok: Token) -> Claim | None:
     """Token i (`tok`) starts a number in words: a count, "one-fifth", "several hundred"."""
     if is_name_word(tok):
         return None
+    if lower(doc, i - 1) in DASHES and lower(doc, i - 2) == "multi":
+        return None  # "multi-million sellers": an order of magnitude, no figure to check
     read = read_cardinal_words(doc, i)
     if read is None:
         return None
@@ -238,8 +279,21 @@ def _read_written(doc: Doc, i: int, tok: Token) -> Claim | None:
 
 
 def _written_fraction(doc: Doc, i: int, j: int, value: float) -> Claim | None:
-    """ "one-fifth", "two thirds", "three quarters": a fraction, not a count."""
+    """ "one-fifth", "two thirds", "three quarters", "one-in-three": a fraction, not a count."""
     n = len(doc)
+    words = [lower(doc, k) for k in range(j, j + 4)]
+    if value == 1 and words[0] == "in" and j + 1 < n and doc[j + 1].lower_ in CARDINAL_WORDS:
+        words = ["-", "in", "-"]  # "one in five pensioners": the same share, unhyphenated
+        j -= 2
+    if words[0] in DASHES and words[1] == "in" and words[2] in DASHES:
+        # odds: "a one-in-three chance" is the share 1/3, not the counts 1 and 3
+        den = read_cardinal_words(doc, j + 3)
+        if den is not None and den[0] > value:
+            odds = Claim(
+                start=i, end=den[1], value=value / den[0], kind="fraction", anchor=den[1] - 1
+            )
+            odds.original_value, odds.original_unit = value, f"in {den[0]:g}"
+            return odds
     k = j + 1 if (j < n and doc[j].text in DASHES and glued(doc, j - 1)) else j
     if k < n and doc[k].lower_ in FRACTION_WORDS and value < FRACTION_WORDS[doc[k].lower_]:
         den = FRACTION_WORDS[doc[k].lower_]

@@ -35,6 +35,10 @@ class Claim:
     scope: str = "unknown"
     per_side_value: float | None = None
     speaker: str | None = None
+    owner: str | None = None  # whose quantity: "japan" of "Japan's economy"
+    time_ref: str | None = None  # the clause's date or time phrase, sorted words
+    direction: str | None = None  # "up"/"down" when the number is the size of a change
+    modality: str = "stated"  # or "prospective": proposed, expected, allowed
 
 
 def int_value(claim: Claim) -> int | None:

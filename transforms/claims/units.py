@@ -47,6 +47,17 @@ def apply_units(doc: Doc, claim: Claim) -> None:
         claim.kind, claim.unit = "other", "time_of_day"  # "1300 GMT", "6 pm"
         claim.end = k + 1
         return
+    if unit_word in ("a.", "p.") and lower(doc, k + 1) == "m." and claim.value < 13:
+        # "3 p. m.": a clock time whose abbreviation was spaced out (the ECB+ texts space
+        # every full stop; 40 such times in the cached ECB+ warehouse read as counts).
+        claim.kind, claim.unit = "other", "time_of_day"
+        claim.end = k + 2
+        return
+    if unit_word == "nautical" and lower(doc, k + 1) in DASHES and lower(doc, k + 2) == "mile":
+        # "a 480-nautical-mile corridor": the sea mile, 1.852 km, not a count of miles
+        claim.kind, claim.original_unit = "distance", "nautical mile"
+        claim.anchor = claim.end = k + 3
+        return
     if unit_word in DISTANCE_UNITS:
         claim.kind = "distance"
         claim.original_unit = DISTANCE_UNITS[unit_word][0]
@@ -123,6 +134,8 @@ def _currency_after(doc: Doc, claim: Claim, k: int, unit_word: str) -> None:
         claim.currency = CURRENCY_ADJECTIVES[unit_word]
         claim.anchor = k + 1
         return
+    if claim.bound == "range" and unit_word == "of" and claim.end == k:
+        unit_word, k = lower(doc, k + 1), k + 1  # "billions of dollars": a vague sum of money
     if unit_word in CURRENCY_WORDS and unit_word != "p":
         currency, factor = CURRENCY_WORDS[unit_word]
         claim.kind, claim.currency = "money", currency
@@ -171,8 +184,11 @@ def race_metres(doc: Doc, claim: Claim) -> None:
     if claim.scale != 1e6 or claim.kind != "count" or lead(doc, claim) != claim.start:
         return
     tok = doc[claim.anchor]
-    if not (tok.lower_ == "m" or tok.lower_.endswith("m")) or "," in doc[claim.start].text:
+    possessive = claim.start > 0 and doc[claim.start - 1].text in ("'s", "’s")
+    if not (tok.lower_ == "m" or tok.lower_.endswith("m")):
         return
+    if "," in doc[claim.start].text and not possessive:
+        return  # "3,000m" is millions, unless a race: "the men's 3,000m"
     metres = claim.value / claim.scale
     after = doc[claim.end] if claim.end < len(doc) else None
     if metres in RACE_METRES and not (after is not None and after.tag_ == "NNS"):

@@ -25,6 +25,7 @@ Rules (also in the README):
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import polars as pl
@@ -36,23 +37,96 @@ from transforms.reconcile.quantities import (
     comparison_interval,
     context_words,
     intersect,
+    is_conversion,
+    owners_differ,
     subject_key,
+    times_differ,
 )
 from transforms.reconcile.summary import summarize_group
 from transforms.text.clusters import DisjointSet
 
 STRONG_CONTEXT = 0.2
+WEAK_CONTEXT = 0.1
+# Kinds whose subject is read from the clause, not counted: two articles may name the same
+# figure's subject differently ("pay $2bn" / "a $2bn settlement"; "59-year-old woman" / "Raj
+# Chohan, 59"), so the same figure may link across subjects; counts of two nouns never do.
+CROSS_SUBJECT_KINDS = frozenset({"money", "percent", "fraction", "duration", "age", "distance"})
 # The columns grouping sets on each numeric claim.
 PER_CLAIM_COLUMNS = ("claim_id", "group_id", "subject_key", "compare_low", "compare_high")
 
 
+def _same_figure(a: dict, b: dict) -> bool:
+    """Both print one value, as compared ("nearly one-fifth" and "about 20 percent"; "12,000,
+    or 6,000 for each side" and "6,000 each" per side); the bounds are checked apart."""
+    return a["_figure"] == b["_figure"]
+
+
+def _anchored(a: dict, b: dict) -> bool:
+    """Both claims are tied to one thing: one named owner, or per-side counts of an exchange."""
+    owner_a = a["_owner"] or (a["_key"] if a["kind"] == "age" else None)
+    owner_b = b["_owner"] or (b["_key"] if b["kind"] == "age" else None)
+    if owner_a is not None and owner_a == owner_b:
+        return True
+    # "6,000 ... from each side" / "9,000 ... from each side": the exchange's own per-side count
+    return a["scope"] == b["scope"] == "per_side"
+
+
 def _same_quantity(a: dict, b: dict) -> bool:
+    """Whether two claims of one bucket, in different articles, state one quantity."""
+    if owners_differ(a["_owner"], b["_owner"]) or times_differ(a["_time"], b["_time"]):
+        return False
     union = a["_context"] | b["_context"]
     if not union:
         return False
     overlap = len(a["_context"] & b["_context"]) / len(union)
     compatible = max(a["_low"], b["_low"]) <= min(a["_high"], b["_high"])
-    return overlap >= STRONG_CONTEXT or (compatible and overlap > 0)
+    if a["_key"] != b["_key"]:
+        # Subjects differ: only the same figure, when a subject is a weak guess (what a sum,
+        # share, duration or age measures), or a count's noun is missing and much is shared.
+        if a["kind"] in CROSS_SUBJECT_KINDS and b["kind"] in CROSS_SUBJECT_KINDS:
+            need = WEAK_CONTEXT
+        elif a["_key"] is None or b["_key"] is None:
+            need = STRONG_CONTEXT
+        else:
+            return False
+        return compatible and _same_figure(a, b) and overlap >= need
+    if a["_key"] is None:
+        # No subject noun: only the same figure, in sentences that share a content word.
+        return compatible and overlap > 0 and _same_figure(a, b)
+    if compatible:
+        # One shared word is enough for the same figure; a merely compatible value (a vague
+        # "hundreds" holds 339, "more than 800,000 units" holds 2.8 million) needs as much
+        # shared context as a conflict (STRONG_CONTEXT).
+        # A count given per side keeps the one-word rule it always had, so
+        # "more than 6,000 bodies each" still joins "9,000 ... from each side" and the
+        # disagreement shows (tests/test_flow.py, the contradicting outlet).
+        per_side = "per_side" in (a["scope"], b["scope"])
+        return overlap > 0 and (per_side or _same_figure(a, b) or overlap >= STRONG_CONTEXT)
+    # A conflict needs evidence that both sides measure one thing: the same named owner
+    # ("Germany's economy grew 1.6%" / "Germany's economy expanded by 1.7%"; an age's person),
+    # or both per-side counts of one exchange; and no currency conversion (exchange rates
+    # differ, not the reports). Shared words alone cannot tell: on the gold's conflict sets,
+    # pairs of different quantities share as many words as real disagreements (Jaccard 0.25
+    # to 0.62 for both; benchmarks/bench_claims_gold.py, benchmarks/results/claims.md).
+    if not _anchored(a, b) or a["_conversion"] or b["_conversion"]:
+        return False
+    return overlap >= STRONG_CONTEXT
+
+
+def _figure(claim: dict) -> float | None:
+    """The printed value as compared: a total that gives its per-side value is that value."""
+    value, per_side = claim["value"], claim["per_side_value"]
+    if claim["scope"] == "total" and per_side is not None and value:
+        return per_side
+    return value
+
+
+def _own_words(claim: dict) -> frozenset[str]:
+    """The claim's own words: its unit ("hour", "mile") and its quote ("hundreds"), which any
+    claim of that unit or wording shares, so they say nothing about the context."""
+    words = {claim.get("unit"), claim.get("original_unit")}
+    words |= set(context_words(claim.get("quote") or "", None))
+    return frozenset(w.removesuffix("s") for w in words if w)
 
 
 def _value_clusters(claims: list[dict]) -> list[list[dict]]:
@@ -73,16 +147,31 @@ def _value_clusters(claims: list[dict]) -> list[list[dict]]:
     return clusters
 
 
+def _candidate_pairs(members: list[dict]):
+    """Pairs of claims of different articles that may be linked: one subject key, or one
+    value (the only case in which two subject keys may link), so no bucket is all pairs."""
+    by_key: dict[str | None, list[dict]] = {}
+    by_value: dict[float, list[dict]] = {}
+    for claim in members:
+        by_key.setdefault(claim["_key"], []).append(claim)
+        by_value.setdefault(claim["_figure"], []).append(claim)
+    for group in by_key.values():
+        yield from itertools.combinations(group, 2)
+    for group in by_value.values():
+        for a, b in itertools.combinations(group, 2):
+            if a["_key"] != b["_key"]:
+                yield a, b
+
+
 def _link_by_context(members: list[dict]) -> list[list[dict]]:
     """Connected components of claims about the same quantity (see the module rules)."""
     if not members:
         return []
     index = {c["claim_id"]: c for c in members}
     links = DisjointSet(index)
-    for i, a in enumerate(members):
-        for b in members[i + 1 :]:
-            if a["article_id"] != b["article_id"] and _same_quantity(a, b):
-                links.union(a["claim_id"], b["claim_id"])
+    for a, b in _candidate_pairs(members):
+        if a["article_id"] != b["article_id"] and _same_quantity(a, b):
+            links.union(a["claim_id"], b["claim_id"])
     return [[index[m] for m in component] for component in links.components()]
 
 
@@ -97,7 +186,7 @@ def _split_if_inconsistent(claims: list[dict]) -> list[list[dict]]:
 
 
 def _comparable(
-    claim: dict, row: dict, text: str, tolerance: float
+    claim: dict, row: dict, text: str, before: str, tolerance: float
 ) -> tuple[str, str | None, dict]:
     """The claim's scope class, unit family and working record; fills its compare columns."""
     args = (
@@ -107,9 +196,10 @@ def _comparable(
         claim["per_side_value"],
         claim["scope"],
     )
-    raw_low, raw_high, _ = comparison_interval(*args, 0.0)
+    way = claim.get("direction")
+    raw_low, raw_high, _ = comparison_interval(*args, 0.0, way)
     low, high, scope_class = comparison_interval(
-        *args, 0.0 if claim["bound"] == "approx" else tolerance
+        *args, 0.0 if claim["bound"] == "approx" else tolerance, way
     )
     row["compare_low"] = low if math.isfinite(low) else None
     row["compare_high"] = high if math.isfinite(high) else None
@@ -120,7 +210,12 @@ def _comparable(
         "_raw_low": raw_low,
         "_raw_high": raw_high,
         "_row": row,
-        "_context": context_words(text, claim["subject"]),
+        "_context": context_words(text, claim["subject"]) - _own_words(claim),
+        "_key": row["subject_key"],
+        "_figure": _figure(claim),
+        "_owner": claim.get("owner"),
+        "_time": claim.get("time_ref"),
+        "_conversion": is_conversion(claim["kind"], before),
     }
     return scope_class, FAMILY.get(claim["kind"], claim["kind"]), record
 
@@ -138,10 +233,38 @@ def _bucket_claims(
         per_claim.append(row)
         if claim["kind"] not in COMPARABLE_KINDS or claim["value"] is None:
             continue
-        scope_class, family, record = _comparable(claim, row, text, tolerance)
-        bucket = (event_of.get(claim["article_id"]), key, family, claim["unit"], scope_class)
+        before = text[: max(0, claim["start_char"] - start)]
+        scope_class, family, record = _comparable(claim, row, text, before, tolerance)
+        # A proposal is not an outcome ("could return up to 1,200" vs "freed 1,000"), and the
+        # size of a change is not a level ("grew 2%" vs "rose to 2%").
+        signature = (claim.get("modality") or "stated", claim.get("direction") is not None)
+        bucket = (event_of.get(claim["article_id"]), family, claim["unit"], scope_class, *signature)
         buckets.setdefault(bucket, []).append(record)
     return buckets, per_claim
+
+
+def _previous_sentences(sentences: pl.DataFrame) -> dict[str, str]:
+    """sentence_id -> the text of the sentence before it in its article (when known)."""
+    if "article_id" not in sentences.columns:
+        return {}
+    ordered = sentences.sort("article_id", "start_char")
+    previous = ordered.select(
+        "sentence_id", pl.col("text").shift(1).over("article_id").alias("previous")
+    )
+    return {sid: text for sid, text in previous.iter_rows() if text is not None}
+
+
+def _widen_keyless_context(buckets: dict[tuple, list[dict]], previous: dict[str, str]) -> None:
+    """A claim with no subject noun takes the sentence before it as context too: "The talks
+    ended on Monday." + "The gathering broke up in just more than an hour" is about talks."""
+    for members in buckets.values():
+        for claim in members:
+            if claim["_key"] is not None:
+                continue
+            before = previous.get(claim["sentence_id"], "")
+            claim["_context"] = claim["_context"] | (
+                context_words(before, None) - _own_words(claim)
+            )
 
 
 def group_claims(
@@ -165,15 +288,18 @@ def group_claims(
         for row in sentences.select("sentence_id", "start_char", "text").iter_rows()
     }
     buckets, per_claim = _bucket_claims(claims, event_of, sentence_of, tolerance)
+    _widen_keyless_context(buckets, _previous_sentences(sentences))
     groups = []
-    for (event_id, key, family, unit, scope_class), members in sorted(
+    for bucket, members in sorted(
         buckets.items(), key=lambda kv: min(c["claim_id"] for c in kv[1])
     ):
-        linked_sets = _link_by_context(members if key is not None else []) or [[c] for c in members]
-        for linked in linked_sets:
+        for linked in _link_by_context(members):
             for cluster in _split_if_inconsistent(linked):
-                bucket = (event_id, key, family, unit, scope_class)
-                groups.append(summarize_group(cluster, bucket, outlet_of, wire_of))
+                event_id, family, unit, scope_class = bucket[:4]
+                named = [c["_key"] for c in cluster if c["_key"] is not None]
+                key = max(sorted(set(named)), key=named.count) if named else None
+                group = (event_id, key, family, unit, scope_class)
+                groups.append(summarize_group(cluster, group, outlet_of, wire_of))
     group_schema = columns("claim_groups")
     claim_schema = {name: columns("numeric_claims")[name] for name in PER_CLAIM_COLUMNS}
     return (

@@ -29,6 +29,13 @@ SUBJECT_SYNONYMS = {
     "line": "front line",
 }
 
+# Plurals that do not end in "s": a subject's own plural is no context ("339 children" and
+# "hundreds of children" share their subject, not a word about the quantity).
+IRREGULAR_PLURALS = {
+    "child": "children", "person": "people", "man": "men", "woman": "women",
+    "foot": "feet", "tooth": "teeth", "mouse": "mice", "life": "lives", "wife": "wives",
+}  # fmt: skip
+
 # Counted nouns that, after "the bodies of", are bodies ("the bodies of 6,000 soldiers").
 BODY_NOUNS = {
     None,

@@ -5,7 +5,12 @@ from __future__ import annotations
 import math
 import re
 
-from transforms.reconcile.lexicon import BODY_NOUNS, CONTEXT_STOP_WORDS, SUBJECT_SYNONYMS
+from transforms.reconcile.lexicon import (
+    BODY_NOUNS,
+    CONTEXT_STOP_WORDS,
+    IRREGULAR_PLURALS,
+    SUBJECT_SYNONYMS,
+)
 from transforms.text.folding import fold
 
 PER_SIDE_CLASS, TOTAL_CLASS = "per_side", "total"
@@ -31,7 +36,37 @@ def context_words(sentence: str, subject: str | None) -> frozenset[str]:
     words = {
         w.removesuffix("s") for w in _WORD.findall(fold(sentence)) if w not in CONTEXT_STOP_WORDS
     }
-    return frozenset(words - {(subject or "").removesuffix("s"), "bodie", "body"})
+    own = (subject or "").split()[-1:] or [""]
+    plural = IRREGULAR_PLURALS.get(own[0], "")
+    return frozenset(words - {own[0].removesuffix("s"), plural, "bodie", "body"})
+
+
+# "$2bn (1.55bn euros; £1.1bn)": a figure in brackets right after another figure restates it
+# in another currency at some day's exchange rate, so two articles' conversions of one sum
+# differ without disagreeing ("4bn euros ($5.2bn" vs "4 billion euros (£2.8bn; $4.8bn").
+_CONVERSION_BEFORE = re.compile(r"\d[^()]*\((?:[^()]*;\s*)?$")
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def is_conversion(kind: str, text_before: str) -> bool:
+    """A sum of money written in brackets as the conversion of the figure before it."""
+    return kind == "money" and bool(_CONVERSION_BEFORE.search(text_before[-60:]))
+
+
+def times_differ(a: str | None, b: str | None) -> bool:
+    """Two explicit times that name different dates ("2004" vs "2003", "16 may" vs "2 june").
+
+    A relative time ("last year", "overnight") resolves against an article's own date, which
+    two articles need not share, so it never separates two claims on its own.
+    """
+    if a is None or b is None or a == b:
+        return False
+    return bool(_HAS_DIGIT.search(a)) and bool(_HAS_DIGIT.search(b))
+
+
+def owners_differ(a: str | None, b: str | None) -> bool:
+    """Two named owners that are not one ("japan" vs "china"); an unnamed one never differs."""
+    return a is not None and b is not None and a != b and a not in b and b not in a
 
 
 def comparison_interval(
@@ -41,8 +76,12 @@ def comparison_interval(
     per_side_value: float | None,
     scope: str | None,
     tolerance: float,
+    direction: str | None = None,
 ) -> tuple[float, float, str]:
-    """(low, high, scope class) the claim is compared on; None bounds become infinities."""
+    """(low, high, scope class) the claim is compared on; None bounds become infinities.
+
+    A change downwards ("shrank 0.2%", direction "down") is compared as a negative change, so
+    it conflicts with "grew 0.2%" instead of agreeing with it."""
     low = -math.inf if value_low is None else value_low
     high = math.inf if value_high is None else value_high
     scope_class = PER_SIDE_CLASS
@@ -51,6 +90,8 @@ def comparison_interval(
         low, high = low * factor, high * factor
     elif scope == "total":
         scope_class = TOTAL_CLASS
+    if direction == "down":
+        low, high = -high, -low
     if math.isfinite(low):
         low -= abs(low) * tolerance
     if math.isfinite(high):
