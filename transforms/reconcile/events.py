@@ -203,6 +203,10 @@ def group_events(
         "article_id"
     )
     ids = articles["article_id"].to_list()
+    if not ids:  # an empty source: no text to vectorize (scikit-learn refuses zero documents)
+        return empty("events"), pl.DataFrame(
+            schema={"article_id": pl.String, "event_id": pl.String}
+        )
     pairs = scored_pairs(articles, mentions, text_weight=text_weight)
     pairs = penalize_distant_days(pairs, articles, max_days, text_weight=text_weight)
     label = event_labels(pairs, len(ids), threshold=threshold)
