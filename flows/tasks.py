@@ -20,7 +20,7 @@ from prefect import get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
-from flows import sources
+from flows import parse_pool, sources
 from flows.progress import Progress
 from flows.settings import Settings, SettingsError
 from transforms import bodies
@@ -122,33 +122,44 @@ def normalize_files(intake: Intake) -> tuple[pl.DataFrame, pl.DataFrame, pl.Data
 def parse_and_extract(
     article_rows: pl.DataFrame, model: str, workers: int, batch_size: int
 ) -> bodies.BodyRows:
-    """The one spaCy pass over the new bodies (in `workers` processes), streamed in batches:
-    each batch becomes sentences, mentions and claims at once and its Docs are released."""
+    """The one spaCy pass over the new bodies, streamed in batches: each batch becomes
+    sentences, mentions and claims at once and its Docs are released. With several workers,
+    each worker process parses and reads its own batches (flows/parse_pool.py)."""
     logger = get_run_logger()
     with _timed("parse") as counts:
-        texts = article_rows["body"].to_list()
-        workers = pipeline.process_count(len(texts), workers)
-        docs = pipeline.parse(texts, model=model, n_process=workers)
-        progress = Progress("parse", len(texts), logger)
-        batches = []
-        for start in range(0, max(len(texts), 1), batch_size):
-            chunk = article_rows.slice(start, batch_size)
-            try:
-                parsed = list(itertools.islice(docs, chunk.height))
-            except Exception as error:
-                failure = bodies.locate_parse_failure(article_rows.slice(start), model, error)
-                raise failure from error
-            batches.append(bodies.read_bodies(chunk, parsed))
-            progress.update(start + chunk.height)
-        rows = bodies.BodyRows.concat(batches)
+        workers = pipeline.process_count(article_rows.height, workers)
+        progress = Progress("parse", article_rows.height, logger)
+        if workers > 1:
+            rows = parse_pool.parse_in_processes(
+                article_rows, model, workers, batch_size, on_batch=progress.update
+            )
+        else:
+            rows = _parse_here(article_rows, model, batch_size, progress)
         counts.update(
-            articles=len(texts),
+            articles=article_rows.height,
             sentences=rows.sentences.height,
             mentions=rows.mentions.height,
             claims=rows.claims.height,
             workers=workers,
         )
     return rows
+
+
+def _parse_here(
+    article_rows: pl.DataFrame, model: str, batch_size: int, progress: Progress
+) -> bodies.BodyRows:
+    """The parse in this process: one `nlp.pipe` stream, cut into batches of rows."""
+    docs = pipeline.parse(article_rows["body"].to_list(), model=model)
+    batches = []
+    for start in range(0, max(article_rows.height, 1), batch_size):
+        chunk = article_rows.slice(start, batch_size)
+        try:
+            parsed = list(itertools.islice(docs, chunk.height))
+        except Exception as error:
+            raise bodies.locate_parse_failure(article_rows.slice(start), model, error) from error
+        batches.append(bodies.read_bodies(chunk, parsed))
+        progress.update(start + chunk.height)
+    return bodies.BodyRows.concat(batches)
 
 
 # The three frames a parsed batch yields, in BodyRows order, as staged Parquet file names.
@@ -162,11 +173,7 @@ def parse_batch(article_rows: pl.DataFrame, model: str, out_dir: Path) -> list[P
     `out_dir`; return the files in STAGED_FRAMES order. The Docs never leave the worker:
     they are large and do not pickle back faithfully, the frames do."""
     with _timed(f"parse batch {out_dir.name}") as counts:
-        try:
-            docs = list(pipeline.parse(article_rows["body"].to_list(), model=model))
-        except Exception as error:
-            raise bodies.locate_parse_failure(article_rows, model, error) from error
-        rows = bodies.read_bodies(article_rows, docs)
+        rows = bodies.parse_rows(article_rows, model)
         out_dir.mkdir(parents=True, exist_ok=True)
         paths = [out_dir / f"{name}.parquet" for name in STAGED_FRAMES]
         for path, frame in zip(paths, (rows.sentences, rows.mentions, rows.claims), strict=True):

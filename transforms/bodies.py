@@ -69,6 +69,17 @@ def read_bodies(articles: pl.DataFrame, docs: Sequence[Doc]) -> BodyRows:
         raise batch_error
 
 
+def parse_rows(articles: pl.DataFrame, model: str) -> BodyRows:
+    """Parse the bodies of `articles` in this process and read them into rows at once: the
+    unit of work of a parse process or a cluster worker. Only the rows leave it; Docs are
+    large and do not pickle back faithfully. A spaCy failure names its file."""
+    try:
+        docs = list(parse(articles["body"].to_list(), model=model))
+    except Exception as error:
+        raise locate_parse_failure(articles, model, error) from error
+    return read_bodies(articles, docs)
+
+
 def locate_parse_failure(articles: pl.DataFrame, model: str, error: Exception) -> Exception:
     """The error to raise when spaCy itself failed while parsing a batch from `articles` on.
 
