@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import polars as pl
 from spacy.tokens import Doc, Span, Token
 
-from transforms.contract.schema import conform
+from transforms.contract.schema import columns, conform
 from transforms.entities.labels import vote
 from transforms.entities.lexicon import (
     EDGE_CHARS,
@@ -359,12 +359,18 @@ def extract_mentions(article_ids: Sequence[str], docs: Sequence[Doc]) -> pl.Data
     rows: list[tuple[str, int, int, str, str, str | None]] = []
     for article_id, doc in zip(article_ids, docs, strict=True):
         rows.extend(_article_rows(article_id, doc))
-    frame = pl.DataFrame(rows, schema=_ROW_FIELDS, orient="row")
+    frame = pl.DataFrame(rows, schema=_ROW_TYPES, orient="row")
     return conform(frame, "entity_mentions", without=FILLED_LATER)
 
 
-# Field order of the row tuples built below; `conform` puts the columns in table order.
-_ROW_FIELDS = ("article_id", "start_char", "end_char", "text", "label", "title")
+# Field order and types of the row tuples built below; `conform` puts the columns in table
+# order. The types are the table's, given rather than inferred: polars infers a column's type
+# from the first 100 rows, so a batch whose first 100 mentions carry no title typed `title` as
+# null and failed on the first title after them (seen on the BBC corpus: "former").
+_ROW_TYPES = {
+    name: columns("entity_mentions")[name]
+    for name in ("article_id", "start_char", "end_char", "text", "label", "title")
+}
 
 
 def _article_rows(article_id: str, doc: Doc) -> list[tuple[str, int, int, str, str, str | None]]:

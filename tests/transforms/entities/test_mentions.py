@@ -143,3 +143,16 @@ def test_empty_extraction() -> None:
     mentions = extract_mentions([], [])
     assert mentions.height == 0
     assert mentions.schema == pl.Schema(columns("entity_mentions", without=EXTRACTED))
+
+
+def test_a_title_after_the_first_hundred_mentions_of_a_batch() -> None:
+    # A batch whose first 100+ mentions carry no title, then one that does: the column types
+    # come from the table, not from polars' look at the first 100 rows (the BBC corpus had
+    # such a batch, and its run failed on "former").
+    places = "Officials flew from Paris to Berlin, then to Madrid, Vienna, Lisbon and Warsaw. "
+    texts = [places * 10 for _ in range(3)] + ["Former Prime Minister Tony Blair spoke."]
+    frame = extract_mentions([f"a{i}" for i in range(4)], list(parse(texts)))
+    assert frame.filter(pl.col("article_id") != "a3").height > 100
+    assert frame.filter(pl.col("article_id") != "a3")["title"].null_count() > 100
+    blair = frame.filter(pl.col("text") == "Tony Blair")
+    assert blair["title"].to_list() == ["Former Prime Minister"]
