@@ -60,22 +60,7 @@ def newsclaims_flow(
             intake = _ingest(summary, settings, run_id, fingerprint)
             if intake.nothing_to_do and settings.published.exists():
                 return _unchanged(summary, intake.raw_files, settings)
-            raw_files, articles, parts = tasks.normalize_files(intake)
-            rows = _parse(articles, settings, run_id)
-            tasks.write_build(
-                settings,
-                build,
-                intake,
-                raw_files,
-                {
-                    "articles": articles,
-                    "article_parts": parts,
-                    "sentences": rows.sentences,
-                    "entity_mentions": rows.mentions,
-                    "numeric_claims": rows.claims,
-                },
-            )
-            _clean_staging(settings, run_id)
+            _load_build(settings, build, intake, run_id)
             raw_files = tasks.withhold_faulty_articles(build, run_id)
             tasks.canonicalize_entities(build, pinned)
             tasks.reconcile_build(build, settings.tolerance, settings.published, run_id)
@@ -138,6 +123,29 @@ def _parse(articles: pl.DataFrame, settings: Settings, run_id: str) -> BodyRows:
             progress.update(done)
         staged = [future.result() for future in futures]  # batch order, not completion order
     return tasks.load_staged_batches(staged)
+
+
+def _load_build(settings: Settings, build: Path, intake: tasks.Intake, run_id: str) -> None:
+    """Normalize, parse and write the new rows into the build. A function of its own so that
+    the run's frames (every sentence, mention and claim of the new files) are released when
+    it returns, before the global stages read the whole warehouse back: at 10x the corpus
+    the two together would set the run's peak memory."""
+    raw_files, articles, parts = tasks.normalize_files(intake)
+    rows = _parse(articles, settings, run_id)
+    tasks.write_build(
+        settings,
+        build,
+        intake,
+        raw_files,
+        {
+            "articles": articles,
+            "article_parts": parts,
+            "sentences": rows.sentences,
+            "entity_mentions": rows.mentions,
+            "numeric_claims": rows.claims,
+        },
+    )
+    _clean_staging(settings, run_id)
 
 
 def _staging_dir(settings: Settings, run_id: str) -> Path:
