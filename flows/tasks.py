@@ -350,7 +350,7 @@ def reject_build(build: Path, settings: Settings, run_id: str) -> Path:
 
 
 @stage
-def render_report(published: Path, report_dir: Path) -> Path | None:
+def render_report(published: Path, report_dir: Path, workers: int) -> Path | None:
     """The offline report of agreement and conflict, and a conflicts artifact linking to it.
 
     Best effort, after the publish: a report that cannot be built is logged, never turned
@@ -359,7 +359,7 @@ def render_report(published: Path, report_dir: Path) -> Path | None:
     logger = get_run_logger()
     try:
         with _timed("report") as counts:
-            index = pages.build_report(published, report_dir)
+            index = pages.build_report(published, report_dir, workers)
             counts["pages"] = sum(1 for _ in report_dir.rglob("*.html"))
         create_markdown_artifact(
             markdown=pages.conflicts_markdown(published, index),

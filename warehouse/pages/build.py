@@ -12,7 +12,7 @@ import shutil
 import tempfile
 import uuid
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -34,10 +34,14 @@ def _banner(source: Path) -> str:
 
 
 def render_pages(
-    con: duckdb.DuckDBPyConnection, source: Path, charts: ChartCache | None = None
+    con: duckdb.DuckDBPyConnection,
+    source: Path,
+    charts: ChartCache | None = None,
+    workers: int = 1,
 ) -> dict[str, str]:
     """Every page of the report, keyed by its path relative to the report folder; charts are
-    drawn through `charts` (a cache of earlier reports' SVGs), or afresh."""
+    drawn through `charts` (a cache of earlier reports' SVGs), or afresh, the ones not cached
+    drawn ahead in up to `workers` processes."""
     charts = charts or ChartCache(None)
     label = source.name
     run = queries.latest_run(con)
@@ -56,9 +60,17 @@ def render_pages(
     def chart(group: queries.Row, claims: list[queries.Row]) -> str:
         return charts.svg(chart_spec(group, claims, labels), group["subject"])
 
+    found = queries.by_event(con)
+    charts.prefetch(_chart_jobs(found, labels), workers)
     for event in events:
         pages[render.event_href(event["event_id"])] = _event_page(
-            con, event, by_event[event["event_id"]], labels, chart, source=label, banner=banner
+            event,
+            found[event["event_id"]],
+            by_event[event["event_id"]],
+            labels,
+            chart,
+            source=label,
+            banner=banner,
         )
 
     events_by_id = {e["event_id"]: e for e in events}
@@ -89,9 +101,24 @@ def render_pages(
     return pages
 
 
+def _chart_jobs(
+    found: dict[str, dict[str, list[queries.Row]]], labels: dict[str, str]
+) -> Iterator[tuple[dict, str | None]]:
+    """(spec, subject) of every chart the event pages will show: the groups reported by more
+    than one outlet (render.event_page draws no other)."""
+    for event in found.values():
+        claims_by_group: dict[str, list[queries.Row]] = defaultdict(list)
+        for claim in event["claims"]:
+            claims_by_group[claim["group_id"]].append(claim)
+        for group in event["groups"]:
+            claims = claims_by_group.get(group["group_id"])
+            if group["n_outlets"] > 1 and claims:
+                yield chart_spec(group, claims, labels), group["subject"]
+
+
 def _event_page(
-    con: duckdb.DuckDBPyConnection,
     event: queries.Row,
+    found: dict[str, list[queries.Row]],
     articles: list[queries.Row],
     labels: dict[str, str],
     chart: Callable[[queries.Row, list[queries.Row]], str],
@@ -99,16 +126,17 @@ def _event_page(
     source: str,
     banner: str,
 ) -> str:
-    """One event's page: its groups with their claims, and how each changed group moved."""
+    """One event's page from its `found` groups, claims and history (queries.by_event): its
+    groups with their claims, and how each changed group moved."""
     claims_by_group: dict[str, list[queries.Row]] = defaultdict(list)
-    for claim in queries.claims(con, event["event_id"]):
+    for claim in found["claims"]:
         claims_by_group[claim["group_id"]].append(claim)
     history_by_group: dict[str, list[queries.Row]] = defaultdict(list)
-    for state in queries.history(con, event["event_id"]):
+    for state in found["history"]:
         history_by_group[state["group_id"]].append(state)
     return render.event_page(
         event,
-        queries.groups(con, event["event_id"]),
+        found["groups"],
         claims_by_group,
         articles,
         labels,
@@ -119,7 +147,7 @@ def _event_page(
     )
 
 
-def build_report(published: Path, out_dir: Path) -> Path:
+def build_report(published: Path, out_dir: Path, workers: int = 1) -> Path:
     """Write the report of the warehouse file `published` into `out_dir`; returns index.html.
 
     `published` may be any warehouse file (the published one, or a build set aside in
@@ -130,7 +158,7 @@ def build_report(published: Path, out_dir: Path) -> Path:
         raise FileNotFoundError(f"no warehouse file at {published}")
     charts = ChartCache(out_dir.with_name(f".{out_dir.name}.charts"))
     with duckdb.connect(str(published), read_only=True) as con:
-        pages = render_pages(con, published, charts)
+        pages = render_pages(con, published, charts, workers)
 
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))

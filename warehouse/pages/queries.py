@@ -7,11 +7,14 @@ beyond Python scalars. Nothing here writes.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
 import duckdb
 
 Row = dict[str, Any]
+# The filter of the per-event statements below; by_event() runs them for every event at once.
+_ONE_EVENT = "g.event_id = ?"
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[Row]:
@@ -43,23 +46,24 @@ def events(con: duckdb.DuckDBPyConnection) -> list[Row]:
 GROUPS_SQL = """
 SELECT group_id, event_id, subject, kind, unit, scope, n_claims, n_articles, n_outlets,
        n_independent, consensus_low, consensus_high, status
-FROM claim_groups
-WHERE event_id = ? AND n_outlets >= 1
+FROM claim_groups g
+WHERE {event} AND n_outlets >= 1
 ORDER BY n_outlets > 1 DESC, status = 'conflict' DESC, n_outlets DESC, n_independent DESC,
          subject, consensus_low NULLS LAST, group_id
 """
 
 
 def groups(con: duckdb.DuckDBPyConnection, event_id: str) -> list[Row]:
-    return _rows(con, GROUPS_SQL, [event_id])
+    return _rows(con, GROUPS_SQL.format(event=_ONE_EVENT), [event_id])
 
 
 # Every claim of an event's groups with its article, outlet key and sentence: the sentence
 # offsets let the page highlight the quote inside its sentence.
 CLAIMS_SQL = """
 SELECT
-    c.group_id, c.claim_id, c.article_id, o.outlet_key, a.outlet, a.original_outlet, a.title,
-    a.path, c.quote, c.start_char, c.end_char, c.value, c.value_low, c.value_high, c.bound,
+    g.event_id, c.group_id, c.claim_id, c.article_id, o.outlet_key, a.outlet,
+    a.original_outlet, a.title, a.path, c.quote, c.start_char, c.end_char, c.value,
+    c.value_low, c.value_high, c.bound,
     c.scope, c.per_side_value, c.compare_low, c.compare_high, c.attributed_to,
     s.text AS sentence, s.start_char AS sentence_start, coalesce(s.is_wire_copy, FALSE)
         AS is_wire_copy, s.wire_group
@@ -68,13 +72,13 @@ JOIN claim_groups g ON g.group_id = c.group_id
 JOIN articles a ON a.article_id = c.article_id
 JOIN article_outlets o ON o.article_id = c.article_id
 LEFT JOIN sentences s ON s.sentence_id = c.sentence_id
-WHERE g.event_id = ?
+WHERE {event}
 ORDER BY c.group_id, o.outlet_key, c.article_id, c.start_char
 """
 
 
 def claims(con: duckdb.DuckDBPyConnection, event_id: str) -> list[Row]:
-    return _rows(con, CLAIMS_SQL, [event_id])
+    return _rows(con, CLAIMS_SQL.format(event=_ONE_EVENT), [event_id])
 
 
 # How each group of an event moved across publishing runs, for the groups whose state
@@ -82,15 +86,15 @@ def claims(con: duckdb.DuckDBPyConnection, event_id: str) -> list[Row]:
 # the group ids that stay put across runs (id_lineage).
 HISTORY_SQL = """
 WITH h AS (
-    SELECT h.* FROM claim_group_history h
+    SELECT h.*, g.event_id FROM claim_group_history h
     JOIN claim_groups g ON g.group_id = h.group_id
-    WHERE g.event_id = ?
+    WHERE {event}
 ),
 moved AS (
     SELECT group_id FROM h GROUP BY group_id
     HAVING count(DISTINCT (consensus_low, consensus_high, status, n_outlets, n_claims)) > 1
 )
-SELECT group_id, run_id, recorded_at, n_outlets, n_independent, n_claims, consensus_low,
+SELECT event_id, group_id, run_id, recorded_at, n_outlets, n_independent, n_claims, consensus_low,
        consensus_high, status
 FROM h WHERE group_id IN (SELECT group_id FROM moved)
 ORDER BY group_id, recorded_at, run_id
@@ -98,7 +102,18 @@ ORDER BY group_id, recorded_at, run_id
 
 
 def history(con: duckdb.DuckDBPyConnection, event_id: str) -> list[Row]:
-    return _rows(con, HISTORY_SQL, [event_id])
+    return _rows(con, HISTORY_SQL.format(event=_ONE_EVENT), [event_id])
+
+
+def by_event(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, list[Row]]]:
+    """The groups, claims and history of every event in one query each, keyed by event id
+    (rows in the order the single-event queries give). One query per event cost 15 ms each,
+    47 s of a 1,073-event report (measured on the BBC corpus)."""
+    found: dict[str, dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))
+    for part, sql in (("groups", GROUPS_SQL), ("claims", CLAIMS_SQL), ("history", HISTORY_SQL)):
+        for row in _rows(con, sql.format(event="TRUE")):
+            found[row["event_id"]][part].append(row)
+    return found
 
 
 ARTICLES_SQL = """
