@@ -38,7 +38,10 @@ from transforms.reconcile.quantities import (
     context_words,
     intersect,
     is_conversion,
+    link_interval,
+    owner_key,
     owners_differ,
+    rounds_to,
     subject_key,
     times_differ,
 )
@@ -71,6 +74,38 @@ def _anchored(a: dict, b: dict) -> bool:
     return a["scope"] == b["scope"] == "per_side"
 
 
+def _rounding(a: dict, b: dict) -> bool:
+    """Two exact figures in one printed unit agree within the tolerance only when one rounds
+    the other: the tolerance is for rounding and conversion ("10 km" / "six miles"), and
+    "£180,126" / "£180,226" (two months' averages) are two figures, not one read twice."""
+    if a["bound"] != "exact" or b["bound"] != "exact" or a["_figure"] is None:
+        return True
+    if b["_figure"] is None or (a.get("original_unit"), a.get("currency")) != (
+        b.get("original_unit"),
+        b.get("currency"),
+    ):
+        return True
+    return rounds_to(abs(a["_figure"]), abs(b["_figure"]))
+
+
+def _may_link(a: dict, b: dict, compatible: bool) -> bool:
+    """Whether two claims whose other terms fit may be one quantity at all.
+
+    A proposal and an outcome ("could return up to 1,200" / "freed 1,000") are two
+    quantities, unless both print one figure: "is thought to be offering about $2bn" and
+    "agreed to pay $2bn" report one sum; never a conflict across them. A different figure
+    links to an open bound only within a factor of 2 of its printed end
+    (quantities.OPEN_BOUND_FACTOR): "more than 800,000" says nothing of 2.8 million, and
+    beyond that the two are neither one quantity nor a disagreement.
+    """
+    same = _same_figure(a, b)
+    if a["_modality"] != b["_modality"] and not (compatible and same):
+        return False
+    if compatible and not same:
+        return max(a["_link_low"], b["_link_low"]) <= min(a["_link_high"], b["_link_high"])
+    return True
+
+
 def _same_quantity(a: dict, b: dict) -> bool:
     """Whether two claims of one bucket, in different articles, state one quantity."""
     if owners_differ(a["_owner"], b["_owner"]) or times_differ(a["_time"], b["_time"]):
@@ -79,7 +114,9 @@ def _same_quantity(a: dict, b: dict) -> bool:
     if not union:
         return False
     overlap = len(a["_context"] & b["_context"]) / len(union)
-    compatible = max(a["_low"], b["_low"]) <= min(a["_high"], b["_high"])
+    compatible = max(a["_low"], b["_low"]) <= min(a["_high"], b["_high"]) and _rounding(a, b)
+    if not _may_link(a, b, compatible):
+        return False
     if a["_key"] != b["_key"]:
         # Subjects differ: only the same figure, when a subject is a weak guess (what a sum,
         # share, duration or age measures), or a count's noun is missing and much is shared.
@@ -109,6 +146,10 @@ def _same_quantity(a: dict, b: dict) -> bool:
     # pairs of different quantities share as many words as real disagreements (Jaccard 0.25
     # to 0.62 for both; benchmarks/bench_claims_gold.py, benchmarks/results/claims.md).
     if not _anchored(a, b) or a["_conversion"] or b["_conversion"]:
+        return False
+    if a["kind"] == b["kind"] == "age" and abs(a["_figure"] - b["_figure"]) <= 1:
+        # A person's age moves by one between reports a birthday apart ("26-year-old" at the
+        # trial date, "27-year-old" at the verdict): two ages at two times, no disagreement.
         return False
     return overlap >= STRONG_CONTEXT
 
@@ -203,17 +244,21 @@ def _comparable(
     )
     row["compare_low"] = low if math.isfinite(low) else None
     row["compare_high"] = high if math.isfinite(high) else None
+    link_low, link_high = link_interval(low, high, claim["bound"])
     record = {
         **claim,
         "_low": low,
         "_high": high,
+        "_link_low": link_low,
+        "_link_high": link_high,
         "_raw_low": raw_low,
         "_raw_high": raw_high,
         "_row": row,
         "_context": context_words(text, claim["subject"]) - _own_words(claim),
         "_key": row["subject_key"],
         "_figure": _figure(claim),
-        "_owner": claim.get("owner"),
+        "_owner": owner_key(claim.get("owner")),
+        "_modality": claim.get("modality") or "stated",
         "_time": claim.get("time_ref"),
         "_conversion": is_conversion(claim["kind"], before),
     }
@@ -235,10 +280,10 @@ def _bucket_claims(
             continue
         before = text[: max(0, claim["start_char"] - start)]
         scope_class, family, record = _comparable(claim, row, text, before, tolerance)
-        # A proposal is not an outcome ("could return up to 1,200" vs "freed 1,000"), and the
-        # size of a change is not a level ("grew 2%" vs "rose to 2%").
-        signature = (claim.get("modality") or "stated", claim.get("direction") is not None)
-        bucket = (event_of.get(claim["article_id"]), family, claim["unit"], scope_class, *signature)
+        # The size of a change is not a level ("grew 2%" vs "rose to 2%"); a proposal and an
+        # outcome share a bucket but link only on one printed figure (_same_quantity).
+        change = claim.get("direction") is not None
+        bucket = (event_of.get(claim["article_id"]), family, claim["unit"], scope_class, change)
         buckets.setdefault(bucket, []).append(record)
     return buckets, per_claim
 
