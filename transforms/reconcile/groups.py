@@ -50,6 +50,7 @@ from transforms.text.clusters import DisjointSet
 
 STRONG_CONTEXT = 0.2
 WEAK_CONTEXT = 0.1
+SMALL_COUNT = 10
 # Kinds whose subject is read from the clause, not counted: two articles may name the same
 # figure's subject differently ("pay $2bn" / "a $2bn settlement"; "59-year-old woman" / "Raj
 # Chohan, 59"), so the same figure may link across subjects; counts of two nouns never do.
@@ -62,6 +63,17 @@ def _same_figure(a: dict, b: dict) -> bool:
     """Both print one value, as compared ("nearly one-fifth" and "about 20 percent"; "12,000,
     or 6,000 for each side" and "6,000 each" per side); the bounds are checked apart."""
     return a["_figure"] == b["_figure"]
+
+
+def _telling_figure(a: dict, b: dict) -> bool:
+    """One printed figure that says the two are one quantity: the same figure, unless it is a
+    count below 10. Small counts of one noun coincide all the time in a story ("three missed
+    penalties" of one kicker and of another, "two finals" of two players), so they need the
+    shared context of a merely compatible value (STRONG_CONTEXT)."""
+    if not _same_figure(a, b):
+        return False
+    small = a["kind"] == "count" and a["_figure"] is not None and abs(a["_figure"]) < SMALL_COUNT
+    return not small
 
 
 def _anchored(a: dict, b: dict) -> bool:
@@ -91,17 +103,11 @@ def _rounding(a: dict, b: dict) -> bool:
 def _may_link(a: dict, b: dict, compatible: bool) -> bool:
     """Whether two claims whose other terms fit may be one quantity at all.
 
-    A proposal and an outcome ("could return up to 1,200" / "freed 1,000") are two
-    quantities, unless both print one figure: "is thought to be offering about $2bn" and
-    "agreed to pay $2bn" report one sum; never a conflict across them. A different figure
-    links to an open bound only within a factor of 2 of its printed end
+    A different figure links to an open bound only within a factor of 2 of its printed end
     (quantities.OPEN_BOUND_FACTOR): "more than 800,000" says nothing of 2.8 million, and
     beyond that the two are neither one quantity nor a disagreement.
     """
-    same = _same_figure(a, b)
-    if a["_modality"] != b["_modality"] and not (compatible and same):
-        return False
-    if compatible and not same:
+    if compatible and not _same_figure(a, b):
         return max(a["_link_low"], b["_link_low"]) <= min(a["_link_high"], b["_link_high"])
     return True
 
@@ -138,7 +144,7 @@ def _same_quantity(a: dict, b: dict) -> bool:
         # "more than 6,000 bodies each" still joins "9,000 ... from each side" and the
         # disagreement shows (tests/test_flow.py, the contradicting outlet).
         per_side = "per_side" in (a["scope"], b["scope"])
-        return overlap > 0 and (per_side or _same_figure(a, b) or overlap >= STRONG_CONTEXT)
+        return overlap > 0 and (per_side or _telling_figure(a, b) or overlap >= STRONG_CONTEXT)
     # A conflict needs evidence that both sides measure one thing: the same named owner
     # ("Germany's economy grew 1.6%" / "Germany's economy expanded by 1.7%"; an age's person),
     # or both per-side counts of one exchange; and no currency conversion (exchange rates
@@ -258,7 +264,6 @@ def _comparable(
         "_key": row["subject_key"],
         "_figure": _figure(claim),
         "_owner": owner_key(claim.get("owner")),
-        "_modality": claim.get("modality") or "stated",
         "_time": claim.get("time_ref"),
         "_conversion": is_conversion(claim["kind"], before),
     }
@@ -280,10 +285,11 @@ def _bucket_claims(
             continue
         before = text[: max(0, claim["start_char"] - start)]
         scope_class, family, record = _comparable(claim, row, text, before, tolerance)
-        # The size of a change is not a level ("grew 2%" vs "rose to 2%"); a proposal and an
-        # outcome share a bucket but link only on one printed figure (_same_quantity).
-        change = claim.get("direction") is not None
-        bucket = (event_of.get(claim["article_id"]), family, claim["unit"], scope_class, change)
+        # A proposal is not an outcome ("could return up to 1,200" vs "freed 1,000"), even on
+        # one figure (the proposed "1,000-for-1,000" format vs the completed swap of 1,000),
+        # and the size of a change is not a level ("grew 2%" vs "rose to 2%").
+        signature = (claim.get("modality") or "stated", claim.get("direction") is not None)
+        bucket = (event_of.get(claim["article_id"]), family, claim["unit"], scope_class, *signature)
         buckets.setdefault(bucket, []).append(record)
     return buckets, per_claim
 

@@ -71,20 +71,6 @@ def test_one_country_under_two_names_is_one_owner():
     assert together(claims, ("a0", "£4bn"), ("a1", "£4bn"))
 
 
-def test_a_proposal_and_an_outcome_join_only_on_one_printed_figure():
-    claims, _ = grouped(
-        "The insurer is expected to pay $3bn to settle the flood claims, lawyers said.",
-        "The insurer paid $3bn to settle the flood claims, lawyers said.",
-    )
-    assert together(claims, ("a0", "$3bn"), ("a1", "$3bn"))
-    claims, groups = grouped(
-        "The insurer paid $3bn to settle the flood claims, lawyers said.",
-        "The insurer could pay up to $5bn to settle the flood claims, lawyers said.",
-    )
-    assert not together(claims, ("a0", "$3bn"), ("a1", "up to $5bn"))
-    assert "conflict" not in groups["status"].to_list()
-
-
 def test_two_precise_figures_that_differ_are_two_figures():
     # Within the 1 % tolerance, but neither rounds the other: two months' averages.
     claims, groups = grouped(
@@ -98,3 +84,18 @@ def test_two_precise_figures_that_differ_are_two_figures():
         "The average flat in the city now costs £240,000, the registry said on Friday.",
     )
     assert together(claims, ("a0", "£240,315"), ("a1", "£240,000"))
+
+
+def test_a_small_count_of_one_noun_needs_more_than_one_shared_word():
+    # Two strikers' goals: the same small figure of one noun, one word ("season") in common.
+    claims, _ = grouped(
+        "Rooney scored two goals this season before his injury in October.",
+        "Defoe has added two goals for Spurs, taking his season total to nine.",
+    )
+    assert not together(claims, ("a0", "two"), ("a1", "two"))
+    # a larger figure still joins on one shared word
+    claims, _ = grouped(
+        "The ferry carried 340 passengers when it sank off the coast.",
+        "Rescuers said the ferry had 340 passengers aboard.",
+    )
+    assert together(claims, ("a0", "340"), ("a1", "340"))
