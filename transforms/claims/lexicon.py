@@ -141,6 +141,7 @@ CHANGE_LEMMAS: frozenset[str] = frozenset({
     "gain", "lose", "cut", "raise", "lower", "edge", "soar", "plunge", "tumble", "rally",
     "surge", "dip", "decline", "advance", "ease", "boost", "reduce", "shrink", "expand",
     "rebound", "sink", "slump", "leap", "add", "shed", "widen", "narrow", "up", "down",
+    "trim", "slash", "halve", "double", "triple",
 })  # fmt: skip
 
 # "one-off", "one-time": hyphen compounds that are adjectives, not counts of a noun.

@@ -59,7 +59,7 @@ def apply_units(doc: Doc, claim: Claim) -> None:
     if unit_word == "nautical" and lower(doc, k + 1) in DASHES and lower(doc, k + 2) == "mile":
         # "a 480-nautical-mile corridor": the sea mile, 1.852 km, not a count of miles
         claim.kind, claim.original_unit = "distance", "nautical mile"
-        claim.anchor = claim.end = k + 3
+        claim.anchor, claim.end = k + 2, k + 3  # the unit token, so the noun after is measured
         return
     if unit_word in DISTANCE_UNITS:
         claim.kind = "distance"

@@ -126,3 +126,14 @@ def test_a_capital_glued_after_a_brand_is_a_model():
     frame = claims_of("The laptop ships with an AMD Radeon 6750M chip and 8GB of memory.")
     assert 6.75e9 not in frame["value"].to_list()
     assert only("The company sold $2M of chips.", "$2M")["kind"] == "money"
+
+
+def test_subjects_of_named_counts_sea_miles_and_changed_sums():
+    # a name compounded into the counted noun is whose, not what is counted
+    row = only("Four Jonny Wilkinson drop goals won the match for England.", "Four")
+    assert row["subject"] == "goal"
+    # a sea-mile distance measures the noun after it
+    assert only("Ships guard a 200-nautical-mile zone.", "200-nautical-mile")["subject"] == "zone"
+    # a sum that a change verb moves from one level to another is its object's
+    row = only("The council trimmed its deficit from £8.4m to £5.9m this year.", "£5.9m")
+    assert row["subject"] == "deficit"
