@@ -107,6 +107,9 @@ def test_a_tally_after_a_name_is_no_age():
     frame = claims_of("The Senate confirmed Samuel Alito, 58 to 42, after a long debate.")
     assert "age" not in frame["kind"].to_list()
     assert only("The defendant, Jane Doe, 34, was charged on Monday.", "34")["kind"] == "age"
+    # a surname the model does not know as a person is still a name with an age
+    row = only("Zelinskaya, 27, and her coach Ivo Marek were banned for two years.", "27")
+    assert row["kind"] == "age"
 
 
 def test_a_hyphenated_multiplier_is_one_number():
