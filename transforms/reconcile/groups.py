@@ -78,8 +78,12 @@ def _telling_figure(a: dict, b: dict) -> bool:
 
 def _anchored(a: dict, b: dict) -> bool:
     """Both claims are tied to one thing: one named owner, or per-side counts of an exchange."""
-    owner_a = a["_owner"] or (a["_key"] if a["kind"] == "age" else None)
-    owner_b = b["_owner"] or (b["_key"] if b["kind"] == "age" else None)
+    # "62 Labour rebels" / "32 Labour rebels": a name between a count and its noun says which
+    # kind of thing is counted (on two votes here), not one thing with one value.
+    owner_a = None if a["_kind_of"] else a["_owner"]
+    owner_b = None if b["_kind_of"] else b["_owner"]
+    owner_a = owner_a or (a["_key"] if a["kind"] == "age" else None)
+    owner_b = owner_b or (b["_key"] if b["kind"] == "age" else None)
     if owner_a is not None and owner_a == owner_b:
         return True
     # "6,000 ... from each side" / "9,000 ... from each side": the exchange's own per-side count
@@ -232,6 +236,15 @@ def _split_if_inconsistent(claims: list[dict]) -> list[list[dict]]:
     return _value_clusters(claims)
 
 
+def _owner_names_kind(claim: dict, after: str) -> bool:
+    """Is the count's owner printed between the number and its noun ("62 Labour rebels")?"""
+    owner = claim.get("owner")
+    if claim["kind"] != "count" or not owner:
+        return False
+    rest = after[len(claim.get("quote") or "") :].lstrip().lower()
+    return rest.startswith(owner)
+
+
 def _comparable(
     claim: dict, row: dict, text: str, before: str, tolerance: float
 ) -> tuple[str, str | None, dict]:
@@ -266,6 +279,7 @@ def _comparable(
         "_owner": owner_key(claim.get("owner")),
         "_time": claim.get("time_ref"),
         "_conversion": is_conversion(claim["kind"], before),
+        "_kind_of": _owner_names_kind(claim, text[len(before) :]),
     }
     return scope_class, FAMILY.get(claim["kind"], claim["kind"]), record
 

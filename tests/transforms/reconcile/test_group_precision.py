@@ -99,3 +99,18 @@ def test_a_small_count_of_one_noun_needs_more_than_one_shared_word():
         "Rescuers said the ferry had 340 passengers aboard.",
     )
     assert together(claims, ("a0", "340"), ("a1", "340"))
+
+
+def test_a_name_between_a_count_and_its_noun_anchors_no_conflict():
+    # Rebels of one party on two votes: "Conservative" says which rebels, not whose figure.
+    _, groups = grouped(
+        "The bill passed despite 45 Conservative rebels voting against the government.",
+        "The bill passed despite 28 Conservative rebels voting against the government.",
+    )
+    assert "conflict" not in groups["status"].to_list()
+    # a possessor still anchors one: the same person's figure, told two ways
+    _, groups = grouped(
+        "Smith's 14 goals this season lead the league, the club said on Sunday.",
+        "Smith's 17 goals this season lead the league, the club said on Sunday.",
+    )
+    assert "conflict" in groups["status"].to_list()
