@@ -21,6 +21,9 @@ PER_SIDE_CLASS, TOTAL_CLASS = "per_side", "total"
 # side": the thing exchanged is bodies, whatever noun follows, up to the end of the clause.
 _BODIES_OF = re.compile(r"\bbod(?:y|ies) of\b[^.;:!?]*$", re.I)
 _WORD = re.compile(r"[^\W\d_]{4,}")
+# Acronyms are the most telling names a sentence has ("AMD", "ATI", "IAAF"), however short:
+# two or three capitals standing alone count as context words too.
+_ACRONYM = re.compile(r"\b[A-Z]{2,3}\b")
 
 
 def subject_key(subject: str | None, text_before: str) -> str | None:
@@ -38,6 +41,7 @@ def context_words(sentence: str, subject: str | None) -> frozenset[str]:
     words = {
         w.removesuffix("s") for w in _WORD.findall(fold(sentence)) if w not in CONTEXT_STOP_WORDS
     }
+    words |= {a.lower() for a in _ACRONYM.findall(sentence)}
     own = (subject or "").split()[-1:] or [""]
     plural = IRREGULAR_PLURALS.get(own[0], "")
     return frozenset(words - {own[0].removesuffix("s"), plural, "bodie", "body"})

@@ -114,3 +114,12 @@ def test_a_name_between_a_count_and_its_noun_anchors_no_conflict():
         "Smith's 17 goals this season lead the league, the club said on Sunday.",
     )
     assert "conflict" in groups["status"].to_list()
+
+
+def test_acronyms_are_context_however_short():
+    # The two sentences share only "AMD": a name, the best context a sentence has.
+    claims, _ = grouped(
+        "AMD agreed to buy the chip designer for $4.2bn in cash.",
+        "The deal sees AMD paying $4.2bn for ATI.",
+    )
+    assert together(claims, ("a0", "$4.2bn"), ("a1", "$4.2bn"))
