@@ -111,6 +111,8 @@ def _may_link(a: dict, b: dict, compatible: bool) -> bool:
     (quantities.OPEN_BOUND_FACTOR): "more than 800,000" says nothing of 2.8 million, and
     beyond that the two are neither one quantity nor a disagreement.
     """
+    if a["_modality"] != b["_modality"] and not (compatible and _same_figure(a, b)):
+        return False  # an offered and a paid sum: only one printed figure, never a conflict
     if compatible and not _same_figure(a, b):
         return max(a["_link_low"], b["_link_low"]) <= min(a["_link_high"], b["_link_high"])
     return True
@@ -280,6 +282,7 @@ def _comparable(
         "_time": claim.get("time_ref"),
         "_conversion": is_conversion(claim["kind"], before),
         "_kind_of": _owner_names_kind(claim, text[len(before) :]),
+        "_modality": claim.get("modality") or "stated",
     }
     return scope_class, FAMILY.get(claim["kind"], claim["kind"]), record
 
@@ -301,8 +304,15 @@ def _bucket_claims(
         scope_class, family, record = _comparable(claim, row, text, before, tolerance)
         # A proposal is not an outcome ("could return up to 1,200" vs "freed 1,000"), even on
         # one figure (the proposed "1,000-for-1,000" format vs the completed swap of 1,000),
-        # and the size of a change is not a level ("grew 2%" vs "rose to 2%").
-        signature = (claim.get("modality") or "stated", claim.get("direction") is not None)
+        # and the size of a change is not a level ("grew 2%" vs "rose to 2%"). A sum of money
+        # is the exception: one printed sum offered and paid is one deal's price ("is thought
+        # to be offering about $2bn" / "agreed to pay $2bn"), so money shares a bucket across
+        # modality and links across it only on one figure (_may_link).
+        modality = claim.get("modality") or "stated"
+        signature = (
+            "any" if claim["kind"] == "money" else modality,
+            claim.get("direction") is not None,
+        )
         bucket = (event_of.get(claim["article_id"]), family, claim["unit"], scope_class, *signature)
         buckets.setdefault(bucket, []).append(record)
     return buckets, per_claim

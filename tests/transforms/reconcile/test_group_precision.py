@@ -123,3 +123,18 @@ def test_acronyms_are_context_however_short():
         "The deal sees AMD paying $4.2bn for ATI.",
     )
     assert together(claims, ("a0", "$4.2bn"), ("a1", "$4.2bn"))
+
+
+def test_an_offered_and_a_paid_sum_join_on_one_printed_figure():
+    claims, _ = grouped(
+        "The insurer is expected to pay $3bn to settle the flood claims, lawyers said.",
+        "The insurer paid $3bn to settle the flood claims, lawyers said.",
+    )
+    assert together(claims, ("a0", "$3bn"), ("a1", "$3bn"))
+    # another figure proposed is another quantity, and never a conflict
+    claims, groups = grouped(
+        "The insurer paid $3bn to settle the flood claims, lawyers said.",
+        "The insurer could pay up to $5bn to settle the flood claims, lawyers said.",
+    )
+    assert not together(claims, ("a0", "$3bn"), ("a1", "up to $5bn"))
+    assert "conflict" not in groups["status"].to_list()
