@@ -3,7 +3,9 @@
 Rules (also in the README):
 - Only quantities are compared: count, percent, fraction, money, duration, distance, age.
   Dates and ordinals get no group. Percent and fraction compare as one family, "share".
-- A bucket is (event, subject key, family, unit, scope class). The subject key merges
+- A bucket is (event, family, unit, scope class, modality, change or level); money shares
+  one across modality (an offered and a paid sum link only on one printed figure). Claims
+  are then linked by their subject key (`_same_quantity`), which merges
   synonyms ("troops" ~ "soldiers", "warplanes" ~ "planes"), and "the bodies of N soldiers"
   counts bodies. The scope class separates totals from per-side figures: a per-side claim,
   a total that also gives its per-side value ("12,000 ..., or 6,000 for each side") and a
@@ -14,7 +16,9 @@ Rules (also in the README):
   their sentences share content words beyond the subject: any shared word if their values are
   compatible, a strong overlap (Jaccard >= STRONG_CONTEXT) if they are not; the second is how
   a conflict is found. "More than a dozen people attended" and "more than 1.2 million people
-  killed or injured" share nothing and stay apart.
+  killed or injured" share nothing and stay apart. Compatible within the tolerance means one
+  figure rounds the other; an open bound reaches a figure at most twice its printed end; a
+  count below 10 needs the strong overlap; a conflict needs one anchor (`_anchored`).
 - One article's claims in a group are one claim said several times: their intervals
   intersect. When an article's own claims in a group cannot intersect, the group holds several
   quantities ("52 out of 80 drones"), and it is split into value clusters.
