@@ -298,7 +298,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/claims.md")
     parser.add_argument("--command", default="", help="the command line, for the results")
     parser.add_argument("--warehouse", action="append", default=[], help="corpus=path")
-    parser.add_argument("--explain", type=Path, help="append the after run's misses here")
+    parser.add_argument(
+        "--explain", type=Path,
+        help="append the after run's failures: claims read wrong, mixed groups, missed figures",
+    )  # fmt: skip
     parser.add_argument("--doc-cache", type=Path, help="folder for the parsed docs (DocBin)")
     args = parser.parse_args()
     warehouses = dict(WAREHOUSES) | {
@@ -324,8 +327,10 @@ def main() -> None:
             results.extend(score(corpus, label, output, gold_claims, gold_sets, real))
             if args.explain and label == "after":
                 sets = gold_sets.filter(pl.col("corpus") == corpus)
+                claims = gold_claims.filter(pl.col("corpus") == corpus)
+                lines = [f"## {corpus}", *explain_claims(claims, output), *explain(sets, output)]
                 with args.explain.open("a") as out:
-                    out.write("\n".join([f"## {corpus}", *explain(sets, output)]) + "\n")
+                    out.write("\n".join(lines) + "\n")
             print(results[-1], file=sys.stderr)
     lines = table(results)
     write_section(args.out, lines, args.command)
@@ -351,6 +356,28 @@ def write_section(out: Path, lines: list[str], command: str) -> None:
         *lines,
     ]
     out.write_text((head + "\n\n" if head else "") + "\n".join(body) + "\n")
+
+
+def explain_claims(gold: pl.DataFrame, output: Output) -> list[str]:
+    """Lines naming each random gold claim read wrong (NOCLAIM, VALUE) or with a wrong subject."""
+    lines = []
+    for g, m in zip(gold.iter_rows(named=True), match(gold, output), strict=True):
+        if m is None:
+            continue
+        head = f"{g['quote']!r} -> {m['quote']!r}={m['value']} {m['kind']} subject={m['subject']}"
+        if not g["is_claim"]:
+            tag = "NOCLAIM"
+        elif not read_right(g, m):
+            tag = f"VALUE(gold {g['gold_value']})"
+        elif g["subject_gold"] and not (
+            _subject_right(m["subject"], g["subject_gold"])
+            or _subject_right(m["subject_key"], g["subject_gold"])
+        ):
+            tag = f"SUBJECT(gold {g['subject_gold']})"
+        else:
+            continue
+        lines.append(f"{tag} {head} :: {g['path']} :: {g['sentence'][:140]}")
+    return lines
 
 
 def explain(gold: pl.DataFrame, output: Output) -> list[str]:

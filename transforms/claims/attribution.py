@@ -6,8 +6,9 @@
 - the subject of a speech verb that reports a clause and governs the number, or of the
   sentence's own speech verb ("Umerov said", "..., Russia's Defense Ministry said");
 - else "according to X";
-- else, for a sentence inside a quotation with no speech verb, the nearest speaker of its
-  paragraph.
+- else, for a sentence inside a quotation with no speech verb, the speaker of that quotation
+  (a speech verb outside the quote marks in a sentence the quotation spans); never a speaker
+  of a neighbouring sentence that the quotation does not reach.
 
 "he"/"she" resolve to the latest earlier singular speaker of the article: a heuristic, not
 coreference. Reported speech that continues in the next unquoted sentence is not followed.
@@ -132,27 +133,58 @@ class Speakers:
         return text
 
     def _quoted(self, sent: Span) -> str | None:
-        """A sentence inside a quotation takes the speaker of its paragraph."""
-        text = self.text
-        segment = text[sent.start_char : sent.end_char]
-        if not any(q in segment for q in _QUOTE_CHARS):
-            para_start = text.rfind("\n", 0, sent.start_char) + 1
-            opened = sum(text.count(q, para_start, sent.start_char) for q in '"“”') % 2 == 1
-            if not opened:
-                return None
-        para_start = text.rfind("\n", 0, sent.start_char) + 1
-        para_end = text.find("\n", sent.end_char)
-        para_end = len(text) if para_end < 0 else para_end
+        """A sentence inside a quotation takes the speaker of that quotation: a speech verb
+        outside the quote marks, in a sentence the quotation spans ("He said: "A. B."" or
+        ""A. B," he said"). A speaker named in another sentence of the paragraph that is not
+        part of the quotation says nothing about this one (the issue's "a figure from the
+        Electoral Commission attributed to a party spokesman named later")."""
+        quote = self._quotation(sent)
+        if quote is None:
+            return None
+        found = self._quotation_speaker(sent, *quote)
+        if found is None and quote[0] <= sent.start_char and sent.start > 0:
+            # ""The cost will be huge," Hayes said. "We expect 40 job losses."": a quotation
+            # opening the sentence right after a quoted, attributed sentence of the same
+            # paragraph continues that speaker's words.
+            prev = self.doc[sent.start - 1].sent
+            prev_quote = self._quotation(prev)
+            if prev_quote is not None and "\n" not in self.text[prev.end_char : sent.start_char]:
+                found = self._quotation_speaker(prev, *prev_quote)
+        return found
+
+    def _quotation_speaker(self, sent: Span, q_start: int, q_end: int) -> str | None:
+        """The nearest speaker of the quotation [q_start, q_end] that holds part of `sent`."""
         best: tuple[int, str] | None = None
         for v in self.verbs:
             tok = self.doc[v]
-            if para_start <= tok.idx < para_end:
-                subject = self.subject_of(v)
-                if subject:
-                    distance = abs(tok.idx - sent.start_char)
-                    if best is None or distance < best[0]:
-                        best = (distance, self._resolve(subject, v))
+            if q_start < tok.idx < q_end:
+                continue  # a "said" inside the quotation is the quoted speaker's own word
+            verb_sent = tok.sent
+            if verb_sent.end_char < q_start or verb_sent.start_char > q_end:
+                continue  # not a sentence of this quotation
+            subject = self.subject_of(v)
+            if subject:
+                distance = abs(tok.idx - sent.start_char)
+                if best is None or distance < best[0]:
+                    best = (distance, self._resolve(subject, v))
         return None if best is None else best[1]
+
+    def _quotation(self, sent: Span) -> tuple[int, int] | None:
+        """The (start, end) offsets of the quotation holding part of `sent`, or None.
+
+        Quote marks pair up in their paragraph; an unclosed last one runs to the paragraph's
+        end (news style reopens a quotation that continues into the next paragraph)."""
+        text = self.text
+        para_start = text.rfind("\n", 0, sent.start_char) + 1
+        para_end = text.find("\n", sent.end_char)
+        para_end = len(text) if para_end < 0 else para_end
+        marks = [k for k in range(para_start, para_end) if text[k] in _QUOTE_CHARS]
+        if len(marks) % 2:
+            marks.append(para_end)
+        for q_start, q_end in zip(marks[::2], marks[1::2], strict=True):
+            if q_start < sent.end_char and q_end >= sent.start_char:
+                return q_start, q_end
+        return None
 
 
 def _singular_person(head: Token) -> bool:

@@ -84,11 +84,30 @@ def _age_or_rank_before(doc: Doc, claim: Claim, sym: str) -> None:
         claim.kind, claim.unit = "age", "year"
     tok = doc[claim.anchor]
     if claim.kind == "count" and claim.value < 120 and claim.end - claim.start == 1:
-        if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON":
+        if tok.dep_ == "appos" and _bare_apposition(doc, claim):
             claim.kind, claim.unit = "age", "year"  # "Aguilera, 23, ..."
         elif sym == "number" and doc[s - 1].text == "number":
             claim.kind = "ordinal"  # "world number one": a rank
             claim.start = s - 1
+
+
+def _bare_apposition(doc: Doc, claim: Claim) -> bool:
+    """ "Aguilera, 23, ...": the number stands alone between a comma after the name and a
+    comma, bracket or the sentence end. A tally after a name is no age: "Stephen Breyer, 87
+    to 9" and "Breyer, 87-9" are the votes of his confirmation, and the "9" of "87 to 9" is not
+    next to the name at all."""
+    s, e = claim.start, claim.end
+    if s < 2 or doc[s - 1].text not in (",", "("):
+        return False
+    name = doc[s - 2]
+    # A person's name; the small model often tags an unfamiliar surname ORG ("Thanou, 30,"),
+    # so a proper noun of no place or date type counts too.
+    if name.ent_type_ != "PERSON" and not (
+        name.pos_ == "PROPN" and name.ent_type_ in ("", "ORG", "NORP") and name.text[:1].isupper()
+    ):
+        return False
+    after = doc[e].text if e < len(doc) else "."
+    return after in (",", ")", ".", ";", "and", "who", "from", "of")
 
 
 def _bound_words_before(doc: Doc, claim: Claim) -> None:

@@ -50,9 +50,9 @@ Kinds and units
               count too: "Japan's third-largest bank", "fourth-quarter", "world number one".
     age       "aged 25", "under the age of 25", "25-year-old man", "Aguilera, 23," (unit
               "year"); "in their 30s" is the range 30..39.
-    other     scores ("2-1", unit "score"), times of day ("6pm", "1300 GMT", unit
-              "time_of_day"), glued technical units ("2.9Mbps", "2kW", unit as written),
-              formats with unequal sides.
+    other     scores ("2-1": one claim, value 2, unit "score"), times of day ("6pm",
+              "1300 GMT", unit "time_of_day"), glued technical units ("2.9Mbps", "2kW", unit
+              as written), formats with unequal sides.
 
 Scope
     per_side when the wording says so ("6,000 bodies each", "from/for/on each side", "on both
@@ -116,7 +116,7 @@ from transforms.claims.measure import (
     owner,
     time_ref,
 )
-from transforms.claims.names import name_end
+from transforms.claims.names import listed_after_name, name_end
 from transforms.claims.ranges import read_range
 from transforms.claims.reader import read_number
 from transforms.claims.record import Claim
@@ -139,13 +139,20 @@ CLAIM_COLUMNS: dict[str, pl.DataType] = columns(
 )  # fmt: skip
 
 
-def read_claims(doc: Doc, i: int) -> tuple[list[Claim], int]:
-    """All claims of the number expression starting at token i, and the next token to read."""
+def read_claims(doc: Doc, i: int, named: set[int] | None = None) -> tuple[list[Claim], int]:
+    """All claims of the number expression starting at token i, and the next token to read.
+
+    `named` collects the starts of numbers skipped as names, so a list continuing a name
+    ("Windows 95, 98 and 2000") is skipped too."""
     claim = read_number(doc, i)
     if claim is None:
         return [], i + 1
+    named = set() if named is None else named
     skip_to = name_end(doc, claim)
+    if skip_to is None and listed_after_name(doc, claim, named):
+        skip_to = claim.end
     if skip_to is not None:
+        named.add(claim.start)
         return [], skip_to
     claims = [claim]
     race_metres(doc, claim)
@@ -165,11 +172,12 @@ def read_claims(doc: Doc, i: int) -> tuple[list[Claim], int]:
 
 def _doc_claims(doc: Doc, text: str) -> list[Claim]:
     claims: list[Claim] = []
+    named: set[int] = set()
     next_free = 0
     for i in candidates(doc):
         if i < next_free:
             continue
-        found, next_free = read_claims(doc, i)
+        found, next_free = read_claims(doc, i, named)
         claims.extend(found)
     if not claims:
         return claims

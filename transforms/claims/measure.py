@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from transforms.claims.lexicon import CURRENCY_WORDS, NOUN_POS, PRONOUNS
+from transforms.claims.lexicon import CHANGE_LEMMAS, CURRENCY_WORDS, NOUN_POS, PRONOUNS
 from transforms.claims.record import Claim
 
 UP_LEMMAS = frozenset(
@@ -117,6 +117,12 @@ def measured_noun(doc: Doc, claim: Claim) -> tuple[Token | None, str | None]:
         if link.pos_ not in ("VERB", "AUX"):
             continue
         transaction = link.lemma_.lower() in TRANSACTION_LEMMAS
+        if link.lemma_.lower() in CHANGE_LEMMAS and claim.kind == "money":
+            # "reduced its losses from £20.6m to £1.2m", "cut the deficit to £2bn": the sum
+            # is the level or change of the verb's object.
+            changed = next((c for c in link.children if c.dep_ == "dobj" and _noun(c)), None)
+            if changed is not None and not (claim.start <= changed.i < claim.end):
+                return changed, None
         target = _pobj(link, ("for", "on") if transaction else ("for",))
         if target is not None and not (claim.start <= target.i < claim.end):
             return target, None  # "spent £2bn on defence", "approved $1bn for security"

@@ -97,7 +97,7 @@ def name_end(doc: Doc, claim: Claim) -> int | None:
     prev = lower(doc, claim.start - 1)
     if prev in ("no", "no.", "number") and claim.start > 0 and doc[claim.start - 1].text[0] == "N":
         return claim.end
-    if inside_name(doc, claim):
+    if inside_name(doc, claim) or _model_suffix(doc, claim):
         return claim.end
     if (
         claim.kind == "count"
@@ -167,6 +167,23 @@ def inside_name(doc: Doc, claim: Claim) -> bool:
     )
 
 
+def _model_suffix(doc: Doc, claim: Claim) -> bool:
+    """ "an Nvidia 9600M GT", "the Radeon 4850M card": a capital letter glued to a numeral right
+    after a brand name is a model name, not a multiplier ("9.6 billion" of nothing); a sum
+    has its currency ("$5M") and is money, not a count."""
+    if claim.kind != "count" or claim.currency is not None or claim.start == 0:
+        return False
+    last, prev = doc[claim.end - 1], doc[claim.start - 1]
+    return (
+        last.text.isupper()
+        and last.text.isalpha()
+        and claim.scale != 1.0
+        and prev.pos_ == "PROPN"
+        and prev.text[:1].isupper()
+        and not prev.is_sent_start
+    )
+
+
 def _model_number(nxt: str) -> bool:
     """The text after "777-" in a model number ("200LR"): letters and digits, no known unit."""
     alnum = any(c.isdigit() for c in nxt) and any(c.isalpha() for c in nxt)
@@ -179,3 +196,36 @@ def _model_number(nxt: str) -> bool:
         or parsed[1] in DISTANCE_UNITS
     )
     return alnum and not nxt.lower().startswith("for") and not known
+
+
+_LIST_SEPARATORS = frozenset({",", "and", "or", "/", "&"})
+
+
+def listed_after_name(doc: Doc, claim: Claim, named: set[int]) -> bool:
+    """A bare numeral later in a list whose first numeral was part of a name: "Windows 95, 98,
+    ME, NT, 2000 and XP", "phones running Android 9, 10 and 11". The list continues the
+    name (versions, models, editions), so its numerals count nothing either.
+
+    `named` holds the token indices of the numerals of this doc already skipped as names; the
+    walk back crosses separators and one-token items (numerals or capitalised words).
+    """
+    if claim.kind not in ("count", "date") or claim.end - claim.start != 1:
+        return False
+    if not doc[claim.start].text.isdigit():
+        return False
+    if claim.end < len(doc) and doc[claim.end].pos_ == "NOUN":
+        return False  # "Channel 4 and 30 staff": a noun after it is counted
+    k = claim.start - 1
+    for _ in range(12):
+        if k < 1 or doc[k].text not in _LIST_SEPARATORS:
+            return False
+        k -= 1
+        while k > 0 and doc[k].text in _LIST_SEPARATORS:
+            k -= 1
+        if k in named:
+            return True
+        item = doc[k]
+        if not (item.text.isdigit() or (item.text[:1].isupper() and item.text.isalpha())):
+            return False
+        k -= 1
+    return False

@@ -3,8 +3,8 @@
 A range shares its multiplier and unit ("between 200 and 250 million" is 2e8..2.5e8, "$3-4bn"
 3e9..4e9 USD, "two to three days" 2..3 day). A change is not a range ("rose from 5% to 7%" and
 "rose 2.8% to 14.96bn" are two claims each); small integers joined by a hyphen with nothing
-measured after them are scores ("2-1"); "52 out of 80 drones" gives two counts;
-"1,000-for-1,000" is one per-side claim.
+measured after them are scores ("2-1": one claim, valued by its first tally); "52 out of 80
+drones" gives two counts; "1,000-for-1,000" is one per-side claim.
 """
 
 from __future__ import annotations
@@ -63,9 +63,11 @@ def read_range(doc: Doc, claim: Claim) -> list[Claim] | None:
     if claim.kind == "date":
         return day_of_month_range(claim, second, between)
     if is_score(doc, claim, second, word):  # "2-1", "28-17", "lost 1-2", "6-7 (4-7)"
-        claim.kind = second.kind = "other"
-        claim.unit = second.unit = "score"
-        return [second]
+        # One claim, the whole score quoted: its halves are no claims of their own (the "73"
+        # of "a 91-73 victory" counts nothing). The value is the tally written first.
+        claim.kind, claim.unit = "other", "score"
+        claim.end, claim.anchor, claim.trim = second.end, second.anchor, second.trim
+        return []
     if changes(doc, claim):
         return None  # "rose 2.8% to 14.96bn", "cut rates 0.25% to 5.5%": a change, then a level
     apply_units(doc, second)
@@ -144,10 +146,13 @@ def is_score(doc: Doc, claim: Claim, second: Claim, word: str) -> bool:
     if second.end != second.start + 1 or claim.end != claim.start + 1:
         return False
     lo, hi = int_value(claim), int_value(second)
-    if lo is None or hi is None or lo >= 100 or hi >= 100:
+    if lo is None or hi is None:
         return False
     if lo >= hi:
-        return True
+        # A falling pair is never a range, so any game tally: "2-1", "104-99" (basketball).
+        return lo < 200
+    if hi >= 100:
+        return False
     after = doc[second.end] if second.end < len(doc) else None
     if after is not None and (
         after.tag_ == "NNS"

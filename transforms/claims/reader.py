@@ -223,11 +223,13 @@ def read_cardinal_words(doc: Doc, i: int) -> tuple[float, int] | None:
             low == "-"
             and words
             and j + 1 < n
-            and doc[j + 1].lower_ in UNITS_WORDS
+            and doc[j + 1].lower_ in CARDINAL_WORDS
             and doc[j - 1].whitespace_ == ""
             and doc[j].whitespace_ == ""
         ):
-            j += 1  # "twenty-five"
+            # "twenty-five"; and a hyphenated multiplier ("a two-million-euro haul", "a
+            # five-thousand-strong crowd") is one number, never a range from two to a million.
+            j += 1
         elif (
             low == "and"
             and words
@@ -259,6 +261,10 @@ def _read_written(doc: Doc, i: int, tok: Token) -> Claim | None:
     if frac is not None:
         return frac
     claim = Claim(start=i, end=j, value=value, anchor=j - 1)
+    if doc[j - 1].lower_ in SCALE_WORDS and j - 1 > i:
+        # "three million" keeps its multiplier, as "3 million" does, so a range whose first
+        # end has none ("between two and three million") shares it instead of reading 2..3e6.
+        claim.scale = SCALE_WORDS[doc[j - 1].lower_]
     if lower(doc, j) == "dozen":
         claim.value = value * DOZEN
         claim.end = j + 1

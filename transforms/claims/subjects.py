@@ -91,6 +91,16 @@ def counted_noun(doc: Doc, claim: Claim) -> Token | None:
         noun = _changed_noun(tok)  # "Sales rose 2.8%": what changed by that share
     if noun is not None and noun.lower_ in CONTAINER_NOUNS:
         noun = _of_object(noun) or noun
+    if (
+        noun is not None
+        and noun.pos_ == "PROPN"
+        and noun.dep_ == "compound"
+        and noun.head.pos_ == "NOUN"
+        and noun.head.i > noun.i
+    ):
+        # "Two Percy Montgomery penalties", "three Ferrari wins": the name says whose; the
+        # noun it is compounded into is what is counted.
+        noun = noun.head
     if noun is not None and (noun.lower_ in DURATION_UNITS or noun.lower_ in PERCENT_WORDS):
         return None
     return noun

@@ -27,6 +27,9 @@ from transforms.claims.lexicon import (
 from transforms.claims.record import Claim
 from transforms.claims.tokens import glued, lead, lower
 
+# Currency words that, glued by a hyphen after a number, make it a sum of money.
+HYPHEN_CURRENCIES = frozenset(w for w in CURRENCY_WORDS if w not in ("pound", "pounds", "p"))
+
 
 def apply_units(doc: Doc, claim: Claim) -> None:
     """Read what follows the number: percent, hyphen-glued units, unit and currency words."""
@@ -56,7 +59,7 @@ def apply_units(doc: Doc, claim: Claim) -> None:
     if unit_word == "nautical" and lower(doc, k + 1) in DASHES and lower(doc, k + 2) == "mile":
         # "a 480-nautical-mile corridor": the sea mile, 1.852 km, not a count of miles
         claim.kind, claim.original_unit = "distance", "nautical mile"
-        claim.anchor = claim.end = k + 3
+        claim.anchor, claim.end = k + 2, k + 3  # the unit token, so the noun after is measured
         return
     if unit_word in DISTANCE_UNITS:
         claim.kind = "distance"
@@ -66,7 +69,17 @@ def apply_units(doc: Doc, claim: Claim) -> None:
             claim.end = k + 1
         return
     if not hyphen:
+        if nxt in DASHES and lower(doc, e + 1) in HYPHEN_CURRENCIES:
+            hyphen, k, unit_word = True, e + 1, lower(doc, e + 1)  # "two-million - euro"
+        else:
+            _currency_after(doc, claim, k, unit_word)
+            return
+    if unit_word in HYPHEN_CURRENCIES:
+        # "a 2-million-euro haul", "a $5-billion-dollar deal": a hyphen-glued currency is the
+        # unit of a sum, as "620-mile" is of a distance (also when the dash is spaced out, as
+        # in every ECB+ text: "two-million - euro"). "pound" is left out: "a 300-pound man".
         _currency_after(doc, claim, k, unit_word)
+        claim.end = k + 1
         return
     if (
         k < n

@@ -3,7 +3,9 @@
 Rules (also in the README):
 - Only quantities are compared: count, percent, fraction, money, duration, distance, age.
   Dates and ordinals get no group. Percent and fraction compare as one family, "share".
-- A bucket is (event, subject key, family, unit, scope class). The subject key merges
+- A bucket is (event, family, unit, scope class, modality, change or level); money shares
+  one across modality (an offered and a paid sum link only on one printed figure). Claims
+  are then linked by their subject key (`_same_quantity`), which merges
   synonyms ("troops" ~ "soldiers", "warplanes" ~ "planes"), and "the bodies of N soldiers"
   counts bodies. The scope class separates totals from per-side figures: a per-side claim,
   a total that also gives its per-side value ("12,000 ..., or 6,000 for each side") and a
@@ -14,7 +16,9 @@ Rules (also in the README):
   their sentences share content words beyond the subject: any shared word if their values are
   compatible, a strong overlap (Jaccard >= STRONG_CONTEXT) if they are not; the second is how
   a conflict is found. "More than a dozen people attended" and "more than 1.2 million people
-  killed or injured" share nothing and stay apart.
+  killed or injured" share nothing and stay apart. Compatible within the tolerance means one
+  figure rounds the other; an open bound reaches a figure at most twice its printed end; a
+  count below 10 needs the strong overlap; a conflict needs one anchor (`_anchored`).
 - One article's claims in a group are one claim said several times: their intervals
   intersect. When an article's own claims in a group cannot intersect, the group holds several
   quantities ("52 out of 80 drones"), and it is split into value clusters.
@@ -38,7 +42,10 @@ from transforms.reconcile.quantities import (
     context_words,
     intersect,
     is_conversion,
+    link_interval,
+    owner_key,
     owners_differ,
+    rounds_to,
     subject_key,
     times_differ,
 )
@@ -47,6 +54,7 @@ from transforms.text.clusters import DisjointSet
 
 STRONG_CONTEXT = 0.2
 WEAK_CONTEXT = 0.1
+SMALL_COUNT = 10
 # Kinds whose subject is read from the clause, not counted: two articles may name the same
 # figure's subject differently ("pay $2bn" / "a $2bn settlement"; "59-year-old woman" / "Raj
 # Chohan, 59"), so the same figure may link across subjects; counts of two nouns never do.
@@ -61,14 +69,57 @@ def _same_figure(a: dict, b: dict) -> bool:
     return a["_figure"] == b["_figure"]
 
 
+def _telling_figure(a: dict, b: dict) -> bool:
+    """One printed figure that says the two are one quantity: the same figure, unless it is a
+    count below 10. Small counts of one noun coincide all the time in a story ("three missed
+    penalties" of one kicker and of another, "two finals" of two players), so they need the
+    shared context of a merely compatible value (STRONG_CONTEXT)."""
+    if not _same_figure(a, b):
+        return False
+    small = a["kind"] == "count" and a["_figure"] is not None and abs(a["_figure"]) < SMALL_COUNT
+    return not small
+
+
 def _anchored(a: dict, b: dict) -> bool:
     """Both claims are tied to one thing: one named owner, or per-side counts of an exchange."""
-    owner_a = a["_owner"] or (a["_key"] if a["kind"] == "age" else None)
-    owner_b = b["_owner"] or (b["_key"] if b["kind"] == "age" else None)
+    # "62 Labour rebels" / "32 Labour rebels": a name between a count and its noun says which
+    # kind of thing is counted (on two votes here), not one thing with one value.
+    owner_a = None if a["_kind_of"] else a["_owner"]
+    owner_b = None if b["_kind_of"] else b["_owner"]
+    owner_a = owner_a or (a["_key"] if a["kind"] == "age" else None)
+    owner_b = owner_b or (b["_key"] if b["kind"] == "age" else None)
     if owner_a is not None and owner_a == owner_b:
         return True
     # "6,000 ... from each side" / "9,000 ... from each side": the exchange's own per-side count
     return a["scope"] == b["scope"] == "per_side"
+
+
+def _rounding(a: dict, b: dict) -> bool:
+    """Two exact figures in one printed unit agree within the tolerance only when one rounds
+    the other: the tolerance is for rounding and conversion ("10 km" / "six miles"), and
+    "£180,126" / "£180,226" (two months' averages) are two figures, not one read twice."""
+    if a["bound"] != "exact" or b["bound"] != "exact" or a["_figure"] is None:
+        return True
+    if b["_figure"] is None or (a.get("original_unit"), a.get("currency")) != (
+        b.get("original_unit"),
+        b.get("currency"),
+    ):
+        return True
+    return rounds_to(abs(a["_figure"]), abs(b["_figure"]))
+
+
+def _may_link(a: dict, b: dict, compatible: bool) -> bool:
+    """Whether two claims whose other terms fit may be one quantity at all.
+
+    A different figure links to an open bound only within a factor of 2 of its printed end
+    (quantities.OPEN_BOUND_FACTOR): "more than 800,000" says nothing of 2.8 million, and
+    beyond that the two are neither one quantity nor a disagreement.
+    """
+    if a["_modality"] != b["_modality"] and not (compatible and _same_figure(a, b)):
+        return False  # an offered and a paid sum: only one printed figure, never a conflict
+    if compatible and not _same_figure(a, b):
+        return max(a["_link_low"], b["_link_low"]) <= min(a["_link_high"], b["_link_high"])
+    return True
 
 
 def _same_quantity(a: dict, b: dict) -> bool:
@@ -79,7 +130,9 @@ def _same_quantity(a: dict, b: dict) -> bool:
     if not union:
         return False
     overlap = len(a["_context"] & b["_context"]) / len(union)
-    compatible = max(a["_low"], b["_low"]) <= min(a["_high"], b["_high"])
+    compatible = max(a["_low"], b["_low"]) <= min(a["_high"], b["_high"]) and _rounding(a, b)
+    if not _may_link(a, b, compatible):
+        return False
     if a["_key"] != b["_key"]:
         # Subjects differ: only the same figure, when a subject is a weak guess (what a sum,
         # share, duration or age measures), or a count's noun is missing and much is shared.
@@ -101,7 +154,7 @@ def _same_quantity(a: dict, b: dict) -> bool:
         # "more than 6,000 bodies each" still joins "9,000 ... from each side" and the
         # disagreement shows (tests/test_flow.py, the contradicting outlet).
         per_side = "per_side" in (a["scope"], b["scope"])
-        return overlap > 0 and (per_side or _same_figure(a, b) or overlap >= STRONG_CONTEXT)
+        return overlap > 0 and (per_side or _telling_figure(a, b) or overlap >= STRONG_CONTEXT)
     # A conflict needs evidence that both sides measure one thing: the same named owner
     # ("Germany's economy grew 1.6%" / "Germany's economy expanded by 1.7%"; an age's person),
     # or both per-side counts of one exchange; and no currency conversion (exchange rates
@@ -109,6 +162,10 @@ def _same_quantity(a: dict, b: dict) -> bool:
     # pairs of different quantities share as many words as real disagreements (Jaccard 0.25
     # to 0.62 for both; benchmarks/bench_claims_gold.py, benchmarks/results/claims.md).
     if not _anchored(a, b) or a["_conversion"] or b["_conversion"]:
+        return False
+    if a["kind"] == b["kind"] == "age" and abs(a["_figure"] - b["_figure"]) <= 1:
+        # A person's age moves by one between reports a birthday apart ("26-year-old" at the
+        # trial date, "27-year-old" at the verdict): two ages at two times, no disagreement.
         return False
     return overlap >= STRONG_CONTEXT
 
@@ -185,6 +242,15 @@ def _split_if_inconsistent(claims: list[dict]) -> list[list[dict]]:
     return _value_clusters(claims)
 
 
+def _owner_names_kind(claim: dict, after: str) -> bool:
+    """Is the count's owner printed between the number and its noun ("62 Labour rebels")?"""
+    owner = claim.get("owner")
+    if claim["kind"] != "count" or not owner:
+        return False
+    rest = after[len(claim.get("quote") or "") :].lstrip().lower()
+    return rest.startswith(owner)
+
+
 def _comparable(
     claim: dict, row: dict, text: str, before: str, tolerance: float
 ) -> tuple[str, str | None, dict]:
@@ -203,19 +269,24 @@ def _comparable(
     )
     row["compare_low"] = low if math.isfinite(low) else None
     row["compare_high"] = high if math.isfinite(high) else None
+    link_low, link_high = link_interval(low, high, claim["bound"])
     record = {
         **claim,
         "_low": low,
         "_high": high,
+        "_link_low": link_low,
+        "_link_high": link_high,
         "_raw_low": raw_low,
         "_raw_high": raw_high,
         "_row": row,
         "_context": context_words(text, claim["subject"]) - _own_words(claim),
         "_key": row["subject_key"],
         "_figure": _figure(claim),
-        "_owner": claim.get("owner"),
+        "_owner": owner_key(claim.get("owner")),
         "_time": claim.get("time_ref"),
         "_conversion": is_conversion(claim["kind"], before),
+        "_kind_of": _owner_names_kind(claim, text[len(before) :]),
+        "_modality": claim.get("modality") or "stated",
     }
     return scope_class, FAMILY.get(claim["kind"], claim["kind"]), record
 
@@ -235,9 +306,17 @@ def _bucket_claims(
             continue
         before = text[: max(0, claim["start_char"] - start)]
         scope_class, family, record = _comparable(claim, row, text, before, tolerance)
-        # A proposal is not an outcome ("could return up to 1,200" vs "freed 1,000"), and the
-        # size of a change is not a level ("grew 2%" vs "rose to 2%").
-        signature = (claim.get("modality") or "stated", claim.get("direction") is not None)
+        # A proposal is not an outcome ("could return up to 1,200" vs "freed 1,000"), even on
+        # one figure (the proposed "1,000-for-1,000" format vs the completed swap of 1,000),
+        # and the size of a change is not a level ("grew 2%" vs "rose to 2%"). A sum of money
+        # is the exception: one printed sum offered and paid is one deal's price ("is thought
+        # to be offering about $2bn" / "agreed to pay $2bn"), so money shares a bucket across
+        # modality and links across it only on one figure (_may_link).
+        modality = claim.get("modality") or "stated"
+        signature = (
+            "any" if claim["kind"] == "money" else modality,
+            claim.get("direction") is not None,
+        )
         bucket = (event_of.get(claim["article_id"]), family, claim["unit"], scope_class, *signature)
         buckets.setdefault(bucket, []).append(record)
     return buckets, per_claim

@@ -29,6 +29,14 @@ SUBJECT_SYNONYMS = {
     "line": "front line",
 }
 
+# Owners that name one country ("the UK's £3bn rebate" and "Britain's £3bn EU rebate" are one
+# rebate): a claim's owner is compared through this table, lower case as measure.py writes it.
+OWNER_ALIASES = {
+    "britain": "uk", "great britain": "uk", "united kingdom": "uk", "u.k.": "uk",
+    "america": "us", "united states": "us", "u.s.": "us", "usa": "us", "u.s.a.": "us",
+    "holland": "netherlands", "the netherlands": "netherlands",
+}  # fmt: skip
+
 # Plurals that do not end in "s": a subject's own plural is no context ("339 children" and
 # "hundreds of children" share their subject, not a word about the quantity).
 IRREGULAR_PLURALS = {

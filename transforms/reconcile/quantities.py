@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 
 from transforms.reconcile.lexicon import (
     BODY_NOUNS,
     CONTEXT_STOP_WORDS,
     IRREGULAR_PLURALS,
+    OWNER_ALIASES,
     SUBJECT_SYNONYMS,
 )
 from transforms.text.folding import fold
@@ -19,6 +21,9 @@ PER_SIDE_CLASS, TOTAL_CLASS = "per_side", "total"
 # side": the thing exchanged is bodies, whatever noun follows, up to the end of the clause.
 _BODIES_OF = re.compile(r"\bbod(?:y|ies) of\b[^.;:!?]*$", re.I)
 _WORD = re.compile(r"[^\W\d_]{4,}")
+# Acronyms are the most telling names a sentence has ("AMD", "ATI", "IAAF"), however short:
+# two or three capitals standing alone count as context words too.
+_ACRONYM = re.compile(r"\b[A-Z]{2,3}\b")
 
 
 def subject_key(subject: str | None, text_before: str) -> str | None:
@@ -36,6 +41,7 @@ def context_words(sentence: str, subject: str | None) -> frozenset[str]:
     words = {
         w.removesuffix("s") for w in _WORD.findall(fold(sentence)) if w not in CONTEXT_STOP_WORDS
     }
+    words |= {a.lower() for a in _ACRONYM.findall(sentence)}
     own = (subject or "").split()[-1:] or [""]
     plural = IRREGULAR_PLURALS.get(own[0], "")
     return frozenset(words - {own[0].removesuffix("s"), plural, "bodie", "body"})
@@ -62,6 +68,47 @@ def times_differ(a: str | None, b: str | None) -> bool:
     if a is None or b is None or a == b:
         return False
     return bool(_HAS_DIGIT.search(a)) and bool(_HAS_DIGIT.search(b))
+
+
+def owner_key(owner: str | None) -> str | None:
+    """A claim's owner as compared: one name per country ("britain" and "uk" are one)."""
+    if owner is None:
+        return None
+    owner = owner.removeprefix("the ")
+    return OWNER_ALIASES.get(owner, owner)
+
+
+# "more than 800,000" is how news rounds a figure down to its leading digit(s), so the figure
+# is below twice the printed one (else "more than 1.6 million" would be printed); "under 3" is
+# above half of it. Linking a different figure to an open bound stops there: "more than
+# 800,000 units" (Sony's) is no statement about "2.8 million units" (Nintendo's).
+OPEN_BOUND_FACTOR = 2.0
+
+
+def link_interval(low: float, high: float, bound: str | None) -> tuple[float, float]:
+    """The interval a claim may link a different figure on: open ends closed at a factor 2."""
+    if bound in ("more_than", "at_least") and math.isinf(high) and math.isfinite(low) and low > 0:
+        return low, low * OPEN_BOUND_FACTOR
+    if bound in ("at_most", "up_to") and math.isfinite(high) and high > 0:
+        return max(low, high / OPEN_BOUND_FACTOR), high
+    return low, high
+
+
+def _step(value: float) -> float:
+    """The place of a printed figure's last significant digit: 180,000 -> 10,000 (any of its
+    zeros may be rounding), 180,126 -> 1, 0.016 -> 0.001, 1.2e9 ("£1.2bn") -> 1e8."""
+    exponent = Decimal(f"{value:.12g}").normalize().as_tuple().exponent
+    return 10.0 ** int(exponent)
+
+
+def rounds_to(a: float, b: float) -> bool:
+    """Is one of two printed figures the other rounded ("£180,000" of "£180,126"; "1.6%" of
+    "1.61%")? Two figures printed to the same precision that differ ("£180,126" and
+    "£180,226", "1.6%" and "1.7%") are two readings, whatever the tolerance allows."""
+    if a == b:
+        return True
+    fine, coarse = (a, b) if _step(a) <= _step(b) else (b, a)
+    return abs(fine - coarse) <= _step(coarse) / 2 * (1 + 1e-9)
 
 
 def owners_differ(a: str | None, b: str | None) -> bool:

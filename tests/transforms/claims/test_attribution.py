@@ -6,7 +6,7 @@ module's own functions on seed sentences.
 
 from __future__ import annotations
 
-from tests.transforms.claims.support import claims_of, one, token_at
+from tests.transforms.claims.support import claims_of, one, only, token_at
 from transforms.claims.attribution import Speakers
 
 
@@ -47,3 +47,19 @@ def test_he_resolves_to_the_earlier_named_speaker(seed_docs):
     ]  # "“We have provided ... several hundred Ukrainian children ...,” he said"
     tok = doc[token_at(doc, "several hundred", "hundred")]
     assert Speakers(doc, doc.text).speaker(tok, tok.sent) == "Umerov"
+
+
+def test_attribution_comes_from_the_sentence_or_its_quotation():
+    # A quoted word in the figure's sentence is no quotation of the speaker named next.
+    row = only(
+        'Spending hit a "record" £4.2m last year. A party spokesman, Ann Cole, said the rise'
+        " was modest.",
+        "£4.2m",
+    )
+    assert row["attributed_to"] is None
+    # A quotation that continues an attributed quotation keeps its speaker.
+    row = only('"Prices will rise," Chan said. "We expect 15 closures by June."', "15")
+    assert row["attributed_to"] == "Chan"
+    # A verb of opinion names the speaker of its own clause.
+    row = only("Analysts speculated that the bank could cut 500 jobs.", "500")
+    assert row["attributed_to"] == "Analysts"

@@ -28,8 +28,9 @@ def test_day_ranges_and_scores_after_names():
     row = only("The show runs from 6 to 9 January 2005.", "6 to 9 January 2005")
     assert row["kind"] == "date" and (row["value_low"], row["value_high"]) == (20050106, 20050109)
     frame = claims_of("Arsenal beat Chelsea 2-1 on Sunday 16 May.")
-    assert frame["quote"].to_list() == ["2", "1", "16 May"]
-    assert frame["kind"].to_list() == ["other", "other", "date"]
+    # a score is one claim, never its two halves (issue 12: "score fragments")
+    assert frame["quote"].to_list() == ["2-1", "16 May"]
+    assert frame["kind"].to_list() == ["other", "date"]
 
 
 def test_a_second_day_before_the_first_is_no_day_of_its_month():

@@ -88,3 +88,55 @@ def test_nautical_miles_and_orders_of_magnitude():
     row = only("Warships guard a 250-nautical-mile lane.", "250-nautical-mile")
     assert (row["kind"], row["value"], row["original_unit"]) == ("distance", 463.0, "nautical mile")
     assert claims_of("It was a multi-billion industry.").height == 0
+
+
+def test_a_score_is_one_claim_not_two_fragments():
+    frame = claims_of("The Lakers beat Boston 104-99 and lead the series 3-1.")
+    assert frame.select("quote", "unit").rows() == [("104-99", "score"), ("3-1", "score")]
+
+
+def test_a_list_continuing_a_versioned_name_counts_nothing():
+    frame = claims_of("The app runs on Android 12, 13 and 14 as well as on tablets.")
+    assert frame.height == 0
+    # a plain list of counts is still read, and a noun after a number is still counted
+    assert claims_of("Police found 3, 5 and 7 bags in the van.").height == 3
+    assert only("He presented for Channel 4 and 40 staff followed him.", "40")["kind"] == "count"
+
+
+def test_a_tally_after_a_name_is_no_age():
+    frame = claims_of("The Senate confirmed Samuel Alito, 58 to 42, after a long debate.")
+    assert "age" not in frame["kind"].to_list()
+    assert only("The defendant, Jane Doe, 34, was charged on Monday.", "34")["kind"] == "age"
+    # a surname the model does not know as a person is still a name with an age
+    row = only("Zelinskaya, 27, and her coach Ivo Marek were banned for two years.", "27")
+    assert row["kind"] == "age"
+
+
+def test_a_hyphenated_multiplier_is_one_number():
+    row = only(
+        "Robbers seized a three-million-dollar painting from the villa.", "three-million-dollar"
+    )
+    assert (row["kind"], row["value"], row["currency"]) == ("money", 3e6, "USD")
+    row = only("A ten-thousand - euro reward was offered.", "ten-thousand - euro")
+    assert (row["kind"], row["value"]) == ("money", 1e4)
+    row = only(
+        "Between four and five million viewers watched the final.", "Between four and five million"
+    )
+    assert (row["value_low"], row["value_high"]) == (4e6, 5e6)
+
+
+def test_a_capital_glued_after_a_brand_is_a_model():
+    frame = claims_of("The laptop ships with an AMD Radeon 6750M chip and 8GB of memory.")
+    assert 6.75e9 not in frame["value"].to_list()
+    assert only("The company sold $2M of chips.", "$2M")["kind"] == "money"
+
+
+def test_subjects_of_named_counts_sea_miles_and_changed_sums():
+    # a name compounded into the counted noun is whose, not what is counted
+    row = only("Four Jonny Wilkinson drop goals won the match for England.", "Four")
+    assert row["subject"] == "goal"
+    # a sea-mile distance measures the noun after it
+    assert only("Ships guard a 200-nautical-mile zone.", "200-nautical-mile")["subject"] == "zone"
+    # a sum that a change verb moves from one level to another is its object's
+    row = only("The council trimmed its deficit from £8.4m to £5.9m this year.", "£5.9m")
+    assert row["subject"] == "deficit"
