@@ -22,7 +22,7 @@ import polars as pl
 
 from transforms.contract.schema import columns, conform
 from transforms.entities.genders import apply_genders
-from transforms.entities.labels import entity_label, vote, votes_json
+from transforms.entities.labels import compass_gpe, entity_label, vote, votes_json
 from transforms.entities.mentions import FILLED_LATER
 from transforms.entities.merges import (
     Decision,
@@ -127,6 +127,7 @@ def canonicalize_with_log(
         if canon_key in clusters
     }
     people = _People(set(full_names), first_names, led)
+    people.gpe_keys = {k for k, v in votes.items() if vote(v) == "GPE"}
     return _build_tables(frame, _entity_of_cluster(frame, pin_roots, people), decisions)
 
 
@@ -138,6 +139,7 @@ class _People:
     first_names: set[str]  # surnames.first_name_words
     place_led: set[str]  # merges.place_led_names
     surnames: set[str] = field(init=False)
+    gpe_keys: set[str] = field(default_factory=set)  # keys the corpus votes GPE
 
     def __post_init__(self) -> None:
         self.surnames = {f.rsplit(" ", 1)[1] for f in self.full_names} - self.first_names
@@ -231,6 +233,8 @@ def _entity_of_cluster(
         label, rule = entity_label(c["label"], has_full_person, people.surname(c["key"]))
         if rule == "not_person" and any(k in people.place_led for k in c["key"]):
             label, rule = "ORG", "place_led_org"  # "Manchester United": see place_led_names
+        elif label == "LOC" and any(compass_gpe(k, c["label"], people.gpe_keys) for k in c["key"]):
+            label, rule = "GPE", "compass_gpe"  # "South Sudan": see labels.compass_gpe
         name = display_name(pick_name(c["text"]))
         if label == "GPE":
             name = state_name(name)

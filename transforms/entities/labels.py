@@ -66,3 +66,22 @@ def votes_json(votes: Counter[str], rule: str) -> str:
     ordered = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
     body = ",".join(f'"{lab}":{n}' for lab, n in ordered)
     return f'{{"votes":{{{body}}},"rule":"{rule}"}}'
+
+
+# Words that name a part of a place by its direction ("South Sudan", "North Korea").
+COMPASS_WORDS = frozenset("north south east west northern southern eastern western central".split())
+# spaCy splits a country named after a direction from its neighbour between LOC and GPE
+# (ECB+ "South Sudan": LOC 55, GPE 36). When the rest of the name is a GPE in the corpus
+# and GPE has at least this share of the name's place votes, the name is a GPE; a region
+# spaCy keeps LOC ("South America": LOC 5 of 5, "Central Aceh" GPE 3 of 11) stays LOC.
+COMPASS_GPE_SHARE = 1 / 3
+
+
+def compass_gpe(key: str, votes: Counter[str], gpe_keys: set[str]) -> bool:
+    """True when a LOC-voted name key is a direction word plus a name the corpus votes GPE
+    (`gpe_keys`) and GPE holds COMPASS_GPE_SHARE of its LOC and GPE votes."""
+    first, _, rest = key.partition(" ")
+    if first not in COMPASS_WORDS or rest not in gpe_keys:
+        return False
+    places = votes["GPE"] + votes["LOC"]
+    return places > 0 and votes["GPE"] >= COMPASS_GPE_SHARE * places
