@@ -61,7 +61,7 @@ def newsclaims_flow(
             if intake.nothing_to_do and settings.published.exists():
                 return _unchanged(summary, intake.raw_files, settings)
             raw_files, articles, parts = tasks.normalize_files(intake)
-            rows = _parse(articles, settings, run_id)
+            rows = _parse_with_captions(articles, parts, settings, run_id)
             tasks.write_build(
                 settings,
                 build,
@@ -103,6 +103,17 @@ def _ingest(summary: RunSummary, settings: Settings, run_id: str, fingerprint: s
     intake = tasks.ingest_files(settings, run_id, fingerprint)
     summary.manifest_issues = manifest_issue_lines(intake.manifest.issues_frame())
     return intake
+
+
+def _parse_with_captions(
+    articles: pl.DataFrame, parts: pl.DataFrame, settings: Settings, run_id: str
+) -> BodyRows:
+    """The bodies' rows (`_parse`) with the mentions of the photo captions added (issue 13:
+    a name printed only in a caption is an entity too; its offsets index the caption)."""
+    rows = _parse(articles, settings, run_id)
+    captions = tasks.parse_captions(parts, settings.model)
+    mentions = pl.concat([rows.mentions, captions.select(rows.mentions.columns)])
+    return BodyRows(rows.sentences, mentions, rows.claims)
 
 
 def _parse(articles: pl.DataFrame, settings: Settings, run_id: str) -> BodyRows:

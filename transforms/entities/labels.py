@@ -85,3 +85,13 @@ def compass_gpe(key: str, votes: Counter[str], gpe_keys: set[str]) -> bool:
         return False
     places = votes["GPE"] + votes["LOC"]
     return places > 0 and votes["GPE"] >= COMPASS_GPE_SHARE * places
+
+
+def award_ceremony(key: str, votes: dict[str, Counter[str]]) -> bool:
+    """True for a plural word whose singular's votes, spaCy's PERSON guess aside, are mostly
+    WORK_OF_ART: the plural of an award is its ceremony, an EVENT ("the Oscars" for "an
+    Oscar", "the Grammys"; spaCy calls them ORG or GPE). `votes`: key -> label votes."""
+    if not key.endswith("s") or " " in key or key[:-1] not in votes:
+        return False
+    others = Counter({lab: n for lab, n in votes[key[:-1]].items() if lab != "PERSON"})
+    return bool(others) and vote(others) == "WORK_OF_ART"

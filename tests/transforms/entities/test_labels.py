@@ -51,3 +51,15 @@ def test_compass_gpe_needs_a_gpe_rest_and_a_gpe_share() -> None:
     assert not compass_gpe("west timor", Counter({"LOC": 5, "GPE": 1}), {"timor"})
     assert not compass_gpe("west timor", Counter({"LOC": 4, "GPE": 2}), set())
     assert not compass_gpe("great timor", Counter({"LOC": 4, "GPE": 2}), {"timor"})
+
+
+def test_the_plural_of_an_award_is_its_ceremony() -> None:
+    from tests.transforms.entities.helpers import entity, frame
+    from transforms.entities.canonicalize import canonicalize_entities
+
+    rows = [("a", "Emmy", "WORK_OF_ART"), ("b", "Emmy", "PERSON"), ("c", "Emmy", "WORK_OF_ART")]
+    rows += [("d", "Emmys", "ORG"), ("e", "Emmys", "GPE"), ("f", "Emmys", "ORG")]
+    rows += [("g", "Rangers", "ORG"), ("h", "Ranger", "PERSON")]  # a person: no award
+    entities, _ = canonicalize_entities(frame(rows))
+    assert entity(entities, "Emmys")["label"] == "EVENT"
+    assert entity(entities, "Rangers")["label"] == "ORG"
