@@ -23,8 +23,8 @@ import polars as pl
 from transforms.contract.schema import columns, conform
 from transforms.entities.genders import apply_genders
 from transforms.entities.labels import (
-    award_ceremony,
-    compass_gpe,
+    award_ceremony_keys,
+    compass_gpe_keys,
     entity_label,
     vote,
     votes_json,
@@ -143,7 +143,8 @@ def canonicalize_with_log(
         if canon_key in clusters
     }
     people = _People(set(full_names), first_names, led)
-    people.votes = votes
+    people.compass_gpe = compass_gpe_keys(votes)
+    people.awards = award_ceremony_keys(votes)
     return _build_tables(frame, _entity_of_cluster(frame, pin_roots, people), decisions)
 
 
@@ -155,10 +156,8 @@ class _People:
     first_names: set[str]  # surnames.first_name_words
     place_led: set[str]  # merges.place_led_names
     surnames: set[str] = field(init=False)
-    votes: dict[str, Counter[str]] = field(default_factory=dict)  # key -> corpus votes
-
-    def gpe_keys(self) -> set[str]:
-        return {k for k, v in self.votes.items() if vote(v) == "GPE"}
+    compass_gpe: set[str] = field(default_factory=set)  # labels.compass_gpe_keys
+    awards: set[str] = field(default_factory=set)  # labels.award_ceremony_keys
 
     def __post_init__(self) -> None:
         self.surnames = {f.rsplit(" ", 1)[1] for f in self.full_names} - self.first_names
@@ -247,16 +246,15 @@ def _entity_of_cluster(
             clusters[cluster][field_name][value] += n
 
     entity_of: _EntityOf = {}
-    gpe_keys = people.gpe_keys()
     for cluster, c in clusters.items():
         has_full_person = any(k in people.full_names for k in c["key"])
         label, rule = entity_label(c["label"], has_full_person, people.surname(c["key"]))
         if rule == "not_person" and any(k in people.place_led for k in c["key"]):
             label, rule = "ORG", "place_led_org"  # "Manchester United": see place_led_names
-        elif label == "LOC" and any(compass_gpe(k, c["label"], gpe_keys) for k in c["key"]):
-            label, rule = "GPE", "compass_gpe"  # "South Sudan": see labels.compass_gpe
-        elif any(award_ceremony(k, people.votes) for k in c["key"]):
-            label, rule = "EVENT", "award_ceremony"  # "Oscars": see labels.award_ceremony
+        elif label == "LOC" and not people.compass_gpe.isdisjoint(c["key"]):
+            label, rule = "GPE", "compass_gpe"  # "South Sudan": see labels.compass_gpe_keys
+        elif people.awards and not people.awards.isdisjoint(c["key"]):
+            label, rule = "EVENT", "award_ceremony"  # "Oscars": labels.award_ceremony_keys
         name = display_name(pick_name(c["text"]))
         if label == "GPE":
             name = state_name(name)

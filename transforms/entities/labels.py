@@ -77,21 +77,28 @@ COMPASS_WORDS = frozenset("north south east west northern southern eastern weste
 COMPASS_GPE_SHARE = 1 / 3
 
 
-def compass_gpe(key: str, votes: Counter[str], gpe_keys: set[str]) -> bool:
-    """True when a LOC-voted name key is a direction word plus a name the corpus votes GPE
-    (`gpe_keys`) and GPE holds COMPASS_GPE_SHARE of its LOC and GPE votes."""
-    first, _, rest = key.partition(" ")
-    if first not in COMPASS_WORDS or rest not in gpe_keys:
-        return False
-    places = votes["GPE"] + votes["LOC"]
-    return places > 0 and votes["GPE"] >= COMPASS_GPE_SHARE * places
+def compass_gpe_keys(votes: dict[str, Counter[str]]) -> set[str]:
+    """The keys that are a direction word plus a name the corpus votes GPE, and hold
+    COMPASS_GPE_SHARE of their LOC and GPE votes as GPE: their entity is a GPE when its
+    vote says LOC. `votes`: key -> label votes over the corpus."""
+    out: set[str] = set()
+    for key, own in votes.items():
+        first, _, rest = key.partition(" ")
+        if first in COMPASS_WORDS and rest in votes and vote(votes[rest]) == "GPE":
+            places = own["GPE"] + own["LOC"]
+            if places and own["GPE"] >= COMPASS_GPE_SHARE * places:
+                out.add(key)
+    return out
 
 
-def award_ceremony(key: str, votes: dict[str, Counter[str]]) -> bool:
-    """True for a plural word whose singular's votes, spaCy's PERSON guess aside, are mostly
+def award_ceremony_keys(votes: dict[str, Counter[str]]) -> set[str]:
+    """Plural words whose singular's votes, spaCy's PERSON guess aside, are mostly
     WORK_OF_ART: the plural of an award is its ceremony, an EVENT ("the Oscars" for "an
     Oscar", "the Grammys"; spaCy calls them ORG or GPE). `votes`: key -> label votes."""
-    if not key.endswith("s") or " " in key or key[:-1] not in votes:
-        return False
-    others = Counter({lab: n for lab, n in votes[key[:-1]].items() if lab != "PERSON"})
-    return bool(others) and vote(others) == "WORK_OF_ART"
+    out: set[str] = set()
+    for key in votes:
+        if key.endswith("s") and " " not in key and key[:-1] in votes:
+            others = Counter({lab: n for lab, n in votes[key[:-1]].items() if lab != "PERSON"})
+            if others and vote(others) == "WORK_OF_ART":
+                out.add(key)
+    return out
