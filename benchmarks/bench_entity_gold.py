@@ -146,7 +146,8 @@ def _write(path: Path, rows: list[dict]) -> None:
 
 def after_tables(path: Path) -> tuple[pl.DataFrame, pl.DataFrame, float]:
     """(entities, mentions, seconds) of the current code's entity stage on the warehouse's
-    stored mentions, titles read back from the bodies as extraction now does."""
+    stored mentions, titles read back from the bodies as extraction now does, with the names
+    found again (refind) as the flow's stage does; caption mentions are not in these tables."""
     with duckdb.connect(str(path), read_only=True) as con:
         mentions = con.sql("select * from entity_mentions").pl()
         bodies = dict(con.sql("select article_id, body from articles").fetchall())
