@@ -130,7 +130,7 @@ COMMENT ON COLUMN entities.entity_id IS 'Stable id from label and the folded can
 COMMENT ON COLUMN entities.name IS 'Canonical display name (fullest, most frequent spelling).';
 COMMENT ON COLUMN entities.label IS 'spaCy label (PERSON, ORG, GPE, LOC, NORP, FAC, ...) decided once over all the entity''s mentions in the corpus, not per mention; label_votes shows the vote.';
 COMMENT ON COLUMN entities.label_votes IS 'JSON of the label decision: {"votes": {label: mentions}, "rule": ...}. A mention resolved as a person''s surname votes PERSON whatever spaCy called it; rule is majority, person_full_name, person_share (a single word spaCy calls PERSON in most of its mentions), not_person (spaCy''s PERSON guess loses to its other labels), place_led_org (a PERSON-tagged name led by a place: Manchester United), compass_gpe (a direction word before a GPE, split by spaCy between LOC and GPE: South Sudan), award_ceremony (the plural of an award: the Oscars) or pin.';
-COMMENT ON COLUMN entities.aliases IS 'Distinct spellings seen in the bodies.';
+COMMENT ON COLUMN entities.aliases IS 'Distinct spellings seen in the bodies and captions.';
 COMMENT ON COLUMN entities.mention_count IS 'Mentions across all articles.';
 COMMENT ON COLUMN entities.article_count IS 'Articles that mention the entity.';
 
