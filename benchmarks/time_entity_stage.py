@@ -7,7 +7,9 @@ Reads `entity_mentions` of the warehouse (default: the cached BBC one) read-only
 `title` column when the checkout's schema has it (read back from the bodies, as extraction
 does; not timed: it belongs to the parse stage), and times `canonicalize_mentions` with the
 checkout's pin file, `--repeat` times; prints each time and the median. Run the two
-checkouts one after the other on an otherwise quiet machine.
+checkouts one after the other on an otherwise quiet machine. A checkout whose stage first
+finds names again (`transforms.entities.refind`, issue #13) has that step timed with it, as
+its flow task runs both.
 """
 
 from __future__ import annotations
@@ -42,10 +44,24 @@ if "title" in columns("entity_mentions") and "title" not in mentions.columns:
     titles = [title_before(bodies[a], s) for a, s in starts]
     mentions = mentions.with_columns(pl.Series("title", titles, dtype=pl.String))
 pins = read_pinned_aliases((args.root / "warehouse" / "entity_aliases.csv").read_text("utf-8"))
+refind = None
+if (args.root / "transforms" / "entities" / "refind.py").exists():
+    from transforms.entities import refind  # noqa: E402
+
+    mentions = mentions.with_columns(part_role=pl.lit("body"), part_id=pl.lit(None, pl.String))
+    frame = pl.DataFrame({"article_id": list(bodies), "body": list(bodies.values())})
 times = []
 for _ in range(args.repeat):
     t0 = time.perf_counter()
-    entities, out = canonicalize_mentions(mentions, pins)
+    stage_input = mentions
+    if refind is not None:
+        found = refind.refound_mentions(frame, mentions).with_columns(
+            mention_id=pl.lit(None, pl.String),
+            entity_id=pl.lit(None, pl.String),
+            sentence_id=pl.lit(None, pl.String),
+        )
+        stage_input = pl.concat([mentions, found.select(mentions.columns)])
+    entities, out = canonicalize_mentions(stage_input, pins)
     times.append(time.perf_counter() - t0)
 print(
     f"{args.root}: {mentions.height} mentions -> {entities.height} entities; "

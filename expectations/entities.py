@@ -1,9 +1,11 @@
 """Suite for `entities` and `entity_mentions`."""
 
 import great_expectations.expectations as gxe
+from great_expectations.expectations.row_conditions import Column
 
 from expectations.checks import CRITICAL, WARNING, Check
-from expectations.common import key_checks, not_null, slice_checks
+from expectations.common import in_set, key_checks, not_null, slice_checks
+from transforms.contract.vocabularies import MENTION_PARTS
 
 TITLE_WORDS = [
     "Mr",
@@ -39,9 +41,12 @@ CHECKS = [
     not_null("entity_mentions", "entity_id"),
     Check(
         "entity_mentions",
-        gxe.ExpectColumnValuesToNotBeNull(column="sentence_id"),
+        gxe.ExpectColumnValuesToNotBeNull(
+            column="sentence_id", row_condition=Column("part_role") == "body"
+        ),
         WARNING,
-        "every mention is linked to its sentence",
+        "every body mention is linked to its sentence",
     ),
+    in_set("entity_mentions", "part_role", MENTION_PARTS),
     *slice_checks("mention_slices"),
 ]

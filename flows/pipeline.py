@@ -90,6 +90,17 @@ def _ingest(summary: RunSummary, settings: Settings, run_id: str, fingerprint: s
     return intake
 
 
+def _parse_with_captions(
+    articles: pl.DataFrame, parts: pl.DataFrame, settings: Settings, run_id: str
+) -> BodyRows:
+    """The bodies' rows (`_parse`) with the mentions of the photo captions added (issue 13:
+    a name printed only in a caption is an entity too; its offsets index the caption)."""
+    rows = _parse(articles, settings, run_id)
+    captions = tasks.parse_captions(parts, settings.model)
+    mentions = pl.concat([rows.mentions, captions.select(rows.mentions.columns)])
+    return BodyRows(rows.sentences, mentions, rows.claims)
+
+
 def _parse(articles: pl.DataFrame, settings: Settings, run_id: str) -> BodyRows:
     """The parse stage: here (one task, spaCy's processes), or on the Dask cluster named by
     the settings, one task per batch.
@@ -131,7 +142,7 @@ def _load_build(settings: Settings, build: Path, intake: tasks.Intake, run_id: s
     it returns, before the global stages read the whole warehouse back: at 10x the corpus
     the two together would set the run's peak memory."""
     raw_files, articles, parts = tasks.normalize_files(intake)
-    rows = _parse(articles, settings, run_id)
+    rows = _parse_with_captions(articles, parts, settings, run_id)
     tasks.write_build(
         settings,
         build,

@@ -25,10 +25,10 @@ from flows.progress import Progress
 from flows.settings import Settings, SettingsError
 from transforms import bodies
 from transforms.contract import faults
-from transforms.entities import canonicalize, pins
+from transforms.entities import canonicalize, captions, pins, refind
 from transforms.ingest import files
 from transforms.ingest.manifest import Manifest
-from transforms.nlp import pipeline
+from transforms.nlp import pipeline, spans
 from transforms.normalize import articles
 from transforms.reconcile import reconciliation
 from warehouse import audit, history, pages, publish, quarantine, query, runlog, store
@@ -162,6 +162,18 @@ def _parse_here(
     return bodies.BodyRows.concat(batches)
 
 
+@stage
+def parse_captions(parts: pl.DataFrame, model: str) -> pl.DataFrame:
+    """Entity mentions of the new articles' photo captions (part_role caption, offsets into
+    article_parts.text): short texts, parsed here in one process, apart from the bodies."""
+    with _timed("parse captions") as counts:
+        rows = captions.caption_parts(parts)
+        docs = list(pipeline.parse(rows["text"].to_list(), model=model))
+        mentions = captions.caption_mentions(rows, docs)
+        counts.update(captions=rows.height, mentions=mentions.height)
+    return mentions
+
+
 # The three frames a parsed batch yields, in BodyRows order, as staged Parquet file names.
 STAGED_FRAMES = ("sentences", "mentions", "claims")
 
@@ -256,12 +268,20 @@ def read_pins(aliases_file: Path) -> pl.DataFrame | None:
 
 @stage
 def canonicalize_entities(build: Path, pinned: pl.DataFrame | None) -> None:
-    """Canonical entities across every article in the build (new and carried over)."""
+    """Canonical entities across every article in the build (new and carried over), after
+    the names spaCy missed are found again from the corpus's confident ones (refind)."""
     with _timed("canonicalize") as counts, store.connect(build) as con:
+        mentions = store.read_table(con, "entity_mentions")
+        bodies = con.sql("SELECT article_id, body FROM articles").pl()
+        found = refind.refound_mentions(bodies, mentions)
+        found = spans.assign_sentences(found, store.read_table(con, "sentences")).with_columns(
+            mention_id=pl.lit(None, pl.String), entity_id=pl.lit(None, pl.String)
+        )
         entity_rows, mention_rows = canonicalize.canonicalize_mentions(
-            store.read_table(con, "entity_mentions"), pinned
+            pl.concat([mentions, found.select(mentions.columns)]), pinned
         )
         counts.update(
+            refound=found.height,
             entities=store.replace_table(con, "entities", entity_rows),
             mentions=store.replace_table(con, "entity_mentions", mention_rows),
         )

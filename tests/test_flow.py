@@ -73,17 +73,49 @@ def test_every_quote_is_its_body_slice(seeds_warehouse):
     warehouse, _ = seeds_warehouse
     with duckdb.connect(str(warehouse / "newsclaims.duckdb"), read_only=True) as con:
         bodies = dict(con.execute("SELECT article_id, body FROM articles").fetchall())
-        for table, text in (
-            ("sentences", "text"),
-            ("numeric_claims", "quote"),
-            ("entity_mentions", "text"),
+        parts = dict(con.execute("SELECT part_id, text FROM article_parts").fetchall())
+        for table, text, where in (
+            ("sentences", "text", ""),
+            ("numeric_claims", "quote", ""),
+            ("entity_mentions", "text", "WHERE part_role = 'body'"),
         ):
             rows = con.execute(
-                f"SELECT article_id, start_char, end_char, {text} FROM {table}"
+                f"SELECT article_id, start_char, end_char, {text} FROM {table} {where}"
             ).fetchall()
             assert rows, table
             for article_id, start, end, value in rows:
                 assert bodies[article_id][start:end] == value, (table, value)
+        captions = con.execute(
+            "SELECT part_id, start_char, end_char, text FROM entity_mentions "
+            "WHERE part_role = 'caption'"
+        ).fetchall()
+        assert captions
+        for part_id, start, end, value in captions:
+            assert parts[part_id][start:end] == value, value
+
+
+def test_caption_names_and_donetsk_in_the_seeds(seeds_warehouse):
+    # Issue 13: Ibrahim Kalin and Irkutsk are printed only in photo captions; Donetsk is a
+    # place in both articles that mention it.
+    warehouse, _ = seeds_warehouse
+    rows = fetch(
+        warehouse,
+        """SELECT m.text, m.part_role, p.role, e.label
+           FROM entity_mentions m JOIN entities e USING (entity_id)
+           LEFT JOIN article_parts p ON p.part_id = m.part_id
+           WHERE m.text IN ('Ibrahim Kalin', 'Irkutsk') ORDER BY 1""",
+    )
+    assert [r[:3] for r in rows] == [
+        ("Ibrahim Kalin", "caption", "caption"), ("Irkutsk", "caption", "caption")
+    ]  # fmt: skip
+    assert [r[3] for r in rows] == ["PERSON", "GPE"]
+    donetsk = fetch(
+        warehouse,
+        """SELECT count(DISTINCT m.article_id), any_value(e.label)
+           FROM entity_mentions m JOIN entities e USING (entity_id)
+           WHERE m.text = 'Donetsk' AND m.part_role = 'body'""",
+    )
+    assert donetsk == [(2, "GPE")]
 
 
 def test_checks_recorded_for_the_run(seeds_warehouse):

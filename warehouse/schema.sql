@@ -129,8 +129,8 @@ COMMENT ON TABLE entities IS 'One row per canonical entity (person, place, organ
 COMMENT ON COLUMN entities.entity_id IS 'Stable id from label and the folded canonical name.';
 COMMENT ON COLUMN entities.name IS 'Canonical display name (fullest, most frequent spelling).';
 COMMENT ON COLUMN entities.label IS 'spaCy label (PERSON, ORG, GPE, LOC, NORP, FAC, ...) decided once over all the entity''s mentions in the corpus, not per mention; label_votes shows the vote.';
-COMMENT ON COLUMN entities.label_votes IS 'JSON of the label decision: {"votes": {label: mentions}, "rule": ...}. A mention resolved as a person''s surname votes PERSON whatever spaCy called it; rule is majority, person_full_name, person_share (a single word spaCy calls PERSON in most of its mentions), not_person (spaCy''s PERSON guess loses to its other labels), place_led_org (a PERSON-tagged name led by a place: Manchester United) or pin.';
-COMMENT ON COLUMN entities.aliases IS 'Distinct spellings seen in the bodies.';
+COMMENT ON COLUMN entities.label_votes IS 'JSON of the label decision: {"votes": {label: mentions}, "rule": ...}. A mention resolved as a person''s surname votes PERSON whatever spaCy called it; rule is majority, person_full_name, person_share (a single word spaCy calls PERSON in most of its mentions), not_person (spaCy''s PERSON guess loses to its other labels), place_led_org (a PERSON-tagged name led by a place: Manchester United), compass_gpe (a direction word before a GPE, split by spaCy between LOC and GPE: South Sudan), award_ceremony (the plural of an award: the Oscars) or pin.';
+COMMENT ON COLUMN entities.aliases IS 'Distinct spellings seen in the bodies and captions.';
 COMMENT ON COLUMN entities.mention_count IS 'Mentions across all articles.';
 COMMENT ON COLUMN entities.article_count IS 'Articles that mention the entity.';
 
@@ -143,18 +143,22 @@ CREATE TABLE IF NOT EXISTS entity_mentions (
     label VARCHAR,
     title VARCHAR,
     start_char BIGINT NOT NULL,
-    end_char BIGINT NOT NULL
+    end_char BIGINT NOT NULL,
+    part_role VARCHAR NOT NULL,
+    part_id VARCHAR
 );
-COMMENT ON TABLE entity_mentions IS 'One row per entity mention in a body; articles.body[start_char:end_char] = text.';
+COMMENT ON TABLE entity_mentions IS 'One row per entity mention in a body or a photo caption: articles.body[start_char:end_char] = text for a body mention (part_role body), article_parts.text[start_char:end_char] = text for a caption mention (part_id names the part).';
 COMMENT ON COLUMN entity_mentions.mention_id IS 'Stable id of the mention (unique: checked by the entities suite).';
 COMMENT ON COLUMN entity_mentions.entity_id IS 'Canonical entity (entities.entity_id).';
 COMMENT ON COLUMN entity_mentions.article_id IS 'Article of the mention.';
-COMMENT ON COLUMN entity_mentions.sentence_id IS 'Sentence holding the mention.';
+COMMENT ON COLUMN entity_mentions.sentence_id IS 'Body sentence holding the mention; NULL for a caption mention (captions are not body sentences).';
 COMMENT ON COLUMN entity_mentions.text IS 'Mention text as printed.';
 COMMENT ON COLUMN entity_mentions.label IS 'NER label of this mention (spaCy''s, after the span repairs); the entity''s label is entities.label.';
 COMMENT ON COLUMN entity_mentions.title IS 'Title or honorific printed just before the mention and left out of its text ("Mrs.", "Defense Minister", "Special Agent"); NULL when none. Its gender (Mr/Mrs/Ms) keeps two people with one surname apart.';
-COMMENT ON COLUMN entity_mentions.start_char IS 'Offset in articles.body.';
-COMMENT ON COLUMN entity_mentions.end_char IS 'End offset in articles.body.';
+COMMENT ON COLUMN entity_mentions.start_char IS 'Offset in articles.body (part_role body) or in the text of the article_parts row part_id (part_role caption).';
+COMMENT ON COLUMN entity_mentions.end_char IS 'End offset, in the same text as start_char.';
+COMMENT ON COLUMN entity_mentions.part_role IS 'The part of the article the mention is printed in: body, or caption (a photo caption, kept in article_parts and read by a reader, so its names are entities too: "Ibrahim Kalin" in a caption only). Filter part_role = ''body'' for mentions that are body offsets.';
+COMMENT ON COLUMN entity_mentions.part_id IS 'For a caption mention, the article_parts.part_id whose text start_char and end_char index; NULL for a body mention.';
 
 CREATE TABLE IF NOT EXISTS numeric_claims (
     claim_id VARCHAR,

@@ -106,7 +106,8 @@ def test_sentence_and_mention_slices_count_code_points(con):
     insert(con, "articles", [article("a1", body)])
     start = body.index("Umerov")
     insert(con, "sentences", [whole_body("a1", body)])
-    mention = {"mention_id": "m1", "article_id": "a1", "text": "Umerov", "start_char": start}
+    mention = {"mention_id": "m1", "article_id": "a1", "text": "Umerov", "start_char": start,
+               "part_role": "body"}  # fmt: skip
     insert(con, "entity_mentions", [mention | {"end_char": start + len("Umerov")}])
     frames = audit_frames(con)
     assert frames["sentence_slices"].select("in_body", "matches_body").rows() == [(True, True)]
@@ -225,3 +226,26 @@ def test_a_consistent_group_agrees(con):
     outlets_report(con, BODY_C, 6000)
     insert(con, "claim_groups", [group("consistent", 2)])
     assert audit_frames(con)["body_count_agreement"]["agree"].to_list() == [True]
+
+
+def test_a_caption_mention_is_checked_against_its_caption(con):
+    body = "Talks resumed in Istanbul."
+    caption = "Ibrahim Kalin arrives for the talks (AP)"
+    insert(con, "articles", [article("a1", body)])
+    part = {"part_id": "p1", "article_id": "a1", "position": 3, "role": "caption"}
+    insert(con, "article_parts", [part | {"text": caption, "is_repeat": False}])
+    base = {"article_id": "a1", "part_role": "caption", "part_id": "p1", "start_char": 0}
+    insert(
+        con,
+        "entity_mentions",
+        [
+            base | {"mention_id": "m1", "text": "Ibrahim Kalin", "end_char": 13},
+            # the same offsets read in the body would be "Talks resumed": it must not pass
+            base | {"mention_id": "m2", "text": "Talks resumed", "end_char": 13},
+            base | {"mention_id": "m3", "text": "Kalin", "end_char": 5, "part_id": "gone"},
+        ],
+    )
+    rows = audit_frames(con)["mention_slices"].sort("id")
+    assert rows.select("in_body", "matches_body").rows() == [
+        (True, True), (True, False), (False, False)
+    ]  # fmt: skip

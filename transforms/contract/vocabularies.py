@@ -13,6 +13,10 @@ PART_ROLES = (
     "header", "dateline", "url",
 )  # fmt: skip
 
+# entity_mentions.part_role: the part of an article a mention is printed in (its offsets
+# index the body, or the caption's article_parts.text).
+MENTION_PARTS = ("body", "caption")
+
 # numeric_claims.bound: how the wording bounds the number (README, "Numeric claims").
 BOUNDS = ("exact", "approx", "at_least", "more_than", "at_most", "up_to", "range")
 

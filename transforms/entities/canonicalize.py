@@ -22,7 +22,13 @@ import polars as pl
 
 from transforms.contract.schema import columns, conform
 from transforms.entities.genders import apply_genders
-from transforms.entities.labels import entity_label, vote, votes_json
+from transforms.entities.labels import (
+    award_ceremony_keys,
+    compass_gpe_keys,
+    entity_label,
+    vote,
+    votes_json,
+)
 from transforms.entities.mentions import FILLED_LATER
 from transforms.entities.merges import (
     Decision,
@@ -64,15 +70,27 @@ def canonicalize_mentions(
     run, possibly stale) are recomputed, and each mention keeps its sentence_id. Both frames
     come back with exactly their table's columns.
     """
-    mentions = mentions.drop("mention_id", "entity_id")
-    if "title" not in mentions.columns:  # a table written before the column existed
-        mentions = mentions.with_columns(pl.lit(None, pl.String).alias("title"))
-    sentence_of = mentions.select("article_id", "start_char", "sentence_id")
+    mentions = _with_new_columns(mentions.drop("mention_id", "entity_id"))
+    # A caption mention may start at the offset of a body mention: the part is in the key.
+    where = ["article_id", "start_char", "_part"]
+    sentence_of = mentions.select(
+        "article_id", "start_char", pl.col("part_id").fill_null("").alias("_part"), "sentence_id"
+    )
     entities, canonical = canonicalize_entities(mentions.drop("sentence_id"), pinned)
-    canonical = canonical.join(
-        sentence_of, on=["article_id", "start_char"], how="left", maintain_order="left"
+    canonical = canonical.with_columns(_part=pl.col("part_id").fill_null("")).join(
+        sentence_of, on=where, how="left", maintain_order="left"
     )
     return entities, conform(canonical, "entity_mentions")
+
+
+def _with_new_columns(mentions: pl.DataFrame) -> pl.DataFrame:
+    """`mentions` with the columns a table written before them lacks: no title, and every
+    mention in the body."""
+    if "title" not in mentions.columns:
+        mentions = mentions.with_columns(pl.lit(None, pl.String).alias("title"))
+    if "part_role" not in mentions.columns:
+        mentions = mentions.with_columns(part_role=pl.lit("body"), part_id=pl.lit(None, pl.String))
+    return mentions
 
 
 def canonicalize_entities(
@@ -94,9 +112,7 @@ def canonicalize_with_log(
 ) -> Canonicalization:
     """`canonicalize_entities` plus the list of merge decisions (for measurement)."""
     pins = Pins.from_frame(pinned)
-    if "title" not in mentions.columns:
-        mentions = mentions.with_columns(pl.lit(None, pl.String).alias("title"))
-    frame = _keyed(mentions, pins)
+    frame = _keyed(_with_new_columns(mentions), pins)
     rows = frame.select("article_id", "_key", "label").rows()
     votes = _label_votes(frame)
     clusters = KeyClusters(sorted(votes), pins.split)
@@ -127,6 +143,8 @@ def canonicalize_with_log(
         if canon_key in clusters
     }
     people = _People(set(full_names), first_names, led)
+    people.compass_gpe = compass_gpe_keys(votes)
+    people.awards = award_ceremony_keys(votes)
     return _build_tables(frame, _entity_of_cluster(frame, pin_roots, people), decisions)
 
 
@@ -138,6 +156,8 @@ class _People:
     first_names: set[str]  # surnames.first_name_words
     place_led: set[str]  # merges.place_led_names
     surnames: set[str] = field(init=False)
+    compass_gpe: set[str] = field(default_factory=set)  # labels.compass_gpe_keys
+    awards: set[str] = field(default_factory=set)  # labels.award_ceremony_keys
 
     def __post_init__(self) -> None:
         self.surnames = {f.rsplit(" ", 1)[1] for f in self.full_names} - self.first_names
@@ -157,7 +177,7 @@ def _keyed(mentions: pl.DataFrame, pins: Pins) -> pl.DataFrame:
     noun never joins a name.
     """
     frame = mentions.select(list(columns("entity_mentions", without=FILLED_LATER))).sort(
-        ["article_id", "start_char", "end_char"]
+        ["article_id", "part_id", "start_char", "end_char"], nulls_last=False
     )
     texts = frame["text"].to_list()
     labels = frame["label"].to_list()
@@ -231,6 +251,10 @@ def _entity_of_cluster(
         label, rule = entity_label(c["label"], has_full_person, people.surname(c["key"]))
         if rule == "not_person" and any(k in people.place_led for k in c["key"]):
             label, rule = "ORG", "place_led_org"  # "Manchester United": see place_led_names
+        elif label == "LOC" and not people.compass_gpe.isdisjoint(c["key"]):
+            label, rule = "GPE", "compass_gpe"  # "South Sudan": see labels.compass_gpe_keys
+        elif people.awards and not people.awards.isdisjoint(c["key"]):
+            label, rule = "EVENT", "award_ceremony"  # "Oscars": labels.award_ceremony_keys
         name = display_name(pick_name(c["text"]))
         if label == "GPE":
             name = state_name(name)
@@ -252,7 +276,7 @@ def _build_tables(
 ) -> Canonicalization:
     """Ids and counts: the entities table and the mentions with mention_id and entity_id."""
     ids = [entity_of[c][2] for c in frame["_cluster"].to_list()]
-    mention_ids = _mention_ids(frame.select("article_id", "start_char").rows())
+    mention_ids = _mention_ids(frame.select("article_id", "start_char", "part_id").rows())
     frame = frame.with_columns(
         pl.Series("entity_id", ids, dtype=pl.String),
         pl.Series("mention_id", mention_ids, dtype=pl.String),
@@ -288,10 +312,16 @@ def _build_tables(
     )
 
 
-def _mention_ids(rows: list[tuple[str, int]]) -> list[str]:
-    """`stable_id("men", article_id, start_char)` per mention, with the hash inlined: one
-    call per mention was a fifth of the stage on the BBC (72,000 calls). Checked equal to
-    stable_id in tests/transforms/entities/test_identity.py."""
+def _mention_ids(rows: list[tuple[str, int, str | None]]) -> list[str]:
+    """`stable_id("men", article_id, start_char)` per body mention and `stable_id("men",
+    article_id, part_id, start_char)` per caption mention (rows: article_id, start_char,
+    part_id), with the hash inlined: one call per mention was a fifth of the stage on the
+    BBC (72,000 calls). Checked equal to stable_id in
+    tests/transforms/entities/test_identity.py."""
     sha = hashlib.sha256
     sep = "\x1f"  # stable_id's separator
-    return ["men_" + sha(f"{a}{sep}{s}".encode()).hexdigest()[:16] for a, s in rows]
+    return [
+        "men_"
+        + sha((f"{a}{sep}{s}" if p is None else f"{a}{sep}{p}{sep}{s}").encode()).hexdigest()[:16]
+        for a, s, p in rows
+    ]

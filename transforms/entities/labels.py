@@ -66,3 +66,39 @@ def votes_json(votes: Counter[str], rule: str) -> str:
     ordered = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
     body = ",".join(f'"{lab}":{n}' for lab, n in ordered)
     return f'{{"votes":{{{body}}},"rule":"{rule}"}}'
+
+
+# Words that name a part of a place by its direction ("South Sudan", "North Korea").
+COMPASS_WORDS = frozenset("north south east west northern southern eastern western central".split())
+# spaCy splits a country named after a direction from its neighbour between LOC and GPE
+# (ECB+ "South Sudan": LOC 55, GPE 36). When the rest of the name is a GPE in the corpus
+# and GPE has at least this share of the name's place votes, the name is a GPE; a region
+# spaCy keeps LOC ("South America": LOC 5 of 5, "Central Aceh" GPE 3 of 11) stays LOC.
+COMPASS_GPE_SHARE = 1 / 3
+
+
+def compass_gpe_keys(votes: dict[str, Counter[str]]) -> set[str]:
+    """The keys that are a direction word plus a name the corpus votes GPE, and hold
+    COMPASS_GPE_SHARE of their LOC and GPE votes as GPE: their entity is a GPE when its
+    vote says LOC. `votes`: key -> label votes over the corpus."""
+    out: set[str] = set()
+    for key, own in votes.items():
+        first, _, rest = key.partition(" ")
+        if first in COMPASS_WORDS and rest in votes and vote(votes[rest]) == "GPE":
+            places = own["GPE"] + own["LOC"]
+            if places and own["GPE"] >= COMPASS_GPE_SHARE * places:
+                out.add(key)
+    return out
+
+
+def award_ceremony_keys(votes: dict[str, Counter[str]]) -> set[str]:
+    """Plural words whose singular's votes, spaCy's PERSON guess aside, are mostly
+    WORK_OF_ART: the plural of an award is its ceremony, an EVENT ("the Oscars" for "an
+    Oscar", "the Grammys"; spaCy calls them ORG or GPE). `votes`: key -> label votes."""
+    out: set[str] = set()
+    for key in votes:
+        if key.endswith("s") and " " not in key and key[:-1] in votes:
+            others = Counter({lab: n for lab, n in votes[key[:-1]].items() if lab != "PERSON"})
+            if others and vote(others) == "WORK_OF_ART":
+                out.add(key)
+    return out

@@ -21,6 +21,7 @@ import polars as pl
 from spacy.tokens import Doc, Span, Token
 
 from transforms.contract.schema import columns, conform
+from transforms.entities.glued import split_glued_names
 from transforms.entities.labels import vote
 from transforms.entities.lexicon import (
     EDGE_CHARS,
@@ -36,6 +37,7 @@ from transforms.entities.lexicon import (
 )
 from transforms.entities.names import is_strippable, is_title_only, name_key, word_key
 from transforms.entities.party_tags import with_party_tag_states
+from transforms.entities.place_heads import with_head_places
 from transforms.entities.titles import title_before
 from transforms.text.lexicon import NAME_PARTICLES
 
@@ -241,7 +243,7 @@ def _doc_mentions(doc: Doc, text: str, stats: _ArticleStats) -> list[tuple[int, 
     "?" + the label of the span it was cut from.
     `text` is `doc.text`, read once by the caller: spaCy rebuilds it on every access."""
     out: list[tuple[int, int, str]] = []
-    for start, end, label in _candidate_spans(doc):
+    for start, end, label in split_glued_names(doc, _candidate_spans(doc), stats.nationality):
         start, end, saw_head = _trim(doc, start, end, label, stats)
         if start >= end:
             continue
@@ -273,7 +275,7 @@ def _doc_mentions(doc: Doc, text: str, stats: _ArticleStats) -> list[tuple[int, 
             out.append((a, b, label))
     out.extend(_untagged_after_title(doc, text, out, stats))
     out.extend(_untagged_surnames(doc, text, out, stats))
-    return with_party_tag_states(text, out)
+    return with_party_tag_states(text, with_head_places(text, out))
 
 
 def _untagged_surnames(
@@ -359,7 +361,9 @@ def extract_mentions(article_ids: Sequence[str], docs: Sequence[Doc]) -> pl.Data
     rows: list[tuple[str, int, int, str, str, str | None]] = []
     for article_id, doc in zip(article_ids, docs, strict=True):
         rows.extend(_article_rows(article_id, doc))
-    frame = pl.DataFrame(rows, schema=_ROW_TYPES, orient="row")
+    frame = pl.DataFrame(rows, schema=_ROW_TYPES, orient="row").with_columns(
+        part_role=pl.lit("body"), part_id=pl.lit(None, pl.String)
+    )  # body offsets; entities.captions re-labels the mentions of a caption's doc
     return conform(frame, "entity_mentions", without=FILLED_LATER)
 
 

@@ -144,6 +144,7 @@ SELECT m.article_id, m.mention_id, m.start_char, m.end_char, m.text, m.label,
        e.name AS entity_name, e.label AS entity_label
 FROM entity_mentions m
 LEFT JOIN entities e ON e.entity_id = m.entity_id
+WHERE m.part_role = 'body' -- highlighted in the body by offset; caption offsets index a part
 ORDER BY m.article_id, m.start_char
 """
 

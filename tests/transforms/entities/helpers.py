@@ -37,7 +37,11 @@ def frame(rows: list[tuple[str, str, str]]) -> pl.DataFrame:
         schema=["article_id", "start_char", "end_char", "text", "label"],
         orient="row",
     )
-    built = built.with_columns(pl.lit(None, pl.String).alias("title"))
+    built = built.with_columns(
+        pl.lit(None, pl.String).alias("title"),
+        part_role=pl.lit("body"),
+        part_id=pl.lit(None, pl.String),
+    )
     return conform(built, "entity_mentions", without=EXTRACTED)
 
 

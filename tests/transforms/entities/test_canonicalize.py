@@ -156,7 +156,7 @@ def test_canonicalize_mentions_keeps_sentences(
 def test_canonicalize_mentions_drops_pinned_and_empty(mentions: pl.DataFrame) -> None:
     fierce = pl.DataFrame(
         {"article_id": ["x"], "text": ["Fierce"], "label": ["ORG"], "title": [None],
-         "start_char": [0], "end_char": [6]}
+         "start_char": [0], "end_char": [6], "part_role": ["body"], "part_id": [None]}
     )  # fmt: skip
     table = stored(pl.concat([mentions, fierce.cast(mentions.schema)]))
     pins = pl.DataFrame(

@@ -187,5 +187,8 @@ def test_inlined_mention_ids_are_stable_ids() -> None:
     from transforms.entities.canonicalize import _mention_ids
     from transforms.text.ids import stable_id
 
-    rows = [("art_0123", 0), ("art_x", 12345)]
-    assert _mention_ids(rows) == [stable_id("men", a, s) for a, s in rows]
+    rows = [("art_0123", 0, None), ("art_x", 12345, None), ("art_x", 12345, "part_c")]
+    assert _mention_ids(rows) == [
+        stable_id("men", a, s) if p is None else stable_id("men", a, p, s) for a, s, p in rows
+    ]
+    assert len(set(_mention_ids(rows))) == 3  # a caption mention never takes a body id

@@ -177,3 +177,36 @@ def test_short_surnames_need_exact_match() -> None:
         "Martyn Williams": ["Martyn Williams"],
         "M Williams": ["M Williams"],
     }
+
+
+def _people(first: str, n: int) -> list[tuple[str, str, str]]:
+    """n different people with one given name (so the corpus knows it as a name)."""
+    return [(f"p{first}{i}", f"{first} Surname{chr(97 + i)}", "PERSON") for i in range(n)]
+
+
+def test_two_established_given_names_stay_two_people() -> None:
+    # Nicholas and Nicola (ratio 85.7, two edits) each start names of three people: two
+    # names, not a typo, so Nicholas Osterberg and Nicola Osterberg stay apart;
+    # "Stephen"/"Stephan" (one edit) and "Chris"/"Christopher" (a short form) stay one.
+    rows = _people("Nicholas", 3) + _people("Nicola", 3) + _people("Stephen", 3)
+    rows += _people("Stephan", 3) + _people("Chris", 3) + _people("Christopher", 3)
+    rows += [
+        ("x", "Nicholas Osterberg", "PERSON"),
+        ("y", "Nicola Osterberg", "PERSON"),
+        ("x", "Stephen Hallowell", "PERSON"),
+        ("y", "Stephan Hallowell", "PERSON"),
+    ]
+    entities, _ = canonicalize_entities(frame(rows))
+    names = set(entities["name"])
+    assert {"Nicholas Osterberg", "Nicola Osterberg"} <= names
+    assert len({"Stephen Hallowell", "Stephan Hallowell"} & names) == 1
+
+
+def test_a_rare_given_name_is_still_a_spelling_variant() -> None:
+    # "Nicola" printed once is a typo as far as the corpus knows: the ratio rule holds.
+    rows = _people("Nicholas", 3) + [
+        ("x", "Nicholas Osterberg", "PERSON"),
+        ("y", "Nicola Osterberg", "PERSON"),
+    ]
+    entities, _ = canonicalize_entities(frame(rows))
+    assert len({"Nicholas Osterberg", "Nicola Osterberg"} & set(entities["name"])) == 1
