@@ -12,11 +12,7 @@ import polars as pl
 import pytest
 
 from tests.transforms.claims.support import SEEDS
-from transforms.claims.extract import extract_claims
-from transforms.nlp.pipeline import parse
-from transforms.nlp.sentences import split_sentences
-from transforms.nlp.spans import assign_sentences
-from transforms.reconcile.groups import group_claims
+from tests.transforms.reconcile.support import group_event
 
 
 @pytest.fixture(scope="module")
@@ -25,19 +21,8 @@ def grouped() -> pl.DataFrame:
     articles = pl.DataFrame(
         {"article_id": [p.name[:3] for p in paths], "body": [p.read_text() for p in paths]}
     )
-    docs = list(parse(articles["body"].to_list()))
-    sentences = split_sentences(articles, docs).with_columns(
-        pl.lit(None, dtype=pl.String).alias("wire_group")
-    )
-    claims = assign_sentences(extract_claims(articles["article_id"].to_list(), docs), sentences)
-    keyed = articles.select(
-        "article_id", pl.lit("evt").alias("event_id"), pl.col("article_id").alias("outlet_key")
-    )
-    groups, per_claim = group_claims(claims, keyed, sentences, tolerance=0.01)
-    claims = claims.drop("group_id", "subject_key", "compare_low", "compare_high", strict=False)
-    return claims.join(per_claim, on="claim_id").join(
-        groups.select("group_id", "status", "n_outlets"), on="group_id", how="left"
-    )
+    claims, groups = group_event(articles)
+    return claims.join(groups.select("group_id", "status", "n_outlets"), on="group_id", how="left")
 
 
 def group_of(grouped: pl.DataFrame, article: str, quote: str, kind: str | None = None) -> dict:
