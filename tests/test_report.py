@@ -166,7 +166,8 @@ def test_article_pages_mark_claims_and_entities(seeds_report):
         published,
         """SELECT a.article_id,
                   (SELECT count(*) FROM numeric_claims c WHERE c.article_id = a.article_id),
-                  (SELECT count(*) FROM entity_mentions m WHERE m.article_id = a.article_id)
+                  (SELECT count(*) FROM entity_mentions m
+                   WHERE m.article_id = a.article_id AND m.part_role = 'body')
            FROM articles a""",
     )
     assert len(counts) == 5

@@ -367,10 +367,8 @@ def extract_mentions(article_ids: Sequence[str], docs: Sequence[Doc]) -> pl.Data
     return conform(frame, "entity_mentions", without=FILLED_LATER)
 
 
-# Field order and types of the row tuples built below; `conform` puts the columns in table
-# order. The types are the table's, given rather than inferred: polars infers a column's type
-# from the first 100 rows, so a batch whose first 100 mentions carry no title typed `title` as
-# null and failed on the first title after them (seen on the BBC corpus: "former").
+# Field order and types (the table's) of the row tuples below. Inferred types failed on BBC:
+# polars typed `title` null from a batch's first 100 mentions, then met a "former" after them.
 _ROW_TYPES = {
     name: columns("entity_mentions")[name]
     for name in ("article_id", "start_char", "end_char", "text", "label", "title")

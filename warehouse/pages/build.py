@@ -73,6 +73,20 @@ def render_pages(
             banner=banner,
         )
 
+    pages.update(_article_pages(con, articles, events, labels, source=label, banner=banner))
+    return pages
+
+
+def _article_pages(
+    con: duckdb.DuckDBPyConnection,
+    articles: list[queries.Row],
+    events: list[queries.Row],
+    labels: dict[str, str],
+    *,
+    source: str,
+    banner: str,
+) -> dict[str, str]:
+    """A page per article: its body with claims, entity mentions and wire sentences marked."""
     events_by_id = {e["event_id"]: e for e in events}
     spans: dict[str, dict[str, list[queries.Row]]] = {
         "claims": defaultdict(list),
@@ -86,6 +100,7 @@ def render_pages(
     ):
         for row in rows:
             spans[kind][row["article_id"]].append(row)
+    pages = {}
     for article in articles:
         article_id = article["article_id"]
         pages[render.article_href(article_id)] = render.article_page(
@@ -95,7 +110,7 @@ def render_pages(
             spans["mentions"][article_id],
             spans["wire"][article_id],
             labels,
-            source=label,
+            source=source,
             banner=banner,
         )
     return pages
