@@ -107,8 +107,8 @@ class Settings:
     )
     # Articles whose file left the source: "drop" (the warehouse mirrors the source) or "keep".
     removed_files: str = field(default_factory=lambda: _env("REMOVED_FILES", "drop"))
-    # Parse processes (spaCy n_process); the output does not depend on it, so it is not in
-    # the fingerprint.
+    # Parse processes (flows/parse_pool.py), also the report's chart processes; the output
+    # does not depend on it, so it is not in the fingerprint.
     workers: int = field(default_factory=lambda: _positive_int("WORKERS", os.cpu_count() or 1))
     # Bodies per parse batch: the Docs of one batch are held at once (memory), and progress
     # is logged between batches (about every 5 s at one process on the BBC corpus).

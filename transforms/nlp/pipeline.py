@@ -41,8 +41,9 @@ def _load(model: str) -> Language:
     return nlp
 
 
-# Starting a parse process costs a model load (about 2 s measured here for
-# en_core_web_sm) and its first batch; below this many bodies one process is faster.
+# Starting a parse process costs an interpreter, spaCy's import and a model load (about 7 s
+# of CPU measured here for en_core_web_sm) and its first batch; below this many bodies one
+# process is faster.
 MIN_BODIES_PER_PROCESS = 64
 
 
@@ -76,12 +77,11 @@ def split_for_parse(text: str, limit: int) -> list[str]:
     return pieces
 
 
-def parse(
-    texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = 32, n_process: int = 1
-) -> Iterator[Doc]:
-    """Parse `texts` with `nlp.pipe` in `n_process` processes, yielding one `Doc` per text in
-    order. A text longer than the pipeline's `max_length` is parsed in pieces cut at paragraph
-    breaks and joined back into one Doc whose text is exactly the input, so offsets hold."""
+def parse(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = 32) -> Iterator[Doc]:
+    """Parse `texts` with `nlp.pipe` in this process, yielding one `Doc` per text in order
+    (several processes each call this on their own batches: flows/parse_pool.py). A text
+    longer than the pipeline's `max_length` is parsed in pieces cut at paragraph breaks and
+    joined back into one Doc whose text is exactly the input, so offsets hold."""
     nlp = load_pipeline(model)
     counts: list[int] = []
 
@@ -91,7 +91,7 @@ def parse(
             counts.append(len(parts))
             yield from parts
 
-    docs = iter(nlp.pipe(pieces(), batch_size=batch_size, n_process=n_process))
+    docs = iter(nlp.pipe(pieces(), batch_size=batch_size))
     for index, first in enumerate(docs):
         group = [first, *(next(docs) for _ in range(counts[index] - 1))]
         yield first if len(group) == 1 else Doc.from_docs(group, ensure_whitespace=False)

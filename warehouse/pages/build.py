@@ -122,13 +122,19 @@ def _chart_jobs(
     """(spec, subject) of every chart the event pages will show: the groups reported by more
     than one outlet (render.event_page draws no other)."""
     for event in found.values():
-        claims_by_group: dict[str, list[queries.Row]] = defaultdict(list)
-        for claim in event["claims"]:
-            claims_by_group[claim["group_id"]].append(claim)
+        claims_by_group = _by_group(event["claims"])
         for group in event["groups"]:
-            claims = claims_by_group.get(group["group_id"])
-            if group["n_outlets"] > 1 and claims:
+            claims = claims_by_group.get(group["group_id"], [])
+            if render.draws_chart(group, claims):
                 yield chart_spec(group, claims, labels), group["subject"]
+
+
+def _by_group(rows: list[queries.Row]) -> dict[str, list[queries.Row]]:
+    """`rows` (claims or history states) keyed by their group, in their order."""
+    grouped: dict[str, list[queries.Row]] = defaultdict(list)
+    for row in rows:
+        grouped[row["group_id"]].append(row)
+    return grouped
 
 
 def _event_page(
@@ -143,22 +149,16 @@ def _event_page(
 ) -> str:
     """One event's page from its `found` groups, claims and history (queries.by_event): its
     groups with their claims, and how each changed group moved."""
-    claims_by_group: dict[str, list[queries.Row]] = defaultdict(list)
-    for claim in found["claims"]:
-        claims_by_group[claim["group_id"]].append(claim)
-    history_by_group: dict[str, list[queries.Row]] = defaultdict(list)
-    for state in found["history"]:
-        history_by_group[state["group_id"]].append(state)
     return render.event_page(
         event,
         found["groups"],
-        claims_by_group,
+        _by_group(found["claims"]),
         articles,
         labels,
         chart,
         source=source,
         banner=banner,
-        history_by_group=history_by_group,
+        history_by_group=_by_group(found["history"]),
     )
 
 

@@ -249,6 +249,11 @@ def group_section(
 </section>"""
 
 
+def draws_chart(group: Row, claims: list[Row]) -> bool:
+    """A chart only for a group of more than one outlet, with claims (drawn ahead in build)."""
+    return group["n_outlets"] > 1 and bool(claims)
+
+
 def event_page(
     event: Row,
     groups: list[Row],
@@ -273,7 +278,7 @@ def event_page(
 
     def section(group: Row) -> str:
         claims = claims_by_group.get(group["group_id"], [])
-        make = (lambda: chart(group, claims)) if group["n_outlets"] > 1 and claims else None
+        make = (lambda: chart(group, claims)) if draws_chart(group, claims) else None
         moved = (history_by_group or {}).get(group["group_id"])
         return group_section(group, claims, labels, make, moved)
 
