@@ -84,6 +84,12 @@ MIN_ENTITY_SIMILARITY = 0.05
 #       34..100 articles of 1x pass the cap: articles linked only through them split off).
 #   10x: self-join 146 M rows uncapped (not run) -> 6.48 M; group_events 3.55 s, RSS 726 MB.
 MAX_PAIR_DF = 100
+# Articles whose entity pairs are summed at once. The self-join holds, per block, the rows of
+# the block's articles against every article of their rare entities, so its memory follows
+# the block, not the corpus: on the BBC tables copied 10x (21,280 articles, identical copies)
+# one self-join of all rows raised the process's peak by about 780 MB
+# (benchmarks/bench_global_scale.py). The result does not depend on the block size.
+PAIR_BLOCK_ARTICLES = 2000
 
 
 def article_similarity(
@@ -106,8 +112,39 @@ def article_similarity(
         pl.col("w").sum().alias("total"), pl.col("w").filter(is_common).sum().alias("common")
     )
     rare = weighted.filter(~is_common).select("entity", "code", "w")
+    common = weighted.filter(is_common)
+    blocks = [
+        _block_similarity(rare.filter(pl.col("code").is_between(lo, hi, closed="left")), rare,
+                          totals, common, min_similarity)
+        for lo, hi in _code_blocks(weighted["code"], PAIR_BLOCK_ARTICLES)
+    ]  # fmt: skip
+    return (
+        pl.concat(blocks)
+        .join(ids.rename({"code": "a", "article_id": "id_a"}), on="a")
+        .join(ids.rename({"code": "b", "article_id": "id_b"}), on="b")
+        .select(a="id_a", b="id_b", similarity="similarity")
+    )
+
+
+def _code_blocks(codes: pl.Series, size: int) -> list[tuple[int, int]]:
+    """[lo, hi) ranges of `size` article codes covering every code."""
+    first, last = int(codes.min()), int(codes.max())
+    return [(lo, lo + size) for lo in range(first, last + 1, size)]
+
+
+def _block_similarity(
+    left: pl.DataFrame,
+    rare: pl.DataFrame,
+    totals: pl.DataFrame,
+    common: pl.DataFrame,
+    min_similarity: float,
+) -> pl.DataFrame:
+    """(a, b, similarity) of the pairs whose smaller article code `a` is one of `left`'s.
+
+    Every pair is summed in exactly one block (the block of its `a`), so the result is the
+    same as one self-join of all rows, while the rows held at once are the block's."""
     shared = (
-        rare.join(rare, on="entity", suffix="_b")
+        left.join(rare, on="entity", suffix="_b")
         .filter(pl.col("code") < pl.col("code_b"))
         .group_by("code", "code_b")
         .agg(pl.col("w").sum().alias("shared"))
@@ -122,7 +159,7 @@ def article_similarity(
         union = pl.col("total_a") + pl.col("total_b") - bound
         shared = shared.filter(bound / union >= min_similarity - 1e-9)
     return (
-        _add_common_weight(shared, weighted.filter(is_common))
+        _add_common_weight(shared, common)
         .with_columns(
             (pl.col("shared") / (pl.col("total_a") + pl.col("total_b") - pl.col("shared"))).alias(
                 "similarity"
@@ -130,9 +167,6 @@ def article_similarity(
         )
         .filter(pl.col("similarity") >= min_similarity)
         .select("a", "b", "similarity")
-        .join(ids.rename({"code": "a", "article_id": "id_a"}), on="a")
-        .join(ids.rename({"code": "b", "article_id": "id_b"}), on="b")
-        .select(a="id_a", b="id_b", similarity="similarity")
     )
 
 

@@ -10,6 +10,7 @@ import polars as pl
 import pytest
 from rapidfuzz import fuzz, process
 
+from transforms.reconcile import events
 from transforms.reconcile.events import article_similarity
 from transforms.reconcile.wire import MIN_RATIO, mark_wire_copies, similar_pairs
 
@@ -72,6 +73,20 @@ def test_capped_pairs_keep_their_exact_similarity(seed, cap):
     entities_of = {a: set(es) for a, es in entities_of}
     for a, b in set(uncapped) - set(capped):
         assert not (entities_of[a] & entities_of[b] & rare)
+
+
+@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize("block", [1, 7, 40])
+def test_article_blocks_change_no_pair(seed, block, monkeypatch):
+    # The pairs are summed in blocks of articles to bound memory (PAIR_BLOCK_ARTICLES): with
+    # blocks of one article, of seven, or all 40 at once, every pair and its value are the same.
+    frame = random_mentions(seed)
+    whole = as_dict(article_similarity(frame, max_df=12, min_similarity=0.05))
+    monkeypatch.setattr(events, "PAIR_BLOCK_ARTICLES", block)
+    blocked = as_dict(article_similarity(frame, max_df=12, min_similarity=0.05))
+    assert whole and set(blocked) == set(whole)
+    for pair, value in blocked.items():
+        assert value == pytest.approx(whole[pair], abs=1e-12)
 
 
 @pytest.mark.parametrize("seed", range(5))
