@@ -21,7 +21,12 @@ Rules (also in the README):
   count below 10 needs the strong overlap; a conflict needs one anchor (`_anchored`).
 - One article's claims in a group are one claim said several times: their intervals
   intersect. When an article's own claims in a group cannot intersect, the group holds several
-  quantities ("52 out of 80 drones"), and it is split into value clusters.
+  quantities ("52 out of 80 drones"), and it is split into value clusters; so is a group whose
+  articles disagree only along a chain of links, with no directly linked pair that disagrees
+  (reconcile.clusters).
+- Figures that two different bodies measured (a survey's, an index's, an agency's figures:
+  "according to figures from the ODPM" / "the Halifax has said") are two quantities, never
+  linked (quantities.measured_apart); counts are exempt, one fact whoever counts them.
 - A group's consensus is the intersection across its articles; empty means conflict. One
   outlet alone is single_source. n_independent counts outlets, joining outlets whose claims
   sit in copies of one wire sentence.
@@ -36,13 +41,14 @@ import polars as pl
 
 from transforms.contract.schema import columns
 from transforms.contract.vocabularies import COMPARABLE_KINDS
+from transforms.reconcile.clusters import disagree, split_if_inconsistent, split_unwitnessed
 from transforms.reconcile.lexicon import FAMILY
 from transforms.reconcile.quantities import (
     comparison_interval,
     context_words,
-    intersect,
     is_conversion,
     link_interval,
+    measured_apart,
     owner_key,
     owners_differ,
     rounds_to,
@@ -55,6 +61,11 @@ from transforms.text.clusters import DisjointSet
 STRONG_CONTEXT = 0.2
 WEAK_CONTEXT = 0.1
 SMALL_COUNT = 10
+# The words either side of a number that make its own phrase ("withdraw from four occupied
+# regions"), and how many of them two small counts must share (one is a coincidence: "three
+# missed penalties" of two kickers share "missed").
+PHRASE_WORDS = 5
+PHRASE_SHARED = 2
 # Kinds whose subject is read from the clause, not counted: two articles may name the same
 # figure's subject differently ("pay $2bn" / "a $2bn settlement"; "59-year-old woman" / "Raj
 # Chohan, 59"), so the same figure may link across subjects; counts of two nouns never do.
@@ -73,11 +84,14 @@ def _telling_figure(a: dict, b: dict) -> bool:
     """One printed figure that says the two are one quantity: the same figure, unless it is a
     count below 10. Small counts of one noun coincide all the time in a story ("three missed
     penalties" of one kicker and of another, "two finals" of two players), so they need the
-    shared context of a merely compatible value (STRONG_CONTEXT)."""
+    shared context of a merely compatible value (STRONG_CONTEXT), or their own phrases must
+    share PHRASE_SHARED words: "withdraw from its four partly occupied regions" / "withdraw
+    from four occupied regions" is one quantity even when one sentence is long enough to drown
+    the shared words in a sentence-wide overlap."""
     if not _same_figure(a, b):
         return False
     small = a["kind"] == "count" and a["_figure"] is not None and abs(a["_figure"]) < SMALL_COUNT
-    return not small
+    return not small or len(a["_phrase"] & b["_phrase"]) >= PHRASE_SHARED
 
 
 def _anchored(a: dict, b: dict) -> bool:
@@ -126,6 +140,8 @@ def _same_quantity(a: dict, b: dict) -> bool:
     """Whether two claims of one bucket, in different articles, state one quantity."""
     if owners_differ(a["_owner"], b["_owner"]) or times_differ(a["_time"], b["_time"]):
         return False
+    if measured_apart(a["kind"], a["_source"], b["_source"]):
+        return False  # two bodies' measurements of one thing (ODPM's and Halifax's indices)
     union = a["_context"] | b["_context"]
     if not union:
         return False
@@ -186,24 +202,6 @@ def _own_words(claim: dict) -> frozenset[str]:
     return frozenset(w.removesuffix("s") for w in words if w)
 
 
-def _value_clusters(claims: list[dict]) -> list[list[dict]]:
-    """Split claims into clusters whose intervals share a common point (sorted sweep)."""
-    clusters: list[list[dict]] = []
-    current: list[dict] = []
-    lo, hi = -math.inf, math.inf
-    for claim in sorted(claims, key=lambda c: (c["_high"], c["_low"], c["claim_id"])):
-        new_lo, new_hi = max(lo, claim["_low"]), min(hi, claim["_high"])
-        if current and new_lo > new_hi:
-            clusters.append(current)
-            current, (lo, hi) = [claim], (claim["_low"], claim["_high"])
-        else:
-            current.append(claim)
-            lo, hi = new_lo, new_hi
-    if current:
-        clusters.append(current)
-    return clusters
-
-
 def _candidate_pairs(members: list[dict]):
     """Pairs of claims of different articles that may be linked: one subject key, or one
     value (the only case in which two subject keys may link), so no bucket is all pairs."""
@@ -220,26 +218,25 @@ def _candidate_pairs(members: list[dict]):
                 yield a, b
 
 
-def _link_by_context(members: list[dict]) -> list[list[dict]]:
-    """Connected components of claims about the same quantity (see the module rules)."""
-    if not members:
-        return []
+def _link_by_context(members: list[dict]) -> tuple[list[list[dict]], set[frozenset[str]]]:
+    """Connected components of claims about the same quantity (see the module rules), and the
+    links between two claims whose values disagree (a conflict's witnesses)."""
     index = {c["claim_id"]: c for c in members}
     links = DisjointSet(index)
+    conflict_links: set[frozenset[str]] = set()
     for a, b in _candidate_pairs(members):
         if a["article_id"] != b["article_id"] and _same_quantity(a, b):
             links.union(a["claim_id"], b["claim_id"])
-    return [[index[m] for m in component] for component in links.components()]
+            if disagree(a, b):
+                conflict_links.add(frozenset((a["claim_id"], b["claim_id"])))
+    return [[index[m] for m in component] for component in links.components()], conflict_links
 
 
-def _split_if_inconsistent(claims: list[dict]) -> list[list[dict]]:
-    """One group, unless an article's own claims in it cannot all hold at once."""
-    by_article: dict[str, list[tuple[float, float]]] = {}
-    for claim in claims:
-        by_article.setdefault(claim["article_id"], []).append((claim["_low"], claim["_high"]))
-    if all(lo <= hi for lo, hi in map(intersect, by_article.values())):
-        return [claims]
-    return _value_clusters(claims)
+def _phrase_words(claim: dict, text: str, before: str) -> frozenset[str]:
+    """Context words among the PHRASE_WORDS words either side of the claim's quote."""
+    after = text[len(before) + len(claim.get("quote") or "") :]
+    near = " ".join([*before.split()[-PHRASE_WORDS:], *after.split()[:PHRASE_WORDS]])
+    return context_words(near, claim["subject"]) - _own_words(claim)
 
 
 def _owner_names_kind(claim: dict, after: str) -> bool:
@@ -280,10 +277,12 @@ def _comparable(
         "_raw_high": raw_high,
         "_row": row,
         "_context": context_words(text, claim["subject"]) - _own_words(claim),
+        "_phrase": _phrase_words(claim, text, before),
         "_key": row["subject_key"],
         "_figure": _figure(claim),
         "_owner": owner_key(claim.get("owner")),
         "_time": claim.get("time_ref"),
+        "_source": claim.get("attributed_to"),
         "_conversion": is_conversion(claim["kind"], before),
         "_kind_of": _owner_names_kind(claim, text[len(before) :]),
         "_modality": claim.get("modality") or "stated",
@@ -346,6 +345,15 @@ def _widen_keyless_context(buckets: dict[tuple, list[dict]], previous: dict[str,
             )
 
 
+def _groups_of(linked: list[dict], conflict_links: set[frozenset[str]]) -> list[list[dict]]:
+    """The groups a linked component becomes (reconcile.clusters: where a chain splits)."""
+    return [
+        group
+        for cluster in split_if_inconsistent(linked)
+        for group in split_unwitnessed(cluster, conflict_links)
+    ]
+
+
 def group_claims(
     claims: pl.DataFrame,
     articles: pl.DataFrame,
@@ -372,8 +380,9 @@ def group_claims(
     for bucket, members in sorted(
         buckets.items(), key=lambda kv: min(c["claim_id"] for c in kv[1])
     ):
-        for linked in _link_by_context(members):
-            for cluster in _split_if_inconsistent(linked):
+        components, conflict_links = _link_by_context(members)
+        for linked in components:
+            for cluster in _groups_of(linked, conflict_links):
                 event_id, family, unit, scope_class = bucket[:4]
                 named = [c["_key"] for c in cluster if c["_key"] is not None]
                 key = max(sorted(set(named)), key=named.count) if named else None
