@@ -18,12 +18,12 @@ Rules (also in the README):
   a conflict is found. "More than a dozen people attended" and "more than 1.2 million people
   killed or injured" share nothing and stay apart. Compatible within the tolerance means one
   figure rounds the other; an open bound reaches a figure at most twice its printed end; a
-  count below 10 needs the strong overlap; a conflict needs one anchor (`_anchored`).
+  count below 10 needs the strong overlap; a conflict needs one anchor (clusters.anchored).
 - One article's claims in a group are one claim said several times: their intervals
   intersect. When an article's own claims in a group cannot intersect, the group holds several
   quantities ("52 out of 80 drones"), and it is split into value clusters; so is a group whose
-  articles disagree only along a chain of links, with no directly linked pair that disagrees
-  (reconcile.clusters).
+  articles disagree only along a chain of links, with no two claims in it that could disagree
+  as one anchored quantity (reconcile.clusters).
 - Figures that two different bodies measured (a survey's, an index's, an agency's figures:
   "according to figures from the ODPM" / "the Halifax has said") are two quantities, never
   linked (quantities.measured_apart); counts are exempt, one fact whoever counts them.
@@ -41,19 +41,21 @@ import polars as pl
 
 from transforms.contract.schema import columns
 from transforms.contract.vocabularies import COMPARABLE_KINDS
-from transforms.reconcile.clusters import disagree, split_if_inconsistent, split_unwitnessed
+from transforms.reconcile.clusters import (
+    apart,
+    may_disagree,
+    split_if_inconsistent,
+    split_unwitnessed,
+)
 from transforms.reconcile.lexicon import FAMILY
 from transforms.reconcile.quantities import (
     comparison_interval,
     context_words,
     is_conversion,
     link_interval,
-    measured_apart,
     owner_key,
-    owners_differ,
     rounds_to,
     subject_key,
-    times_differ,
 )
 from transforms.reconcile.summary import summarize_group
 from transforms.text.clusters import DisjointSet
@@ -94,20 +96,6 @@ def _telling_figure(a: dict, b: dict) -> bool:
     return not small or len(a["_phrase"] & b["_phrase"]) >= PHRASE_SHARED
 
 
-def _anchored(a: dict, b: dict) -> bool:
-    """Both claims are tied to one thing: one named owner, or per-side counts of an exchange."""
-    # "62 Labour rebels" / "32 Labour rebels": a name between a count and its noun says which
-    # kind of thing is counted (on two votes here), not one thing with one value.
-    owner_a = None if a["_kind_of"] else a["_owner"]
-    owner_b = None if b["_kind_of"] else b["_owner"]
-    owner_a = owner_a or (a["_key"] if a["kind"] == "age" else None)
-    owner_b = owner_b or (b["_key"] if b["kind"] == "age" else None)
-    if owner_a is not None and owner_a == owner_b:
-        return True
-    # "6,000 ... from each side" / "9,000 ... from each side": the exchange's own per-side count
-    return a["scope"] == b["scope"] == "per_side"
-
-
 def _rounding(a: dict, b: dict) -> bool:
     """Two exact figures in one printed unit agree within the tolerance only when one rounds
     the other: the tolerance is for rounding and conversion ("10 km" / "six miles"), and
@@ -138,10 +126,8 @@ def _may_link(a: dict, b: dict, compatible: bool) -> bool:
 
 def _same_quantity(a: dict, b: dict) -> bool:
     """Whether two claims of one bucket, in different articles, state one quantity."""
-    if owners_differ(a["_owner"], b["_owner"]) or times_differ(a["_time"], b["_time"]):
+    if apart(a, b):
         return False
-    if measured_apart(a["kind"], a["_source"], b["_source"]):
-        return False  # two bodies' measurements of one thing (ODPM's and Halifax's indices)
     union = a["_context"] | b["_context"]
     if not union:
         return False
@@ -177,13 +163,7 @@ def _same_quantity(a: dict, b: dict) -> bool:
     # differ, not the reports). Shared words alone cannot tell: on the gold's conflict sets,
     # pairs of different quantities share as many words as real disagreements (Jaccard 0.25
     # to 0.62 for both; benchmarks/bench_claims_gold.py, benchmarks/results/claims.md).
-    if not _anchored(a, b) or a["_conversion"] or b["_conversion"]:
-        return False
-    if a["kind"] == b["kind"] == "age" and abs(a["_figure"] - b["_figure"]) <= 1:
-        # A person's age moves by one between reports a birthday apart ("26-year-old" at the
-        # trial date, "27-year-old" at the verdict): two ages at two times, no disagreement.
-        return False
-    return overlap >= STRONG_CONTEXT
+    return may_disagree(a, b) and overlap >= STRONG_CONTEXT
 
 
 def _figure(claim: dict) -> float | None:
@@ -218,18 +198,14 @@ def _candidate_pairs(members: list[dict]):
                 yield a, b
 
 
-def _link_by_context(members: list[dict]) -> tuple[list[list[dict]], set[frozenset[str]]]:
-    """Connected components of claims about the same quantity (see the module rules), and the
-    links between two claims whose values disagree (a conflict's witnesses)."""
+def _link_by_context(members: list[dict]) -> list[list[dict]]:
+    """Connected components of claims about the same quantity (see the module rules)."""
     index = {c["claim_id"]: c for c in members}
     links = DisjointSet(index)
-    conflict_links: set[frozenset[str]] = set()
     for a, b in _candidate_pairs(members):
         if a["article_id"] != b["article_id"] and _same_quantity(a, b):
             links.union(a["claim_id"], b["claim_id"])
-            if disagree(a, b):
-                conflict_links.add(frozenset((a["claim_id"], b["claim_id"])))
-    return [[index[m] for m in component] for component in links.components()], conflict_links
+    return [[index[m] for m in component] for component in links.components()]
 
 
 def _phrase_words(claim: dict, text: str, before: str) -> frozenset[str]:
@@ -345,12 +321,10 @@ def _widen_keyless_context(buckets: dict[tuple, list[dict]], previous: dict[str,
             )
 
 
-def _groups_of(linked: list[dict], conflict_links: set[frozenset[str]]) -> list[list[dict]]:
+def _groups_of(linked: list[dict]) -> list[list[dict]]:
     """The groups a linked component becomes (reconcile.clusters: where a chain splits)."""
     return [
-        group
-        for cluster in split_if_inconsistent(linked)
-        for group in split_unwitnessed(cluster, conflict_links)
+        group for cluster in split_if_inconsistent(linked) for group in split_unwitnessed(cluster)
     ]
 
 
@@ -380,9 +354,8 @@ def group_claims(
     for bucket, members in sorted(
         buckets.items(), key=lambda kv: min(c["claim_id"] for c in kv[1])
     ):
-        components, conflict_links = _link_by_context(members)
-        for linked in components:
-            for cluster in _groups_of(linked, conflict_links):
+        for linked in _link_by_context(members):
+            for cluster in _groups_of(linked):
                 event_id, family, unit, scope_class = bucket[:4]
                 named = [c["_key"] for c in cluster if c["_key"] is not None]
                 key = max(sorted(set(named)), key=named.count) if named else None
