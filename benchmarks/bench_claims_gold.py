@@ -321,6 +321,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/claims.md")
     parser.add_argument("--command", default="", help="the command line, for the results")
+    parser.add_argument("--note", default="", help="a paragraph written under the table")
     parser.add_argument("--warehouse", action="append", default=[], help="corpus=path")
     parser.add_argument(
         "--explain", type=Path,
@@ -357,14 +358,14 @@ def main() -> None:
                     out.write("\n".join(lines) + "\n")
             print(results[-1], file=sys.stderr)
     lines = table(results)
-    write_section(args.out, lines, args.command)
+    write_section(args.out, lines, args.command, args.note)
     print("\n".join(lines))
 
 
 SECTION = "## Against the hand-labelled gold (issue #12)"
 
 
-def write_section(out: Path, lines: list[str], command: str) -> None:
+def write_section(out: Path, lines: list[str], command: str, note: str = "") -> None:
     """Replace (or append) this benchmark's section of `out`; the rest of the file stays."""
     text = out.read_text() if out.exists() else ""
     head = text.split(SECTION)[0].rstrip()
@@ -381,6 +382,7 @@ def write_section(out: Path, lines: list[str], command: str) -> None:
         " number no longer read as a claim).",
         "",
         *lines,
+        *(["", note] if note else []),
     ]
     out.write_text((head + "\n\n" if head else "") + "\n".join(body) + "\n")
 
