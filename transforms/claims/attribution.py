@@ -202,7 +202,9 @@ def _of_chain_end(prep: Token, end: int) -> int:
         if not objs:
             return end
         end = objs[0].i + 1
-        nested = [c for c in objs[0].rights if c.dep_ == "prep" and c.lower_ == "of"]
+        # "of" always; "for" inside a name only ("the Office for Budget Responsibility")
+        joins = ("of", "for") if objs[0].pos_ == "PROPN" else ("of",)
+        nested = [c for c in objs[0].rights if c.dep_ == "prep" and c.lower_ in joins]
         if not nested:
             return end
         prep = nested[0]

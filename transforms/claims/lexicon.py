@@ -132,8 +132,9 @@ SAY_LEMMAS: frozenset[str] = frozenset({
 # after "from"/"by"/"of", and two bodies' measurements of one thing are two quantities
 # (reconcile.quantities.measured_apart).
 MEASUREMENT_NOUNS: frozenset[str] = frozenset({
-    "figure", "data", "statistic", "survey", "poll", "index", "study", "estimate", "census",
-    "research", "analysis", "report", "count", "tally", "reading", "measure", "measurement",
+    "figure", "data", "datum", "statistic", "survey", "poll", "index", "study", "estimate",
+    "census", "research", "analysis", "report", "count", "tally", "reading", "measure",
+    "measurement",
 })  # fmt: skip
 
 # "X-year-old war" is the war's duration; "X-year-old man" an age. Heads treated as things.
