@@ -20,7 +20,7 @@ import numpy as np
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
-from transforms.claims.lexicon import NOUN_POS, PRONOUNS, SAY_LEMMAS
+from transforms.claims.lexicon import MEASUREMENT_NOUNS, NOUN_POS, PRONOUNS, SAY_LEMMAS
 
 _QUOTE_CHARS = frozenset('"“”')
 # Lemma hashes of the speech verbs, per string store: one vectorised isin over a doc's lemma
@@ -194,15 +194,34 @@ def _singular_person(head: Token) -> bool:
     return head.tag_ in ("NN", "NNP") and head.ent_type_ not in ("ORG", "GPE", "NORP", "FAC")
 
 
+def _of_chain_end(prep: Token, end: int) -> int:
+    """The end of a preposition's object and of the "of Y" names it holds ("from the Office
+    of the Deputy Prime Minister"), without the clauses hanging off them."""
+    while True:
+        objs = [o for o in prep.children if o.dep_ == "pobj"]
+        if not objs:
+            return end
+        end = objs[0].i + 1
+        # "of" always; "for" inside a name only ("the Office for Budget Responsibility")
+        joins = ("of", "for") if objs[0].pos_ == "PROPN" else ("of",)
+        nested = [c for c in objs[0].rights if c.dep_ == "prep" and c.lower_ in joins]
+        if not nested:
+            return end
+        prep = nested[0]
+
+
 def _span_text(doc: Doc, head: Token) -> str | None:
-    """A speaker's name: the head with its left modifiers and an "of X" after it."""
+    """A speaker's name: the head with its left modifiers and an "of X" after it (or a
+    "from X" / "by X" after a measurement noun)."""
     start = head.left_edge.i
     end = head.i + 1
+    # "figures from the ODPM", "a survey by Gallup": a measurement is named by who made it,
+    # and "figures" alone tells two surveys' readings of one thing apart from nothing.
+    joins = ("of", "from", "by") if head.lemma_.lower() in MEASUREMENT_NOUNS else ("of",)
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in joins:
             # "head of the Russian delegation", but not the clauses hanging off it
-            objs = [o for o in child.children if o.dep_ == "pobj"]
-            end = (objs[0].i + 1) if objs else end
+            end = _of_chain_end(child, end)
             break
         if child.dep_ in ("compound", "flat"):
             end = child.i + 1

@@ -127,6 +127,16 @@ SAY_LEMMAS: frozenset[str] = frozenset({
     "stress", "point",
 })  # fmt: skip
 
+# Nouns that name a measurement rather than a speaker ("according to figures from the ODPM",
+# "a Gallup poll showed"): the source of such a figure is the body that measured it, named
+# after "from"/"by"/"of", and two bodies' measurements of one thing are two quantities
+# (reconcile.quantities.measured_apart).
+MEASUREMENT_NOUNS: frozenset[str] = frozenset({
+    "figure", "data", "datum", "statistic", "survey", "poll", "index", "study", "estimate",
+    "census", "research", "analysis", "report", "count", "tally", "reading", "measure",
+    "measurement",
+})  # fmt: skip
+
 # "X-year-old war" is the war's duration; "X-year-old man" an age. Heads treated as things.
 AGELESS_HEADS: frozenset[str] = frozenset({
     "war", "conflict", "dispute", "crisis", "company", "firm", "record", "ban", "law",

@@ -18,10 +18,15 @@ Rules (also in the README):
   a conflict is found. "More than a dozen people attended" and "more than 1.2 million people
   killed or injured" share nothing and stay apart. Compatible within the tolerance means one
   figure rounds the other; an open bound reaches a figure at most twice its printed end; a
-  count below 10 needs the strong overlap; a conflict needs one anchor (`_anchored`).
+  count below 10 needs the strong overlap; a conflict needs one anchor (clusters.anchored).
 - One article's claims in a group are one claim said several times: their intervals
   intersect. When an article's own claims in a group cannot intersect, the group holds several
-  quantities ("52 out of 80 drones"), and it is split into value clusters.
+  quantities ("52 out of 80 drones"), and it is split into value clusters; so is a group whose
+  articles disagree only along a chain of links, with no two claims in it that could disagree
+  as one anchored quantity (reconcile.clusters).
+- Figures that two different bodies measured (a survey's, an index's, an agency's figures:
+  "according to figures from the ODPM" / "the Halifax has said") are two quantities, never
+  linked (quantities.measured_apart); counts are exempt, one fact whoever counts them.
 - A group's consensus is the intersection across its articles; empty means conflict. One
   outlet alone is single_source. n_independent counts outlets, joining outlets whose claims
   sit in copies of one wire sentence.
@@ -36,18 +41,21 @@ import polars as pl
 
 from transforms.contract.schema import columns
 from transforms.contract.vocabularies import COMPARABLE_KINDS
+from transforms.reconcile.clusters import (
+    apart,
+    may_disagree,
+    split_if_inconsistent,
+    split_unwitnessed,
+)
 from transforms.reconcile.lexicon import FAMILY
 from transforms.reconcile.quantities import (
     comparison_interval,
     context_words,
-    intersect,
     is_conversion,
     link_interval,
     owner_key,
-    owners_differ,
     rounds_to,
     subject_key,
-    times_differ,
 )
 from transforms.reconcile.summary import summarize_group
 from transforms.text.clusters import DisjointSet
@@ -55,6 +63,11 @@ from transforms.text.clusters import DisjointSet
 STRONG_CONTEXT = 0.2
 WEAK_CONTEXT = 0.1
 SMALL_COUNT = 10
+# The words either side of a number that make its own phrase ("withdraw from four occupied
+# regions"), and how many of them two small counts must share (one is a coincidence: "three
+# missed penalties" of two kickers share "missed").
+PHRASE_WORDS = 5
+PHRASE_SHARED = 2
 # Kinds whose subject is read from the clause, not counted: two articles may name the same
 # figure's subject differently ("pay $2bn" / "a $2bn settlement"; "59-year-old woman" / "Raj
 # Chohan, 59"), so the same figure may link across subjects; counts of two nouns never do.
@@ -73,25 +86,14 @@ def _telling_figure(a: dict, b: dict) -> bool:
     """One printed figure that says the two are one quantity: the same figure, unless it is a
     count below 10. Small counts of one noun coincide all the time in a story ("three missed
     penalties" of one kicker and of another, "two finals" of two players), so they need the
-    shared context of a merely compatible value (STRONG_CONTEXT)."""
+    shared context of a merely compatible value (STRONG_CONTEXT), or their own phrases must
+    share PHRASE_SHARED words: "withdraw from its four partly occupied regions" / "withdraw
+    from four occupied regions" is one quantity even when one sentence is long enough to drown
+    the shared words in a sentence-wide overlap."""
     if not _same_figure(a, b):
         return False
     small = a["kind"] == "count" and a["_figure"] is not None and abs(a["_figure"]) < SMALL_COUNT
-    return not small
-
-
-def _anchored(a: dict, b: dict) -> bool:
-    """Both claims are tied to one thing: one named owner, or per-side counts of an exchange."""
-    # "62 Labour rebels" / "32 Labour rebels": a name between a count and its noun says which
-    # kind of thing is counted (on two votes here), not one thing with one value.
-    owner_a = None if a["_kind_of"] else a["_owner"]
-    owner_b = None if b["_kind_of"] else b["_owner"]
-    owner_a = owner_a or (a["_key"] if a["kind"] == "age" else None)
-    owner_b = owner_b or (b["_key"] if b["kind"] == "age" else None)
-    if owner_a is not None and owner_a == owner_b:
-        return True
-    # "6,000 ... from each side" / "9,000 ... from each side": the exchange's own per-side count
-    return a["scope"] == b["scope"] == "per_side"
+    return not small or len(a["_phrase"] & b["_phrase"]) >= PHRASE_SHARED
 
 
 def _rounding(a: dict, b: dict) -> bool:
@@ -124,7 +126,7 @@ def _may_link(a: dict, b: dict, compatible: bool) -> bool:
 
 def _same_quantity(a: dict, b: dict) -> bool:
     """Whether two claims of one bucket, in different articles, state one quantity."""
-    if owners_differ(a["_owner"], b["_owner"]) or times_differ(a["_time"], b["_time"]):
+    if apart(a, b):
         return False
     union = a["_context"] | b["_context"]
     if not union:
@@ -161,13 +163,7 @@ def _same_quantity(a: dict, b: dict) -> bool:
     # differ, not the reports). Shared words alone cannot tell: on the gold's conflict sets,
     # pairs of different quantities share as many words as real disagreements (Jaccard 0.25
     # to 0.62 for both; benchmarks/bench_claims_gold.py, benchmarks/results/claims.md).
-    if not _anchored(a, b) or a["_conversion"] or b["_conversion"]:
-        return False
-    if a["kind"] == b["kind"] == "age" and abs(a["_figure"] - b["_figure"]) <= 1:
-        # A person's age moves by one between reports a birthday apart ("26-year-old" at the
-        # trial date, "27-year-old" at the verdict): two ages at two times, no disagreement.
-        return False
-    return overlap >= STRONG_CONTEXT
+    return may_disagree(a, b) and overlap >= STRONG_CONTEXT
 
 
 def _figure(claim: dict) -> float | None:
@@ -184,24 +180,6 @@ def _own_words(claim: dict) -> frozenset[str]:
     words = {claim.get("unit"), claim.get("original_unit")}
     words |= set(context_words(claim.get("quote") or "", None))
     return frozenset(w.removesuffix("s") for w in words if w)
-
-
-def _value_clusters(claims: list[dict]) -> list[list[dict]]:
-    """Split claims into clusters whose intervals share a common point (sorted sweep)."""
-    clusters: list[list[dict]] = []
-    current: list[dict] = []
-    lo, hi = -math.inf, math.inf
-    for claim in sorted(claims, key=lambda c: (c["_high"], c["_low"], c["claim_id"])):
-        new_lo, new_hi = max(lo, claim["_low"]), min(hi, claim["_high"])
-        if current and new_lo > new_hi:
-            clusters.append(current)
-            current, (lo, hi) = [claim], (claim["_low"], claim["_high"])
-        else:
-            current.append(claim)
-            lo, hi = new_lo, new_hi
-    if current:
-        clusters.append(current)
-    return clusters
 
 
 def _candidate_pairs(members: list[dict]):
@@ -222,8 +200,6 @@ def _candidate_pairs(members: list[dict]):
 
 def _link_by_context(members: list[dict]) -> list[list[dict]]:
     """Connected components of claims about the same quantity (see the module rules)."""
-    if not members:
-        return []
     index = {c["claim_id"]: c for c in members}
     links = DisjointSet(index)
     for a, b in _candidate_pairs(members):
@@ -232,14 +208,11 @@ def _link_by_context(members: list[dict]) -> list[list[dict]]:
     return [[index[m] for m in component] for component in links.components()]
 
 
-def _split_if_inconsistent(claims: list[dict]) -> list[list[dict]]:
-    """One group, unless an article's own claims in it cannot all hold at once."""
-    by_article: dict[str, list[tuple[float, float]]] = {}
-    for claim in claims:
-        by_article.setdefault(claim["article_id"], []).append((claim["_low"], claim["_high"]))
-    if all(lo <= hi for lo, hi in map(intersect, by_article.values())):
-        return [claims]
-    return _value_clusters(claims)
+def _phrase_words(claim: dict, text: str, before: str) -> frozenset[str]:
+    """Context words among the PHRASE_WORDS words either side of the claim's quote."""
+    after = text[len(before) + len(claim.get("quote") or "") :]
+    near = " ".join([*before.split()[-PHRASE_WORDS:], *after.split()[:PHRASE_WORDS]])
+    return context_words(near, claim["subject"]) - _own_words(claim)
 
 
 def _owner_names_kind(claim: dict, after: str) -> bool:
@@ -280,10 +253,12 @@ def _comparable(
         "_raw_high": raw_high,
         "_row": row,
         "_context": context_words(text, claim["subject"]) - _own_words(claim),
+        "_phrase": _phrase_words(claim, text, before),
         "_key": row["subject_key"],
         "_figure": _figure(claim),
         "_owner": owner_key(claim.get("owner")),
         "_time": claim.get("time_ref"),
+        "_source": claim.get("attributed_to"),
         "_conversion": is_conversion(claim["kind"], before),
         "_kind_of": _owner_names_kind(claim, text[len(before) :]),
         "_modality": claim.get("modality") or "stated",
@@ -346,6 +321,13 @@ def _widen_keyless_context(buckets: dict[tuple, list[dict]], previous: dict[str,
             )
 
 
+def _groups_of(linked: list[dict]) -> list[list[dict]]:
+    """The groups a linked component becomes (reconcile.clusters: where a chain splits)."""
+    return [
+        group for cluster in split_if_inconsistent(linked) for group in split_unwitnessed(cluster)
+    ]
+
+
 def group_claims(
     claims: pl.DataFrame,
     articles: pl.DataFrame,
@@ -373,7 +355,7 @@ def group_claims(
         buckets.items(), key=lambda kv: min(c["claim_id"] for c in kv[1])
     ):
         for linked in _link_by_context(members):
-            for cluster in _split_if_inconsistent(linked):
+            for cluster in _groups_of(linked):
                 event_id, family, unit, scope_class = bucket[:4]
                 named = [c["_key"] for c in cluster if c["_key"] is not None]
                 key = max(sorted(set(named)), key=named.count) if named else None

@@ -6,6 +6,7 @@ import math
 import re
 from decimal import Decimal
 
+from transforms.claims.lexicon import MEASUREMENT_NOUNS
 from transforms.reconcile.lexicon import (
     BODY_NOUNS,
     CONTEXT_STOP_WORDS,
@@ -44,7 +45,9 @@ def context_words(sentence: str, subject: str | None) -> frozenset[str]:
     words |= {a.lower() for a in _ACRONYM.findall(sentence)}
     own = (subject or "").split()[-1:] or [""]
     plural = IRREGULAR_PLURALS.get(own[0], "")
-    return frozenset(words - {own[0].removesuffix("s"), plural, "bodie", "body"})
+    # "penalties" reads as "penaltie" above: a subject in -y is its own plural's stem too.
+    ies = own[0][:-1] + "ie" if own[0].endswith("y") else ""
+    return frozenset(words - {own[0].removesuffix("s"), plural, ies, "bodie", "body"})
 
 
 # "$2bn (1.55bn euros; £1.1bn)": a figure in brackets right after another figure restates it
@@ -149,3 +152,40 @@ def comparison_interval(
 def intersect(intervals: list[tuple[float, float]]) -> tuple[float, float]:
     """The common part of closed intervals; empty when low > high."""
     return max(lo for lo, _ in intervals), min(hi for _, hi in intervals)
+
+
+# Words of an attribution that name no one: "figures from the Office ..." is named by "office".
+_SOURCE_FILLER = frozenset({"the", "of", "from", "by", "new", "latest", "official"})
+_NAME_WORD = re.compile(r"\w\w+")
+
+
+def _source(attributed: str) -> tuple[frozenset[str], str, bool]:
+    """(name words, initials, names a measurement) of an attribution: "figures from the Office
+    of the Deputy Prime Minister" -> {office, deputy, prime, minister}, "odpm", True."""
+    words = _NAME_WORD.findall(fold(attributed))
+    nouns = {w for w in words if w in MEASUREMENT_NOUNS or w.removesuffix("s") in MEASUREMENT_NOUNS}
+    name = frozenset(w for w in words if w not in nouns and w not in _SOURCE_FILLER)
+    initials = "".join(w[0] for w in attributed.split() if w[:1].isupper() and w.isalpha())
+    return name, initials.lower(), bool(nouns)
+
+
+def measured_apart(kind: str, a: str | None, b: str | None) -> bool:
+    """Two figures that different bodies measured ("UK house prices fell 0.7%, according to
+    figures from the ODPM" / "rose 1.1%, the Halifax has said"): two measurements, not one
+    quantity and never a disagreement.
+
+    The general case: a share, a rate, an average, an index or a sum that a survey, a poll or
+    an agency's figures report is defined by the method of whoever measured it, so two
+    surveys' readings of one thing differ without contradicting each other. One of the two
+    attributions must name a measurement (figures, a survey, a poll, an index); two speakers
+    who merely say a figure can disagree. A count of things is one fact whoever counts it (a
+    ministry's and a hospital's death tolls, police's and organisers' crowds disagree), so
+    counts are never set apart this way. Names are one body when they share a word or one is
+    the other's initials ("ODPM").
+    """
+    if kind == "count" or a is None or b is None:
+        return False
+    (name_a, initials_a, measured_a), (name_b, initials_b, measured_b) = _source(a), _source(b)
+    if not (measured_a or measured_b) or not name_a or not name_b:
+        return False
+    return not (name_a & name_b or initials_a in name_b or initials_b in name_a)

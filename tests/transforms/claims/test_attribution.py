@@ -31,6 +31,20 @@ def test_counted_people_are_not_the_source():
     assert frame["subject"].to_list() == ["people", "people"]
 
 
+def test_a_measurement_is_attributed_to_whoever_made_it():
+    # "figures" alone names no one; the body after "from" / "by" is the source (issue 12).
+    row = only(
+        "Rents rose 3.2% last year, according to data from the Office for Budget Responsibility.",
+        "3.2%",
+    )
+    assert row["attributed_to"] == "data from the Office for Budget Responsibility"
+    row = only("Support fell to 41%, according to a survey by the Pew Research Center.", "41%")
+    assert row["attributed_to"] == "survey by the Pew Research Center"
+    # A speaker who is no measurement keeps its name alone, as before.
+    row = only("Rents rose 3.2% last year, the housing minister said on Monday.", "3.2%")
+    assert row["attributed_to"] == "housing minister"
+
+
 # --- Speakers on its own --------------------------------------------------------------------
 
 
