@@ -294,9 +294,10 @@ def reconcile_build(build: Path, tolerance: float, published: Path, run_id: str)
     with _timed("reconcile") as counts:
         events, groups = store.published_ids(published)
         with store.connect(build) as con:
+            mentions = store.read_table(con, "entity_mentions")
             result = reconciliation.reconcile(
                 store.read_table(con, "articles"),
-                store.read_table(con, "entity_mentions"),
+                mentions,
                 store.read_table(con, "entities"),
                 store.read_table(con, "sentences"),
                 store.read_table(con, "numeric_claims"),
@@ -304,6 +305,9 @@ def reconcile_build(build: Path, tolerance: float, published: Path, run_id: str)
                 previous=reconciliation.PublishedIds(events, groups),
             )
             store.replace_table(con, "articles", result.articles)
+            if result.mentions is not mentions:  # surnames resolved within their event
+                store.replace_table(con, "entities", result.entities)
+                store.replace_table(con, "entity_mentions", result.mentions)
             store.replace_table(con, "sentences", result.sentences)
             store.replace_table(con, "numeric_claims", result.claims)
             counts.update(
