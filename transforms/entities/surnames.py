@@ -109,10 +109,12 @@ def persons_by_surname(
     for article_id, key, _ in rows:
         if key in candidates:
             by_surname[(article_id, key.rsplit(" ", 1)[1])].add(key)
+    last_words = {last for _, last in by_surname}
     tags: dict[str, Counter[str]] = defaultdict(Counter)
     for article_id, key, label in rows:
-        for full in by_surname.get((article_id, key), ()):
-            tags[full][label == "PERSON"] += 1
+        if key in last_words:
+            for full in by_surname.get((article_id, key), ()):
+                tags[full][label == "PERSON"] += 1
     return {
         k
         for k, c in tags.items()
@@ -161,7 +163,8 @@ def resolve_surnames(
     alone: dict[str, set[str]] = defaultdict(set)  # key -> articles with no full name
     shared: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)  # 2+ full names
     pairs = sorted({(a, k) for a, k, _ in rows if " " not in k})
-    places = {k for _, k in pairs if k in votes and vote(votes[k]) in PLACE_LABELS}
+    # One vote per distinct word, not per (article, word) pair: 4x fewer votes on the BBC.
+    places = {k for k in {k for _, k in pairs} if k in votes and vote(votes[k]) in PLACE_LABELS}
     for article_id, key in pairs:
         if key in pins.merge or key not in votes:
             continue
