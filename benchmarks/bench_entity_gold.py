@@ -356,8 +356,10 @@ def write_section(table: str) -> None:
         "```\nuv run python benchmarks/bench_entity_gold.py score --write\n```\n\n"
         "Gold: `benchmarks/gold/` (how it was made: its README). Before = the stored output\n"
         "of the main code (the cached warehouses); after = this code's entity stage re-run on\n"
-        "the same stored mentions. ECB+ odd topics were looked at while tuning, even topics\n"
-        f"were not.\n\n{table}\n{GOLD_END}"
+        "the same stored mentions, then the surnames resolved within the warehouse's events.\n"
+        "Gold spans are re-anchored where a later normalize shifted the bodies (`_anchor`).\n"
+        "ECB+ odd topics were looked at while tuning, even topics were not (but see the\n"
+        f"notes below the table on the misses named from both).\n\n{table}\n{GOLD_END}"
     )
     RESULTS.write_text(head + section + tail, encoding="utf-8")
 
