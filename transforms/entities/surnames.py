@@ -162,8 +162,7 @@ def resolve_surnames(
     rules: SurnameRules = {}
     alone: dict[str, set[str]] = defaultdict(set)  # key -> articles with no full name
     shared: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)  # 2+ full names
-    pairs = sorted({(a, k) for a, k, _ in rows if " " not in k})
-    # One vote per distinct word, not per (article, word) pair: 4x fewer votes on the BBC.
+    pairs = sorted({(a, k) for a, k, _ in rows if " " not in k})  # places: one vote a word
     places = {k for k in {k for _, k in pairs} if k in votes and vote(votes[k]) in PLACE_LABELS}
     for article_id, key in pairs:
         if key in pins.merge or key not in votes:
