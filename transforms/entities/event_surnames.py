@@ -12,8 +12,8 @@ and an entity left with no mention is dropped.
 
 Kept apart, as in the earlier rules: a word that starts at least as many full names as it
 ends (a first name: "David"); a name printed in lower case (a common noun: "bush"); an event
-naming two people with the surname; a pinned entity;
-a mention whose honorific's gender (Mr/Mrs/Ms) differs from the known gender of the full
+naming two people with the surname; a pinned entity or a pair a split pin keeps apart; a
+mention whose honorific's gender (Mr/Mrs/Ms) differs from the known gender of the full
 name, or an (entity, event) whose honorifics disagree among themselves.
 """
 
@@ -32,14 +32,30 @@ from transforms.entities.titles import gender_of
 
 
 def resolve_event_surnames(
-    entities: pl.DataFrame, mentions: pl.DataFrame, membership: pl.DataFrame
+    entities: pl.DataFrame,
+    mentions: pl.DataFrame,
+    membership: pl.DataFrame,
+    split: set[frozenset[str]] | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(entities, entity_mentions) with bare surnames resolved within their event.
 
     `entities` and `mentions` are the warehouse tables; `membership` has article_id and
-    event_id. Row order of the mentions is kept; both frames keep their table's columns.
+    event_id; `split`: the split pins' pairs of name keys (`pins.Pins.split`), which keep
+    two entities apart here too when any alias of one and any of the other make a pair.
+    Row order of the mentions is kept; both frames keep their table's columns.
     """
     moves = surname_moves(entities, mentions, membership)
+    if split and moves:
+        keys = {
+            eid: {name_key(a) for a in aliases}
+            for eid, aliases in entities.select("entity_id", "aliases").rows()
+            if eid in {e for e, _ in moves} | set(moves.values())
+        }
+        moves = {
+            (e, ev): t
+            for (e, ev), t in moves.items()
+            if not any(frozenset([x, y]) in split for x in keys[e] for y in keys[t])
+        }
     if not moves:
         return entities, mentions
     targets = pl.DataFrame(

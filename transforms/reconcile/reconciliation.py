@@ -66,17 +66,19 @@ def reconcile(
     *,
     tolerance: float,
     previous: PublishedIds | None = None,
+    split: set[frozenset[str]] | None = None,
 ) -> Reconciled:
     """Reconcile every article: `articles`, `mentions`, `entities`, `sentences` and `claims`
     are the warehouse tables as stored (articles.outlet_key: the outlet each article counts
     as, set by the normalize stage); `previous` holds the last published run's event and group
-    membership, whose ids carry over. Row order of the tables is kept."""
+    membership, whose ids carry over; `split` the entity pins' split pairs (`Pins.split`).
+    Row order of the tables is kept."""
     previous = previous or PublishedIds.none()
     events, membership = group_events(articles, mentions, entities)
     # Surnames resolved within their event: this needs the events, which need the entities
     # (transforms/entities/event_surnames.py). The events keep their members; their labels
     # are recounted when a mention moved.
-    resolved, mentions = resolve_event_surnames(entities, mentions, membership)
+    resolved, mentions = resolve_event_surnames(entities, mentions, membership, split)
     if resolved is not entities:
         entities = resolved
         events = describe_events(articles, membership, mentions, entities)

@@ -16,7 +16,11 @@ from transforms.entities.event_surnames import resolve_event_surnames
 EVENTS = {"a1": "e1", "a2": "e1", "a3": "e2", "b1": "e3", "b2": "e3", "c1": "e4", "c2": "e4"}
 
 
-def _run(rows: list[tuple[str, str, str]], titles: dict[int, str] | None = None):
+def _run(
+    rows: list[tuple[str, str, str]],
+    titles: dict[int, str] | None = None,
+    split: set[frozenset[str]] | None = None,
+):
     mentions = frame(rows)
     if titles:
         mentions = mentions.with_columns(
@@ -27,7 +31,7 @@ def _run(rows: list[tuple[str, str, str]], titles: dict[int, str] | None = None)
     )
     entities, canonical = canonicalize_mentions(stored, None)
     membership = pl.DataFrame({"article_id": list(EVENTS), "event_id": list(EVENTS.values())})
-    after, moved = resolve_event_surnames(entities, canonical, membership)
+    after, moved = resolve_event_surnames(entities, canonical, membership, split)
     return (entities, canonical), (after, moved)
 
 
@@ -109,3 +113,9 @@ def test_nothing_to_resolve_returns_the_frames_unchanged() -> None:
     rows = [("a1", "Serena Okafor", "PERSON"), ("a3", "Lagos", "GPE")]
     (before, before_m), (after, moved) = _run(rows)
     assert after is before and moved is before_m
+
+
+def test_a_split_pin_keeps_the_surname_apart() -> None:
+    rows = [("b1", "Ilse Varga", "PERSON"), ("b2", "Varga", "PERSON")]
+    _, (after, moved) = _run(rows, split={frozenset(["varga", "ilse varga"])})
+    assert _entity_of(after, moved, "b2", "Varga") == "Varga"
