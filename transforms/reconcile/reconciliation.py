@@ -81,7 +81,9 @@ def reconcile(
     resolved, mentions = resolve_event_surnames(entities, mentions, membership, split)
     if resolved is not entities:
         entities = resolved
-        events = describe_events(articles, membership, mentions, entities)
+        # Without the stored articles.event_id (a stale one would shadow membership's).
+        stated = articles.select("article_id", "outlet_key", "published_date")
+        events = describe_events(stated, membership, mentions, entities)
     event_ids = carry_ids(
         membership.rename({"event_id": "id"}), previous.events, member="article_id"
     )
