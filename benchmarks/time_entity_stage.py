@@ -7,7 +7,9 @@ Reads `entity_mentions` of the warehouse (default: the cached BBC one) read-only
 `title` column when the checkout's schema has it (read back from the bodies, as extraction
 does; not timed: it belongs to the parse stage), and times `canonicalize_mentions` with the
 checkout's pin file, `--repeat` times; prints each time and the median. Run the two
-checkouts one after the other on an otherwise quiet machine. A checkout whose stage first
+checkouts one after the other on an otherwise quiet machine; CPU time
+(`time.process_time`) is printed too, steadier than wall time on a shared machine (run
+with POLARS_MAX_THREADS=1 so that both count one thread). A checkout whose stage first
 finds names again (`transforms.entities.refind`, issue #13) has that step timed with it, as
 its flow task runs both.
 """
@@ -50,9 +52,9 @@ if (args.root / "transforms" / "entities" / "refind.py").exists():
 
     mentions = mentions.with_columns(part_role=pl.lit("body"), part_id=pl.lit(None, pl.String))
     frame = pl.DataFrame({"article_id": list(bodies), "body": list(bodies.values())})
-times = []
+times, cpu = [], []
 for _ in range(args.repeat):
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     stage_input = mentions
     if refind is not None:
         found = refind.refound_mentions(frame, mentions).with_columns(
@@ -63,7 +65,9 @@ for _ in range(args.repeat):
         stage_input = pl.concat([mentions, found.select(mentions.columns)])
     entities, out = canonicalize_mentions(stage_input, pins)
     times.append(time.perf_counter() - t0)
+    cpu.append(time.process_time() - c0)
 print(
     f"{args.root}: {mentions.height} mentions -> {entities.height} entities; "
-    f"seconds {' '.join(f'{t:.2f}' for t in times)}; median {statistics.median(times):.2f}"
+    f"seconds {' '.join(f'{t:.2f}' for t in times)}; median {statistics.median(times):.2f}; "
+    f"CPU seconds {' '.join(f'{t:.2f}' for t in cpu)}; median {statistics.median(cpu):.2f}"
 )

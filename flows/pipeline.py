@@ -63,7 +63,7 @@ def newsclaims_flow(
             _load_build(settings, build, intake, run_id)
             raw_files = tasks.withhold_faulty_articles(build, run_id)
             tasks.canonicalize_entities(build, pinned)
-            tasks.reconcile_build(build, settings.tolerance, settings.published, run_id)
+            tasks.reconcile_build(build, settings.tolerance, settings.published, run_id, pinned)
             results = tasks.validate_build(build, run_id, settings.data_docs_dir)
             _fill_summary(summary, raw_files, results)
             if summary.blocking_failures:

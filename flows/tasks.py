@@ -288,22 +288,29 @@ def canonicalize_entities(build: Path, pinned: pl.DataFrame | None) -> None:
 
 
 @stage
-def reconcile_build(build: Path, tolerance: float, published: Path, run_id: str) -> None:
-    """Events, wire copies, attributions and claim groups across every article in the build;
-    events and groups keep the ids they were published under (id_lineage records changes)."""
+def reconcile_build(
+    build: Path, tolerance: float, published: Path, run_id: str, pinned: pl.DataFrame | None
+) -> None:
+    """Events (then surnames resolved in them, split pins kept), wire copies, attributions and
+    claim groups over every article in the build; ids carry over (id_lineage: changes)."""
     with _timed("reconcile") as counts:
         events, groups = store.published_ids(published)
         with store.connect(build) as con:
+            mentions = store.read_table(con, "entity_mentions")
             result = reconciliation.reconcile(
                 store.read_table(con, "articles"),
-                store.read_table(con, "entity_mentions"),
+                mentions,
                 store.read_table(con, "entities"),
                 store.read_table(con, "sentences"),
                 store.read_table(con, "numeric_claims"),
                 tolerance=tolerance,
                 previous=reconciliation.PublishedIds(events, groups),
+                split=pins.Pins.from_frame(pinned).split,
             )
             store.replace_table(con, "articles", result.articles)
+            if result.mentions is not mentions:  # surnames resolved within their event
+                store.replace_table(con, "entities", result.entities)
+                store.replace_table(con, "entity_mentions", result.mentions)
             store.replace_table(con, "sentences", result.sentences)
             store.replace_table(con, "numeric_claims", result.claims)
             counts.update(

@@ -40,7 +40,12 @@ from transforms.entities.merges import (
 from transforms.entities.names import display_name, name_key, pick_name
 from transforms.entities.party_tags import state_key, state_name
 from transforms.entities.pins import Pins
-from transforms.entities.surnames import first_name_words, resolve_surnames, surname_decisions
+from transforms.entities.surnames import (
+    first_name_words,
+    persons_by_surname,
+    resolve_surnames,
+    surname_decisions,
+)
 from transforms.entities.titles import FEMALE, MALE, gender_of
 from transforms.text.ids import stable_id
 
@@ -117,7 +122,7 @@ def canonicalize_with_log(
     votes = _label_votes(frame)
     clusters = KeyClusters(sorted(votes), pins.split)
     led = place_led_names(votes)
-    full_names = person_full_names(votes, led)
+    full_names = sorted({*person_full_names(votes, led), *persons_by_surname(rows, votes, led)})
     decisions = merge_all(clusters, votes, pins, full_names)
     first_names = first_name_words(rows, full_names)
     surname_rules = resolve_surnames(rows, votes, full_names, clusters, pins, first_names)

@@ -80,6 +80,48 @@ class _SurnameIndex:
         )
 
 
+# A name of 2+ words spaCy votes ORG or another non-person label is a person's full name
+# when, in the articles printing it, its last word printed alone is tagged PERSON in most of
+# its mentions, at least SURNAME_EVIDENCE_MIN times, and spaCy called the name itself PERSON
+# at least once (a name it never doubts stays what it said).
+SURNAME_EVIDENCE_MIN = 3
+
+
+def persons_by_surname(
+    rows: list[tuple[str, str, str]], votes: dict[str, Counter[str]], excluded: set[str]
+) -> set[str]:
+    """Keys of 2+ words that `merges.person_full_names` leaves out (their vote is not
+    PERSON) but whose surname speaks for a person: "Bettie Page" (ECB+: ORG 27, PERSON 7)
+    in articles where "Page" alone is PERSON 38 times of 60. `rows` are (article_id, key,
+    label) per mention; `excluded` (place-led names) never qualify."""
+    candidates = {
+        k
+        for k, v in votes.items()
+        if " " in k
+        and k not in excluded
+        and v["PERSON"]
+        and vote(v) != "PERSON"
+        and all(w[:1].isalpha() for w in k.split())
+    }
+    if not candidates:
+        return set()
+    by_surname: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, last) -> keys
+    for article_id, key, _ in rows:
+        if key in candidates:
+            by_surname[(article_id, key.rsplit(" ", 1)[1])].add(key)
+    last_words = {last for _, last in by_surname}
+    tags: dict[str, Counter[str]] = defaultdict(Counter)
+    for article_id, key, label in rows:
+        if key in last_words:
+            for full in by_surname.get((article_id, key), ()):
+                tags[full][label == "PERSON"] += 1
+    return {
+        k
+        for k, c in tags.items()
+        if c[True] >= SURNAME_EVIDENCE_MIN and c[True] * 2 > c[True] + c[False]
+    }
+
+
 def first_name_words(rows: list[tuple[str, str, str]], full_names: list[str]) -> set[str]:
     """Words that start full person names in at least as many articles as they end them:
     "Arnold" (Schwarzenegger) is a first name, "Obama" (also in the headline "Obama
@@ -120,8 +162,8 @@ def resolve_surnames(
     rules: SurnameRules = {}
     alone: dict[str, set[str]] = defaultdict(set)  # key -> articles with no full name
     shared: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)  # 2+ full names
-    pairs = sorted({(a, k) for a, k, _ in rows if " " not in k})
-    places = {k for _, k in pairs if k in votes and vote(votes[k]) in PLACE_LABELS}
+    pairs = sorted({(a, k) for a, k, _ in rows if " " not in k})  # places: one vote a word
+    places = {k for k in {k for _, k in pairs} if k in votes and vote(votes[k]) in PLACE_LABELS}
     for article_id, key in pairs:
         if key in pins.merge or key not in votes:
             continue

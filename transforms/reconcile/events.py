@@ -249,7 +249,7 @@ def group_events(
         {"article_id": ids, "event_id": [stable_id("evt", ids[lead]) for lead in label]},
         schema={"article_id": pl.String, "event_id": pl.String},
     )
-    return _describe_events(articles, membership, mentions, entities), membership
+    return describe_events(articles, membership, mentions, entities), membership
 
 
 def event_labels(
@@ -338,9 +338,11 @@ def penalize_distant_days(
     return pairs.with_columns(similarity=pl.when(distant).then(words_only).otherwise("similarity"))
 
 
-def _describe_events(
+def describe_events(
     articles: pl.DataFrame, membership: pl.DataFrame, mentions: pl.DataFrame, entities: pl.DataFrame
 ) -> pl.DataFrame:
+    """The events rows of `membership` (article_id, event_id): dates, sizes and a label of
+    the three most mentioned entities of each event."""
     if membership.height == 0:
         return empty("events")
     top_names = (

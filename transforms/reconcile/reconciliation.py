@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from transforms.entities.event_surnames import resolve_event_surnames
 from transforms.entities.resolve import link_attributions
-from transforms.reconcile.events import group_events
+from transforms.reconcile.events import describe_events, group_events
 from transforms.reconcile.groups import PER_CLAIM_COLUMNS, group_claims
 from transforms.reconcile.identity import carry_ids
 from transforms.reconcile.wire import mark_wire_copies
@@ -38,6 +39,8 @@ class Reconciled:
     """The tables reconcile rewrites, each with exactly its warehouse columns."""
 
     articles: pl.DataFrame  # event_id set
+    entities: pl.DataFrame  # bare surnames resolved within their event
+    mentions: pl.DataFrame  # entity_id of those surnames moved to their full name
     sentences: pl.DataFrame  # is_wire_copy and wire_group set
     claims: pl.DataFrame  # attributed_entity_id, group_id, subject_key, compare_* set
     events: pl.DataFrame
@@ -63,13 +66,24 @@ def reconcile(
     *,
     tolerance: float,
     previous: PublishedIds | None = None,
+    split: set[frozenset[str]] | None = None,
 ) -> Reconciled:
     """Reconcile every article: `articles`, `mentions`, `entities`, `sentences` and `claims`
     are the warehouse tables as stored (articles.outlet_key: the outlet each article counts
     as, set by the normalize stage); `previous` holds the last published run's event and group
-    membership, whose ids carry over. Row order of the tables is kept."""
+    membership, whose ids carry over; `split` the entity pins' split pairs (`Pins.split`).
+    Row order of the tables is kept."""
     previous = previous or PublishedIds.none()
     events, membership = group_events(articles, mentions, entities)
+    # Surnames resolved within their event: this needs the events, which need the entities
+    # (transforms/entities/event_surnames.py). The events keep their members; their labels
+    # are recounted when a mention moved.
+    resolved, mentions = resolve_event_surnames(entities, mentions, membership, split)
+    if resolved is not entities:
+        entities = resolved
+        # Without the stored articles.event_id (a stale one would shadow membership's).
+        stated = articles.select("article_id", "outlet_key", "published_date")
+        events = describe_events(stated, membership, mentions, entities)
     event_ids = carry_ids(
         membership.rename({"event_id": "id"}), previous.events, member="article_id"
     )
@@ -92,4 +106,4 @@ def reconcile(
             group_ids.lineage.select(pl.lit("claim_group").alias("kind"), pl.all()),
         ]
     )
-    return Reconciled(articles, sentences, claims, events, groups, lineage)
+    return Reconciled(articles, entities, mentions, sentences, claims, events, groups, lineage)

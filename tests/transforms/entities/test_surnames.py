@@ -161,3 +161,33 @@ def test_corpus_surname_not_a_first_name() -> None:
     assert got["Arnold"] == ["Arnold"]
     assert got["Josef Stalin"] == ["Josef Stalin", "Stalin"]
     assert got["Nicholls"] == ["Nicholls"]
+
+
+def test_name_spacy_calls_org_is_a_person_when_its_surname_alone_is() -> None:
+    """The general case behind "Bettie Page" (ECB+, ORG 27 of 35): a full name spaCy
+    mostly mislabels, whose surname alone it tags PERSON in the same articles."""
+    rows = [
+        ("a", "Marisol Quenby", "ORG"),
+        ("a", "Marisol Quenby", "PERSON"),
+        ("a", "Quenby", "PERSON"),
+        ("a", "Quenby", "PERSON"),
+        ("b", "Marisol Quenby", "ORG"),
+        ("b", "Quenby", "PERSON"),
+        ("b", "Quenby", "ORG"),
+        # An organization named like a person: its last word alone is no person.
+        ("c", "Harrow Dynamics", "ORG"),
+        ("c", "Harrow Dynamics", "PERSON"),
+        ("c", "Dynamics", "ORG"),
+        ("c", "Dynamics", "ORG"),
+        ("c", "Dynamics", "PERSON"),
+    ]
+    entities, _ = canonicalize_entities(frame(rows))
+    quenby = entity(entities, "Quenby")
+    assert (quenby["name"], quenby["label"]) == ("Marisol Quenby", "PERSON")
+    assert quenby["mention_count"] == 7
+    assert entity(entities, "Harrow Dynamics")["label"] == "ORG"
+    assert entity(entities, "Dynamics")["name"] == "Dynamics"
+    # Two PERSON tags of the surname are not enough evidence (SURNAME_EVIDENCE_MIN).
+    fewer = [r for r in rows if r[:2] != ("a", "Quenby")] + [("a", "Quenby", "PERSON")]
+    entities, _ = canonicalize_entities(frame(fewer))
+    assert entity(entities, "Marisol Quenby")["label"] == "ORG"
