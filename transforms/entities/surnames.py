@@ -249,3 +249,30 @@ def surname_decisions(rules: SurnameRules, clusters: KeyClusters) -> list[Decisi
         Decision(rule, key, clusters.find(root), article_id)
         for (article_id, key), (rule, root) in sorted(rules.items())
     ]
+
+
+def one_story_surnames(
+    rows: list[tuple[str, str, str]], votes: dict[str, Counter[str]], full_names: list[str]
+) -> set[str]:
+    """Surnames that are more likely an organization's name than a person's for the label
+    vote: the word's full person names all stand in one article, the word alone stands in
+    IN_ARTICLE_MIN other articles, and spaCy calls it ORG in some of them. A football club
+    named after its town ("Blackburn", 15 articles, ORG 5 of 22) is not the DJ "Tony
+    Blackburn" of one celebrity story; a person spaCy mistags ORG is either named in full in
+    more than one article or is resolved in-article (and then votes PERSON anyway).
+    `rows` are (article_id, key, label) per mention."""
+    full_articles: dict[str, set[str]] = defaultdict(set)
+    full_set = set(full_names)
+    alone: dict[str, set[str]] = defaultdict(set)
+    for article_id, key, _ in rows:
+        if key in full_set:
+            full_articles[key.rsplit(" ", 1)[1]].add(article_id)
+        elif " " not in key:
+            alone[key].add(article_id)
+    return {
+        word
+        for word, articles in full_articles.items()
+        if len(articles) == 1
+        and votes.get(word, Counter())["ORG"]
+        and len(alone[word] - articles) >= IN_ARTICLE_MIN
+    }
