@@ -66,7 +66,7 @@ def context_moves(
     common = set(entities.filter(pl.col("article_count") > cap)["entity_id"])
     # Only the articles of the candidates and their full names are read (a few percent).
     involved = pl.col("entity_id").is_in([*only, *only.values()])
-    articles = mentions.filter(involved)["article_id"].unique()
+    articles = mentions.filter(involved)["article_id"].unique().to_list()
     rows = (
         mentions.filter(pl.col("article_id").is_in(articles))
         .select("entity_id", "article_id", "title", "text")

@@ -97,3 +97,23 @@ def test_a_club_named_like_a_person_of_one_story_is_not_a_person() -> None:
     # stage's corpus rule sends the PERSON-tagged ones to him; the ORG one stays ORG).
     entities, _ = _run([*rows, ("s2", "Lionel Harrowgate", "PERSON")])
     assert entities.filter(pl.col("name") == "Lionel Harrowgate")["article_count"][0] == 6
+
+
+def test_a_player_named_once_in_full_and_then_by_surname_stays_a_person() -> None:
+    # "Ostrander" stands alone in four match reports, ORG once, and its one full name
+    # "Kieran Ostrander" is in a report with the same cast (his club and two team-mates).
+    cast = [("Munford Wolves", "ORG"), ("Dale Pickering", "PERSON"), ("Ross Almeda", "PERSON")]
+    story = [("s1", "Kieran Ostrander", "PERSON"), *(("s1", t, lab) for t, lab in cast)]
+    reports = [
+        row
+        for i in range(4)
+        for row in [(f"r{i}", "Ostrander", "ORG" if i == 0 else "PERSON")]
+        + [(f"r{i}", t, lab) for t, lab in cast]
+    ]
+    entities, _ = _run([*story, *reports])
+    labels = entities.filter(pl.col("name") == "Ostrander")["label"].to_list()
+    assert labels == ["PERSON"] or "Ostrander" not in entities["name"].to_list()
+    # The same reports without the cast: a club of one name, apart from the player.
+    bare = [(a, t, lab) for a, t, lab in reports if t == "Ostrander"]
+    entities, _ = _run([*story, *bare, ("r0", "Ostrander", "ORG")])
+    assert entities.filter(pl.col("name") == "Ostrander")["label"].to_list() == ["ORG"]
