@@ -42,6 +42,7 @@ from transforms.entities.party_tags import state_key, state_name
 from transforms.entities.pins import Pins
 from transforms.entities.surnames import (
     first_name_words,
+    one_story_surnames,
     persons_by_surname,
     resolve_surnames,
     surname_decisions,
@@ -148,6 +149,7 @@ def canonicalize_with_log(
         if canon_key in clusters
     }
     people = _People(set(full_names), first_names, led)
+    people.one_story = one_story_surnames(rows, votes, full_names)
     people.compass_gpe = compass_gpe_keys(votes)
     people.awards = award_ceremony_keys(votes)
     return _build_tables(frame, _entity_of_cluster(frame, pin_roots, people), decisions)
@@ -163,6 +165,7 @@ class _People:
     surnames: set[str] = field(init=False)
     compass_gpe: set[str] = field(default_factory=set)  # labels.compass_gpe_keys
     awards: set[str] = field(default_factory=set)  # labels.award_ceremony_keys
+    one_story: set[str] = field(default_factory=set)  # surnames.one_story_surnames
 
     def __post_init__(self) -> None:
         self.surnames = {f.rsplit(" ", 1)[1] for f in self.full_names} - self.first_names
@@ -170,7 +173,7 @@ class _People:
     def surname(self, keys: Counter[str]) -> bool:
         """A single-word entity whose word is the surname of a full person name in the
         corpus ("Felt" of W. Mark Felt) and not a first name there."""
-        return any(k in self.surnames for k in keys)
+        return any(k in self.surnames and k not in self.one_story for k in keys)
 
 
 def _keyed(mentions: pl.DataFrame, pins: Pins) -> pl.DataFrame:

@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 import polars as pl
 
 from transforms.contract.schema import conform
-from transforms.entities.genders import GENDER_SHARE
+from transforms.entities.context_surnames import context_moves, full_gender
 from transforms.entities.labels import votes_json
 from transforms.entities.names import name_key
 from transforms.entities.titles import gender_of
@@ -44,7 +44,7 @@ def resolve_event_surnames(
     two entities apart here too when any alias of one and any of the other make a pair.
     Row order of the mentions is kept; both frames keep their table's columns.
     """
-    moves = surname_moves(entities, mentions, membership)
+    moves = _article_moves(entities, mentions, membership)
     if split and moves:
         keys = {
             eid: {name_key(a) for a in aliases}
@@ -52,28 +52,44 @@ def resolve_event_surnames(
             if eid in {e for e, _ in moves} | set(moves.values())
         }
         moves = {
-            (e, ev): t
-            for (e, ev), t in moves.items()
+            (e, a): t
+            for (e, a), t in moves.items()
             if not any(frozenset([x, y]) in split for x in keys[e] for y in keys[t])
         }
     if not moves:
         return entities, mentions
     targets = pl.DataFrame(
-        [(e, ev, t) for (e, ev), t in sorted(moves.items())],
-        schema=["entity_id", "event_id", "_target"],
+        [(e, a, t) for (e, a), t in sorted(moves.items())],
+        schema=["entity_id", "article_id", "_target"],
         orient="row",
     )
-    moved = (
-        mentions.join(
-            membership.select("article_id", "event_id"),
-            on="article_id",
-            how="left",
-            maintain_order="left",
-        )
-        .join(targets, on=["entity_id", "event_id"], how="left", maintain_order="left")
-        .with_columns(_source=pl.col("entity_id"), entity_id=pl.coalesce("_target", "entity_id"))
-    )
+    moved = mentions.join(
+        targets, on=["entity_id", "article_id"], how="left", maintain_order="left"
+    ).with_columns(_source=pl.col("entity_id"), entity_id=pl.coalesce("_target", "entity_id"))
     return _recount(entities, moved), conform(moved, "entity_mentions")
+
+
+def _article_moves(
+    entities: pl.DataFrame, mentions: pl.DataFrame, membership: pl.DataFrame
+) -> dict[tuple[str, str], str]:
+    """(bare entity_id, article_id) -> target: the event level's moves for each article of
+    the event, then, for the articles it left, the moves by shared entities
+    (`entities.context_surnames`)."""
+    by_event = surname_moves(entities, mentions, membership)
+    moves: dict[tuple[str, str], str] = {}
+    if by_event:
+        pairs = (
+            mentions.select("entity_id", "article_id")
+            .unique()
+            .join(membership.select("article_id", "event_id"), on="article_id", how="inner")
+        )
+        for eid, article_id, event in pairs.rows():
+            if (eid, event) in by_event:
+                moves[(eid, article_id)] = by_event[(eid, event)]
+    full_of, bare_of = _names(entities)
+    if bare_of:
+        moves |= context_moves(entities, mentions, full_of, bare_of, set(moves))
+    return moves
 
 
 def surname_moves(
@@ -106,7 +122,7 @@ def surname_moves(
             continue
         target = next(iter(candidates))
         said = seen - {""}
-        if len(said) > 1 or (said and _gender(genders[target]) not in ("", *said)):
+        if len(said) > 1 or (said and full_gender(genders[target]) not in ("", *said)):
             continue
         moves[(eid, event)] = target
     return moves
@@ -137,17 +153,6 @@ def _names(entities: pl.DataFrame) -> tuple[dict[str, str], dict[str, str]]:
         elif label == "PERSON" and len(words) == 1 and not name.islower() and not pinned:
             bare_of[eid] = words[0]
     return full_of, {e: w for e, w in bare_of.items() if ends[w] > starts[w]}
-
-
-def _gender(votes: Counter[str]) -> str:
-    """A full name's gender from the honorifics of its mentions (its in-article surnames
-    carry them: "Mr Brown" of Gordon Brown), known at genders.GENDER_SHARE of those that
-    say one."""
-    total = votes["m"] + votes["f"]
-    for g in ("m", "f"):
-        if total and votes[g] >= GENDER_SHARE * total:
-            return g
-    return ""
 
 
 def _recount(entities: pl.DataFrame, moved: pl.DataFrame) -> pl.DataFrame:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from transforms.entities.context_surnames import COMMON_SHARE, CONTEXT_MIN
 from transforms.entities.labels import vote
 from transforms.entities.lexicon import PLACE_LABELS
 from transforms.entities.merges import Decision, KeyClusters
@@ -249,3 +250,69 @@ def surname_decisions(rules: SurnameRules, clusters: KeyClusters) -> list[Decisi
         Decision(rule, key, clusters.find(root), article_id)
         for (article_id, key), (rule, root) in sorted(rules.items())
     ]
+
+
+def one_story_surnames(
+    rows: list[tuple[str, str, str]], votes: dict[str, Counter[str]], full_names: list[str]
+) -> set[str]:
+    """Surnames that are more likely an organization's name than a person's for the label
+    vote: the word's full person names all stand in one article, the word alone stands in
+    IN_ARTICLE_MIN other articles, and spaCy calls it ORG in some of them. A football club
+    named after its town ("Blackburn", 15 articles, ORG 5 of 22) is not the DJ "Tony
+    Blackburn" of one celebrity story; a person spaCy mistags ORG is either named in full in
+    more than one article or is resolved in-article (and then votes PERSON anyway).
+    `rows` are (article_id, key, label) per mention."""
+    surname_of = {k: k.rsplit(" ", 1)[1] for k in full_names}
+    full_articles: dict[str, set[str]] = defaultdict(set)
+    for article_id, key, _ in rows:
+        if key in surname_of:
+            full_articles[surname_of[key]].add(article_id)
+    # Cheap tests first: the stage runs this over every mention.
+    candidates = {
+        word: articles
+        for word, articles in full_articles.items()
+        if len(articles) == 1 and word in votes and votes[word]["ORG"]
+    }
+    alone: dict[str, set[str]] = defaultdict(set)
+    for article_id, key, _ in rows:
+        if key in candidates:
+            alone[key].add(article_id)
+    found = {w: alone[w] - a for w, a in candidates.items() if len(alone[w] - a) >= IN_ARTICLE_MIN}
+    if not found:
+        return set()
+    same = _same_story(rows, found, candidates)
+    return {w for w in found if not same[w]}
+
+
+def _same_story(
+    rows: list[tuple[str, str, str]], lone: dict[str, set[str]], story: dict[str, set[str]]
+) -> dict[str, bool]:
+    """Per word, whether half its articles `lone[word]` (where it stands alone) share
+    CONTEXT_MIN keys, none in over COMMON_SHARE of the corpus's articles, with the articles
+    `story[word]` of its full name (as `entities.context_surnames` judges articles): then
+    the word alone is the person of that story, named by surname in its follow-ups (a rugby
+    player "Foley" in the reports around the one naming "Anthony Foley"), not a club."""
+    wanted = set().union(*lone.values(), *(story[w] for w in lone))
+    keys: dict[str, set[str]] = defaultdict(set)
+    all_articles: set[str] = set()
+    for article_id, key, _ in rows:
+        all_articles.add(article_id)
+        if article_id in wanted:
+            keys[article_id].add(key)
+    cast = {
+        w: {k for a in story[w] for k in keys[a] if k != w and not k.endswith(" " + w)}
+        for w in lone
+    }
+    spread: dict[str, set[str]] = defaultdict(set)
+    every = set().union(*cast.values())
+    for article_id, key, _ in rows:
+        if key in every:
+            spread[key].add(article_id)
+    out: dict[str, bool] = {}
+    for w, articles in lone.items():
+        # In a small corpus a key in just the compared articles is not common.
+        cap = max(len(articles | story[w]), COMMON_SHARE * len(all_articles))
+        uncommon = {k for k in cast[w] if len(spread[k]) <= cap}
+        shared = [len(keys[a] & uncommon) >= CONTEXT_MIN for a in articles]
+        out[w] = sum(shared) * 2 >= len(shared)
+    return out
