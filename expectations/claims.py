@@ -5,13 +5,14 @@ from great_expectations.expectations.row_conditions import Column
 
 from expectations.checks import WARNING, Check
 from expectations.common import all_true, in_set, key_checks, slice_checks
-from transforms.contract.vocabularies import BOUNDS, CLAIM_KINDS, SCOPES
+from transforms.contract.vocabularies import BOUNDS, CLAIM_KINDS, CLAIM_PARTS, SCOPES
 
 CHECKS = [
     *key_checks("numeric_claims", "claim_id"),
     in_set("numeric_claims", "bound", BOUNDS),
     in_set("numeric_claims", "kind", CLAIM_KINDS),
     in_set("numeric_claims", "scope", SCOPES),
+    in_set("numeric_claims", "part_role", CLAIM_PARTS),
     all_true("claim_bounds", "value_within_bounds"),
     Check(
         "numeric_claims",
@@ -26,9 +27,11 @@ CHECKS = [
     ),
     Check(
         "numeric_claims",
-        gxe.ExpectColumnValuesToNotBeNull(column="sentence_id"),
+        gxe.ExpectColumnValuesToNotBeNull(
+            column="sentence_id", row_condition=Column("part_role") == "body"
+        ),
         WARNING,
-        "every claim is linked to its sentence",
+        "every body claim is linked to its sentence",
     ),
     *slice_checks("claim_slices"),
 ]

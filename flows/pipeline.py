@@ -90,15 +90,19 @@ def _ingest(summary: RunSummary, settings: Settings, run_id: str, fingerprint: s
     return intake
 
 
-def _parse_with_captions(
+def _parse_with_parts(
     articles: pl.DataFrame, parts: pl.DataFrame, settings: Settings, run_id: str
 ) -> BodyRows:
-    """The bodies' rows (`_parse`) with the mentions of the photo captions added (issue 13:
-    a name printed only in a caption is an entity too; its offsets index the caption)."""
+    """The bodies' rows (`_parse`) with the rows of the parts a reader reads as text added:
+    the mentions of the photo captions (issue 13: a name printed only in a caption is an
+    entity too) and the claims of headlines, subheadings and captions (issue 12: a headline
+    figure is a claim); their offsets index the part."""
     rows = _parse(articles, settings, run_id)
-    captions = tasks.parse_captions(parts, settings.model)
-    mentions = pl.concat([rows.mentions, captions.select(rows.mentions.columns)])
-    return BodyRows(rows.sentences, mentions, rows.claims)
+    part_mentions, part_claims = tasks.parse_parts(parts, settings.model)
+    mentions = pl.concat([rows.mentions, part_mentions.select(rows.mentions.columns)])
+    # diagonal: a part claim has no sentence_id column (NULL: a part is not a body sentence).
+    claims = pl.concat([rows.claims, part_claims], how="diagonal")
+    return BodyRows(rows.sentences, mentions, claims)
 
 
 def _parse(articles: pl.DataFrame, settings: Settings, run_id: str) -> BodyRows:
@@ -142,7 +146,7 @@ def _load_build(settings: Settings, build: Path, intake: tasks.Intake, run_id: s
     it returns, before the global stages read the whole warehouse back: at 10x the corpus
     the two together would set the run's peak memory."""
     raw_files, articles, parts = tasks.normalize_files(intake)
-    rows = _parse_with_captions(articles, parts, settings, run_id)
+    rows = _parse_with_parts(articles, parts, settings, run_id)
     tasks.write_build(
         settings,
         build,

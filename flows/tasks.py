@@ -24,6 +24,7 @@ from flows import parse_pool, sources
 from flows.progress import Progress
 from flows.settings import Settings, SettingsError
 from transforms import bodies
+from transforms.claims import parts as claim_parts
 from transforms.contract import faults
 from transforms.entities import canonicalize, captions, pins, refind
 from transforms.ingest import files
@@ -135,14 +136,12 @@ def parse_and_extract(
             )
         else:
             rows = _parse_here(article_rows, model, batch_size, progress)
-        counts.update(
-            articles=article_rows.height,
-            sentences=rows.sentences.height,
-            mentions=rows.mentions.height,
-            claims=rows.claims.height,
-            workers=workers,
-        )
+        counts.update(articles=article_rows.height, workers=workers, **_sizes(rows))
     return rows
+
+
+def _sizes(rows: bodies.BodyRows) -> dict[str, int]:
+    return {name: getattr(rows, name).height for name in ("sentences", "mentions", "claims")}
 
 
 def _parse_here(
@@ -163,15 +162,20 @@ def _parse_here(
 
 
 @stage
-def parse_captions(parts: pl.DataFrame, model: str) -> pl.DataFrame:
-    """Entity mentions of the new articles' photo captions (part_role caption, offsets into
-    article_parts.text): short texts, parsed here in one process, apart from the bodies."""
-    with _timed("parse captions") as counts:
-        rows = captions.caption_parts(parts)
+def parse_parts(parts: pl.DataFrame, model: str) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(entity mentions of the photo captions, numeric claims of the headlines, subheadings
+    and captions) of the new articles, offsets into article_parts.text: short texts, parsed
+    here in one process, apart from the bodies, each once for both readers."""
+    with _timed("parse parts") as counts:
+        rows = claim_parts.read_parts(parts)
         docs = list(pipeline.parse(rows["text"].to_list(), model=model))
-        mentions = captions.caption_mentions(rows, docs)
-        counts.update(captions=rows.height, mentions=mentions.height)
-    return mentions
+        is_caption = (rows["role"] == "caption").to_list()
+        mentions = captions.caption_mentions(
+            rows.filter(pl.col("role") == "caption"), list(itertools.compress(docs, is_caption))
+        )
+        claims = claim_parts.part_claims(rows, docs)
+        counts.update(parts=rows.height, mentions=mentions.height, claims=claims.height)
+    return mentions, claims
 
 
 # The three frames a parsed batch yields, in BodyRows order, as staged Parquet file names.
@@ -201,12 +205,7 @@ def load_staged_batches(staged: list[list[Path]]) -> bodies.BodyRows:
         rows = bodies.BodyRows.concat(
             [bodies.BodyRows(*(pl.read_parquet(path) for path in paths)) for paths in staged]
         )
-        counts.update(
-            batches=len(staged),
-            sentences=rows.sentences.height,
-            mentions=rows.mentions.height,
-            claims=rows.claims.height,
-        )
+        counts.update(batches=len(staged), **_sizes(rows))
     return rows
 
 
@@ -303,6 +302,7 @@ def reconcile_build(
                 store.read_table(con, "entities"),
                 store.read_table(con, "sentences"),
                 store.read_table(con, "numeric_claims"),
+                parts=store.read_table(con, "article_parts"),
                 tolerance=tolerance,
                 previous=reconciliation.PublishedIds(events, groups),
                 split=pins.Pins.from_frame(pinned).split,

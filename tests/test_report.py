@@ -165,7 +165,8 @@ def test_article_pages_mark_claims_and_entities(seeds_report):
     counts = fetch(
         published,
         """SELECT a.article_id,
-                  (SELECT count(*) FROM numeric_claims c WHERE c.article_id = a.article_id),
+                  (SELECT count(*) FROM numeric_claims c
+                   WHERE c.article_id = a.article_id AND c.part_role = 'body'),
                   (SELECT count(*) FROM entity_mentions m
                    WHERE m.article_id = a.article_id AND m.part_role = 'body')
            FROM articles a""",

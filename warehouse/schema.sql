@@ -188,15 +188,17 @@ CREATE TABLE IF NOT EXISTS numeric_claims (
     subject_key VARCHAR,
     compare_low DOUBLE,
     compare_high DOUBLE,
-    group_id VARCHAR
+    group_id VARCHAR,
+    part_role VARCHAR NOT NULL DEFAULT 'body',
+    part_id VARCHAR
 );
-COMMENT ON TABLE numeric_claims IS 'One row per number a reader would see as a claim in a body sentence.';
+COMMENT ON TABLE numeric_claims IS 'One row per number a reader would see as a claim, in a body sentence or in a headline, subheading or photo caption: articles.body[start_char:end_char] = quote for a body claim (part_role body), article_parts.text[start_char:end_char] = quote for a part claim (part_id names the part).';
 COMMENT ON COLUMN numeric_claims.claim_id IS 'Stable id of the claim.';
 COMMENT ON COLUMN numeric_claims.article_id IS 'Article of the claim.';
-COMMENT ON COLUMN numeric_claims.sentence_id IS 'Sentence holding the claim.';
-COMMENT ON COLUMN numeric_claims.quote IS 'The number as printed: articles.body[start_char:end_char].';
-COMMENT ON COLUMN numeric_claims.start_char IS 'Offset in articles.body.';
-COMMENT ON COLUMN numeric_claims.end_char IS 'End offset in articles.body.';
+COMMENT ON COLUMN numeric_claims.sentence_id IS 'Body sentence holding the claim; NULL for a part claim (a headline, subheading or caption is not a body sentence).';
+COMMENT ON COLUMN numeric_claims.quote IS 'The number as printed: the slice start_char:end_char of articles.body (part_role body) or of the part''s article_parts.text.';
+COMMENT ON COLUMN numeric_claims.start_char IS 'Offset in articles.body (part_role body) or in the text of the article_parts row part_id (any other part_role).';
+COMMENT ON COLUMN numeric_claims.end_char IS 'End offset, in the same text as start_char.';
 COMMENT ON COLUMN numeric_claims.value IS 'Normalized value in the canonical unit (shares 0-1, km, currency units).';
 COMMENT ON COLUMN numeric_claims.value_low IS 'Lowest value the wording allows (NULL = unbounded).';
 COMMENT ON COLUMN numeric_claims.value_high IS 'Highest value the wording allows (NULL = unbounded).';
@@ -219,6 +221,8 @@ COMMENT ON COLUMN numeric_claims.subject_key IS 'Subject with synonyms merged, a
 COMMENT ON COLUMN numeric_claims.compare_low IS 'Low end of the interval reconciliation compares (per side where the claim gives it, tolerance applied).';
 COMMENT ON COLUMN numeric_claims.compare_high IS 'High end of that interval (NULL = unbounded).';
 COMMENT ON COLUMN numeric_claims.group_id IS 'Claim group the claim belongs to (claim_groups.group_id).';
+COMMENT ON COLUMN numeric_claims.part_role IS 'The part of the article the number is printed in: body, or title (the headline), subheading (a standfirst or crosshead) or caption (a photo caption), kept in article_parts: a headline figure ("Gunman kills 1, wounds 2") is the first a reader sees, so it is a claim and is compared. Filter part_role = ''body'' for claims that are body offsets.';
+COMMENT ON COLUMN numeric_claims.part_id IS 'For a part claim, the article_parts.part_id whose text start_char and end_char index; NULL for a body claim.';
 
 CREATE TABLE IF NOT EXISTS events (
     event_id VARCHAR,

@@ -58,7 +58,7 @@ SELECT
     END AS display_value,
     string_agg(DISTINCT c.quote, ' | ') AS printed,
     string_agg(DISTINCT c.bound, ', ') AS bounds,
-    string_agg(DISTINCT s.text, ' | ') AS quotes,
+    string_agg(DISTINCT coalesce(s.text, p.text), ' | ') AS quotes,
     bool_or(s.is_wire_copy) AS from_wire_copy,
     string_agg(DISTINCT c.attributed_to, ', ') AS attributed_to
 FROM claim_groups g
@@ -66,6 +66,8 @@ JOIN compared c ON c.group_id = g.group_id
 JOIN articles a ON a.article_id = c.article_id
 LEFT JOIN events e ON e.event_id = g.event_id
 LEFT JOIN sentences s ON s.sentence_id = c.sentence_id
+-- A headline or caption claim has no sentence: its part's text is what holds it.
+LEFT JOIN article_parts p ON p.part_id = c.part_id
 GROUP BY ALL;
 COMMENT ON VIEW claim_comparison IS 'One row per claim group and outlet: what each outlet reported, side by side.';
 COMMENT ON COLUMN claim_comparison.group_id IS 'Claim group (claim_groups.group_id).';
@@ -87,7 +89,7 @@ COMMENT ON COLUMN claim_comparison.per_side_value IS 'Value per side, for groups
 COMMENT ON COLUMN claim_comparison.display_value IS 'The compared value for display: thousands separators, shares as percent (''20 %''), a range when the article gives several.';
 COMMENT ON COLUMN claim_comparison.printed IS 'The numbers as printed in the article (numeric_claims.quote), '' | ''-separated.';
 COMMENT ON COLUMN claim_comparison.bounds IS 'Hedging of the claims: exact, approx, at_least, more_than, at_most, up_to or range.';
-COMMENT ON COLUMN claim_comparison.quotes IS 'The whole sentences holding the claims, '' | ''-separated.';
+COMMENT ON COLUMN claim_comparison.quotes IS 'The whole sentences holding the claims (for a headline or caption claim, the part''s text), '' | ''-separated.';
 COMMENT ON COLUMN claim_comparison.from_wire_copy IS 'True when a sentence of the claims is a wire copy shared with another outlet.';
 COMMENT ON COLUMN claim_comparison.attributed_to IS 'Who the sentences say gave the number, as printed.';
 

@@ -284,7 +284,8 @@ def extract_claims(article_ids: Sequence[str], docs: Sequence[Doc]) -> pl.DataFr
     """Numeric claims of each article body: one row per number, columns `CLAIM_COLUMNS`.
 
     `docs[i]` is the spaCy parse of the body of `article_ids[i]` (`transforms.nlp.pipeline.parse`);
-    offsets index that body and `quote == body[start_char:end_char]`.
+    offsets index that body and `quote == body[start_char:end_char]`; part_role is body
+    (`transforms.claims.parts` reads headlines and captions through this function too).
     """
     if len(article_ids) != len(docs):
         raise ValueError(f"{len(article_ids)} article ids but {len(docs)} docs")
@@ -302,7 +303,7 @@ def extract_claims(article_ids: Sequence[str], docs: Sequence[Doc]) -> pl.DataFr
                 text[start_char:end_char], start_char, end_char, c.value, low, high, bound,
                 c.unit, c.kind, c.subject, c.scope, c.per_side_value, c.speaker,
                 c.original_value, c.original_unit, c.currency, c.owner, c.time_ref,
-                c.direction, c.modality,
+                c.direction, c.modality, "body", None,
             ))  # fmt: skip
     if not rows:
         return pl.DataFrame(schema=CLAIM_COLUMNS)

@@ -12,13 +12,20 @@ from __future__ import annotations
 
 import polars as pl
 
-from transforms.contract.vocabularies import BOUNDS, CLAIM_KINDS, PART_ROLES, SCOPES
+from transforms.contract.vocabularies import (
+    BOUNDS,
+    CLAIM_KINDS,
+    CLAIM_PARTS,
+    PART_ROLES,
+    SCOPES,
+)
 
 # (table, column) -> the values it may hold. NULL is allowed where the schema allows it.
 ARTICLE_VOCABULARIES: dict[tuple[str, str], tuple[str, ...]] = {
     ("numeric_claims", "bound"): BOUNDS,
     ("numeric_claims", "kind"): CLAIM_KINDS,
     ("numeric_claims", "scope"): SCOPES,
+    ("numeric_claims", "part_role"): CLAIM_PARTS,
     ("article_parts", "role"): PART_ROLES,
 }
 
@@ -59,8 +66,11 @@ def density_faults(articles: pl.DataFrame, claims: pl.DataFrame) -> pl.DataFrame
     """(article_id, "claim_density") for each article with at least MIN_CLAIMS_JUDGED claims and
     more than MAX_CLAIMS_PER_WORD claims per body word.
 
-    `articles` has article_id and word_count; `claims` has article_id (one row per claim).
+    `articles` has article_id and word_count; `claims` has article_id (one row per claim) and,
+    when known, part_role: only body claims are counted, as the ratio is per body word.
     """
+    if "part_role" in claims.columns:
+        claims = claims.filter(pl.col("part_role") == "body")
     per_article = claims.group_by("article_id").agg(pl.len().alias("claims"))
     return (
         articles.select("article_id", "word_count")

@@ -17,6 +17,10 @@ PART_ROLES = (
 # index the body, or the caption's article_parts.text).
 MENTION_PARTS = ("body", "caption")
 
+# numeric_claims.part_role: the part of an article a claim is printed in (its offsets index
+# the body, or the part's article_parts.text): the parts a reader reads as text.
+CLAIM_PARTS = ("body", "title", "subheading", "caption")
+
 # numeric_claims.bound: how the wording bounds the number (README, "Numeric claims").
 BOUNDS = ("exact", "approx", "at_least", "more_than", "at_most", "up_to", "range")
 

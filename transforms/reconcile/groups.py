@@ -273,7 +273,7 @@ def _bucket_claims(
     buckets: dict[tuple, list[dict]] = {}
     per_claim: list[dict] = []
     for claim in claims.iter_rows(named=True):
-        start, text = sentence_of.get(claim["sentence_id"], (claim["start_char"], ""))
+        start, text = sentence_of.get(_context_id(claim), (claim["start_char"], ""))
         key = subject_key(claim["subject"], text[: max(0, claim["start_char"] - start)])
         row = dict.fromkeys(PER_CLAIM_COLUMNS) | {"claim_id": claim["claim_id"], "subject_key": key}
         per_claim.append(row)
@@ -295,6 +295,25 @@ def _bucket_claims(
         bucket = (event_of.get(claim["article_id"]), family, claim["unit"], scope_class, *signature)
         buckets.setdefault(bucket, []).append(record)
     return buckets, per_claim
+
+
+def _context_id(claim: dict) -> str | None:
+    """The key of the text a claim is read in: its sentence, or for a headline or caption
+    claim (no sentence) its part, whose text then serves as the sentence."""
+    return claim["sentence_id"] or claim.get("part_id")
+
+
+def _contexts(sentences: pl.DataFrame, parts: pl.DataFrame | None) -> dict:
+    """context id -> (offset of the text in what the claim offsets index, the text)."""
+    contexts = {
+        row[0]: (row[1], row[2])
+        for row in sentences.select("sentence_id", "start_char", "text").iter_rows()
+    }
+    if parts is not None:  # a part claim's offsets index its part's text: it starts at 0
+        contexts.update(
+            (pid, (0, text)) for pid, text in parts.select("part_id", "text").iter_rows()
+        )
+    return contexts
 
 
 def _previous_sentences(sentences: pl.DataFrame) -> dict[str, str]:
@@ -334,21 +353,20 @@ def group_claims(
     sentences: pl.DataFrame,
     *,
     tolerance: float = 0.01,
+    parts: pl.DataFrame | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Return (claim_groups, per-claim columns: claim_id, group_id, subject_key, compare_low,
     compare_high).
 
     `claims` carries the numeric_claims columns plus sentence_id; `articles` article_id,
-    event_id, outlet_key; `sentences` sentence_id, start_char, text, wire_group.
+    event_id, outlet_key; `sentences` sentence_id, start_char, text, wire_group; `parts`
+    (part_id, text), the text of the parts that claims with a part_id (a headline claim,
+    no sentence) are read in.
     """
     event_of = dict(zip(articles["article_id"], articles["event_id"], strict=True))
     outlet_of = dict(zip(articles["article_id"], articles["outlet_key"], strict=True))
     wire_of = dict(zip(sentences["sentence_id"], sentences["wire_group"], strict=True))
-    sentence_of = {
-        row[0]: (row[1], row[2])
-        for row in sentences.select("sentence_id", "start_char", "text").iter_rows()
-    }
-    buckets, per_claim = _bucket_claims(claims, event_of, sentence_of, tolerance)
+    buckets, per_claim = _bucket_claims(claims, event_of, _contexts(sentences, parts), tolerance)
     _widen_keyless_context(buckets, _previous_sentences(sentences))
     groups = []
     for bucket, members in sorted(

@@ -65,6 +65,7 @@ def reconcile(
     claims: pl.DataFrame,
     *,
     tolerance: float,
+    parts: pl.DataFrame | None = None,
     previous: PublishedIds | None = None,
     split: set[frozenset[str]] | None = None,
 ) -> Reconciled:
@@ -72,7 +73,8 @@ def reconcile(
     are the warehouse tables as stored (articles.outlet_key: the outlet each article counts
     as, set by the normalize stage); `previous` holds the last published run's event and group
     membership, whose ids carry over; `split` the entity pins' split pairs (`Pins.split`).
-    Row order of the tables is kept."""
+    `parts` (article_parts rows) gives a headline or caption claim its part's text as
+    context. Row order of the tables is kept."""
     previous = previous or PublishedIds.none()
     events, membership = group_events(articles, mentions, entities)
     # Surnames resolved within their event: this needs the events, which need the entities
@@ -93,7 +95,7 @@ def reconcile(
     keyed = articles.select("article_id", "event_id", "outlet_key")
     sentences = _replace_columns(sentences, mark_wire_copies(sentences, keyed), "sentence_id")
     claims = link_attributions(claims, entities)
-    groups, per_claim = group_claims(claims, keyed, sentences, tolerance=tolerance)
+    groups, per_claim = group_claims(claims, keyed, sentences, tolerance=tolerance, parts=parts)
     group_ids = carry_ids(
         per_claim.select("claim_id", id="group_id").drop_nulls(), previous.groups, member="claim_id"
     )

@@ -65,13 +65,16 @@ SELECT
     a.original_outlet, a.title, a.path, c.quote, c.start_char, c.end_char, c.value,
     c.value_low, c.value_high, c.bound,
     c.scope, c.per_side_value, c.compare_low, c.compare_high, c.attributed_to,
-    s.text AS sentence, s.start_char AS sentence_start, coalesce(s.is_wire_copy, FALSE)
-        AS is_wire_copy, s.wire_group
+    coalesce(s.text, p.text) AS sentence,
+    CASE WHEN c.part_id IS NULL THEN s.start_char ELSE 0 END AS sentence_start,
+    coalesce(s.is_wire_copy, FALSE) AS is_wire_copy, s.wire_group
 FROM numeric_claims c
 JOIN claim_groups g ON g.group_id = c.group_id
 JOIN articles a ON a.article_id = c.article_id
 JOIN article_outlets o ON o.article_id = c.article_id
 LEFT JOIN sentences s ON s.sentence_id = c.sentence_id
+-- A headline or caption claim has no sentence: its part's text stands for one (offsets index it).
+LEFT JOIN article_parts p ON p.part_id = c.part_id
 WHERE {event}
 ORDER BY c.group_id, o.outlet_key, c.article_id, c.start_char
 """
@@ -136,6 +139,7 @@ SELECT c.article_id, c.claim_id, c.group_id, c.start_char, c.end_char, c.quote, 
        c.kind, c.bound, g.status, g.event_id
 FROM numeric_claims c
 LEFT JOIN claim_groups g ON g.group_id = c.group_id
+WHERE c.part_role = 'body' -- highlighted in the body by offset; part claims' offsets index a part
 ORDER BY c.article_id, c.start_char
 """
 
