@@ -60,7 +60,7 @@ def global_stages(build: Path) -> None:
     print("BEFORE", peak(), flush=True)
     tasks.withhold_faulty_articles(build, "bench")
     tasks.canonicalize_entities(build, None)
-    tasks.reconcile_build(build, settings.tolerance, build.parent / "absent.duckdb", "bench")
+    tasks.reconcile_build(build, settings.tolerance, build.parent / "absent.duckdb", "bench", None)
     tasks.validate_build(build, "bench", build.parent / "docs")
 
 global_stages(Path(sys.argv[1]))
@@ -72,9 +72,12 @@ def scaled_build(published: Path, build: Path, scale: int) -> dict[str, int]:
     """`build`: the published warehouse with its parsed rows copied `scale` times."""
     import duckdb
 
+    from warehouse.store import SCHEMA_SQL
+
     build.write_bytes(published.read_bytes())
     counts = {}
     with duckdb.connect(str(build)) as con:
+        _add_missing_columns(con, SCHEMA_SQL.read_text(encoding="utf-8"))
         for table in DERIVED:
             con.execute(f"DELETE FROM {table}")
         for table, ids in COPIED.items():
@@ -85,6 +88,24 @@ def scaled_build(published: Path, build: Path, scale: int) -> dict[str, int]:
             )
             counts[table] = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     return counts
+
+
+def _add_missing_columns(con, schema_sql: str) -> None:
+    """Bring a warehouse published by older code to the current schema: columns it lacks are
+    added empty (or with their default), as a run of the current code would have them."""
+    import duckdb
+
+    with duckdb.connect() as fresh:
+        fresh.execute(schema_sql)
+        wanted = fresh.execute(
+            "SELECT table_name, column_name, data_type FROM duckdb_columns() WHERE NOT internal"
+        ).fetchall()
+    have = set(con.execute("SELECT table_name, column_name FROM duckdb_columns()").fetchall())
+    tables = {table for table, _ in have}
+    for table, column, kind in wanted:
+        if table in tables and (table, column) not in have:
+            default = " DEFAULT 'body'" if column == "part_role" else ""
+            con.execute(f'ALTER TABLE {table} ADD COLUMN "{column}" {kind}{default}')
 
 
 def run_scale(published: Path, scale: int, env: dict[str, str]) -> dict:
