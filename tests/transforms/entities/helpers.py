@@ -7,6 +7,7 @@ from pathlib import Path
 import polars as pl
 
 from transforms.contract.schema import conform
+from transforms.entities.canonicalize import canonicalize_mentions
 
 ROOT = Path(__file__).resolve().parents[3]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -47,3 +48,23 @@ def frame(rows: list[tuple[str, str, str]]) -> pl.DataFrame:
 
 def names_of(entities: pl.DataFrame) -> dict[str, list[str]]:
     return {r["name"]: r["aliases"] for r in entities.iter_rows(named=True)}
+
+
+def canonical_stage(
+    rows: list[tuple[str, str, str]], titles: dict[int, str] | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(entities, mentions) of the entity stage on `frame(rows)`, as stored (no ids yet);
+    `titles` gives the title of the mention at each row index."""
+    mentions = frame(rows)
+    if titles:
+        mentions = mentions.with_columns(
+            pl.Series("title", [titles.get(i) for i in range(mentions.height)], dtype=pl.String)
+        )
+    stored = mentions.with_columns([pl.lit(None, pl.String).alias(c) for c in EXTRACTED])
+    return canonicalize_mentions(stored, None)
+
+
+def entity_name_of(entities: pl.DataFrame, mentions: pl.DataFrame, article: str, text: str) -> str:
+    """The canonical name of the entity holding `article`'s mention printed `text`."""
+    row = mentions.filter((pl.col("article_id") == article) & (pl.col("text") == text))
+    return entities.filter(pl.col("entity_id") == row["entity_id"][0])["name"][0]

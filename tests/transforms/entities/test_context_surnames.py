@@ -7,30 +7,16 @@ from __future__ import annotations
 
 import polars as pl
 
-from tests.transforms.entities.helpers import frame
-from transforms.entities.canonicalize import canonicalize_mentions
+from tests.transforms.entities.helpers import canonical_stage, entity_name_of
 from transforms.entities.event_surnames import resolve_event_surnames
 
 
 def _run(rows: list[tuple[str, str, str]], titles: dict[int, str] | None = None):
     """The entity stage, then the event-level pass with every article its own event."""
-    mentions = frame(rows)
-    if titles:
-        mentions = mentions.with_columns(
-            pl.Series("title", [titles.get(i) for i in range(mentions.height)], dtype=pl.String)
-        )
-    stored = mentions.with_columns(
-        [pl.lit(None, pl.String).alias(c) for c in ("mention_id", "entity_id", "sentence_id")]
-    )
-    entities, canonical = canonicalize_mentions(stored, None)
+    entities, canonical = canonical_stage(rows, titles)
     articles = sorted({a for a, _, _ in rows})
     membership = pl.DataFrame({"article_id": articles, "event_id": [f"e_{a}" for a in articles]})
     return resolve_event_surnames(entities, canonical, membership)
-
-
-def _name_of(entities: pl.DataFrame, mentions: pl.DataFrame, article: str, text: str) -> str:
-    row = mentions.filter((pl.col("article_id") == article) & (pl.col("text") == text))
-    return entities.filter(pl.col("entity_id") == row["entity_id"][0])["name"][0]
 
 
 # The one article printing the full name, with its cast.
@@ -52,24 +38,24 @@ def test_surname_in_an_article_sharing_the_cast_joins_the_full_name() -> None:
         ("a3", "Ferrowick Motors", "ORG"),
     ]
     entities, mentions = _run(rows)
-    assert _name_of(entities, mentions, "a2", "Quenneville") == "Walda Quenneville"
-    assert _name_of(entities, mentions, "a3", "Quenneville") == "Quenneville"
+    assert entity_name_of(entities, mentions, "a2", "Quenneville") == "Walda Quenneville"
+    assert entity_name_of(entities, mentions, "a3", "Quenneville") == "Quenneville"
 
 
 def test_one_shared_entity_is_not_enough() -> None:
     rows = [*STORY, ("a2", "Quenneville", "PERSON"), ("a2", "Tomsk Rovers", "ORG")]
     entities, mentions = _run(rows)
-    assert _name_of(entities, mentions, "a2", "Quenneville") == "Quenneville"
+    assert entity_name_of(entities, mentions, "a2", "Quenneville") == "Quenneville"
 
 
 def test_a_peer_never_joins_a_plain_full_name() -> None:
     shared = [("a2", "Brisport Athletic", "ORG"), ("a2", "Tomsk Rovers", "ORG")]
     rows = [*STORY, ("a2", "Quenneville", "PERSON"), *shared]
     entities, mentions = _run(rows, titles={3: "Lord"})
-    assert _name_of(entities, mentions, "a2", "Quenneville") == "Quenneville"
+    assert entity_name_of(entities, mentions, "a2", "Quenneville") == "Quenneville"
     # The same surname under "Mr" (no title of nobility) joins.
     entities, mentions = _run(rows, titles={3: "Mr"})
-    assert _name_of(entities, mentions, "a2", "Quenneville") == "Walda Quenneville"
+    assert entity_name_of(entities, mentions, "a2", "Quenneville") == "Walda Quenneville"
 
 
 def test_two_full_names_of_the_surname_in_the_corpus_stay_apart() -> None:
@@ -81,7 +67,7 @@ def test_two_full_names_of_the_surname_in_the_corpus_stay_apart() -> None:
         ("a2", "Tomsk Rovers", "ORG"),
     ]
     entities, mentions = _run(rows)
-    assert _name_of(entities, mentions, "a2", "Quenneville") == "Quenneville"
+    assert entity_name_of(entities, mentions, "a2", "Quenneville") == "Quenneville"
 
 
 def test_a_club_named_like_a_person_of_one_story_is_not_a_person() -> None:

@@ -8,8 +8,7 @@ import json
 
 import polars as pl
 
-from tests.transforms.entities.helpers import frame
-from transforms.entities.canonicalize import canonicalize_mentions
+from tests.transforms.entities.helpers import canonical_stage, entity_name_of
 from transforms.entities.event_surnames import resolve_event_surnames
 
 # article -> event
@@ -21,23 +20,10 @@ def _run(
     titles: dict[int, str] | None = None,
     split: set[frozenset[str]] | None = None,
 ):
-    mentions = frame(rows)
-    if titles:
-        mentions = mentions.with_columns(
-            pl.Series("title", [titles.get(i) for i in range(mentions.height)], dtype=pl.String)
-        )
-    stored = mentions.with_columns(
-        [pl.lit(None, pl.String).alias(c) for c in ("mention_id", "entity_id", "sentence_id")]
-    )
-    entities, canonical = canonicalize_mentions(stored, None)
+    entities, canonical = canonical_stage(rows, titles)
     membership = pl.DataFrame({"article_id": list(EVENTS), "event_id": list(EVENTS.values())})
     after, moved = resolve_event_surnames(entities, canonical, membership, split)
     return (entities, canonical), (after, moved)
-
-
-def _entity_of(entities: pl.DataFrame, mentions: pl.DataFrame, article: str, text: str) -> str:
-    row = mentions.filter((pl.col("article_id") == article) & (pl.col("text") == text))
-    return entities.filter(pl.col("entity_id") == row["entity_id"][0])["name"][0]
 
 
 def test_surname_joins_the_one_full_name_of_its_event() -> None:
@@ -49,9 +35,9 @@ def test_surname_joins_the_one_full_name_of_its_event() -> None:
         ("a3", "Okafor", "PERSON"),
     ]
     (before, before_m), (after, moved) = _run(rows)
-    assert _entity_of(before, before_m, "a2", "Okafor") == "Okafor"  # entity stage alone
-    assert _entity_of(after, moved, "a2", "Okafor") == "Serena Okafor"
-    assert _entity_of(after, moved, "a3", "Okafor") == "Okafor"
+    assert entity_name_of(before, before_m, "a2", "Okafor") == "Okafor"  # entity stage alone
+    assert entity_name_of(after, moved, "a2", "Okafor") == "Serena Okafor"
+    assert entity_name_of(after, moved, "a3", "Okafor") == "Okafor"
     serena = after.filter(pl.col("name") == "Serena Okafor").row(0, named=True)
     assert (serena["mention_count"], serena["article_count"]) == (3, 2)
     assert json.loads(serena["label_votes"])["votes"] == {"PERSON": 3}
@@ -79,7 +65,7 @@ def test_two_people_of_the_surname_in_the_event_stay_apart() -> None:
         ("b2", "Lindqvist", "PERSON"),
     ]
     _, (after, moved) = _run(rows)
-    assert _entity_of(after, moved, "b2", "Lindqvist") == "Lindqvist"
+    assert entity_name_of(after, moved, "b2", "Lindqvist") == "Lindqvist"
 
 
 def test_first_name_and_lower_case_word_stay_apart() -> None:
@@ -92,8 +78,8 @@ def test_first_name_and_lower_case_word_stay_apart() -> None:
         ("c2", "heath", "PERSON"),  # the moor, printed in lower case
     ]
     _, (after, moved) = _run(rows)
-    assert _entity_of(after, moved, "c2", "Graham") == "Graham"
-    assert _entity_of(after, moved, "c2", "heath") == "heath"
+    assert entity_name_of(after, moved, "c2", "Graham") == "Graham"
+    assert entity_name_of(after, moved, "c2", "heath") == "heath"
 
 
 def test_honorific_of_the_other_gender_stays_apart() -> None:
@@ -105,8 +91,8 @@ def test_honorific_of_the_other_gender_stays_apart() -> None:
         ("b2", "Osei", "PERSON"),  # "Ms" Osei, her gender unknown from the corpus: joins
     ]
     _, (after, moved) = _run(rows, titles={1: "Mr", 2: "Mrs", 4: "Ms"})
-    assert _entity_of(after, moved, "a2", "Mendoza") == "Mendoza"
-    assert _entity_of(after, moved, "b2", "Osei") == "Nadia Osei"
+    assert entity_name_of(after, moved, "a2", "Mendoza") == "Mendoza"
+    assert entity_name_of(after, moved, "b2", "Osei") == "Nadia Osei"
 
 
 def test_nothing_to_resolve_returns_the_frames_unchanged() -> None:
@@ -118,4 +104,4 @@ def test_nothing_to_resolve_returns_the_frames_unchanged() -> None:
 def test_a_split_pin_keeps_the_surname_apart() -> None:
     rows = [("b1", "Ilse Varga", "PERSON"), ("b2", "Varga", "PERSON")]
     _, (after, moved) = _run(rows, split={frozenset(["varga", "ilse varga"])})
-    assert _entity_of(after, moved, "b2", "Varga") == "Varga"
+    assert entity_name_of(after, moved, "b2", "Varga") == "Varga"
