@@ -98,14 +98,15 @@ def _add_missing_columns(con, schema_sql: str) -> None:
     with duckdb.connect() as fresh:
         fresh.execute(schema_sql)
         wanted = fresh.execute(
-            "SELECT table_name, column_name, data_type FROM duckdb_columns() WHERE NOT internal"
+            "SELECT table_name, column_name, data_type, column_default FROM duckdb_columns() "
+            "WHERE NOT internal"
         ).fetchall()
     have = set(con.execute("SELECT table_name, column_name FROM duckdb_columns()").fetchall())
     tables = {table for table, _ in have}
-    for table, column, kind in wanted:
+    for table, column, kind, default in wanted:
         if table in tables and (table, column) not in have:
-            default = " DEFAULT 'body'" if column == "part_role" else ""
-            con.execute(f'ALTER TABLE {table} ADD COLUMN "{column}" {kind}{default}')
+            given = f" DEFAULT {default}" if default is not None else ""
+            con.execute(f'ALTER TABLE {table} ADD COLUMN "{column}" {kind}{given}')
 
 
 def run_scale(published: Path, scale: int, env: dict[str, str]) -> dict:
