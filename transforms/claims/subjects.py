@@ -103,7 +103,30 @@ def counted_noun(doc: Doc, claim: Claim) -> Token | None:
         noun = noun.head
     if noun is not None and (noun.lower_ in DURATION_UNITS or noun.lower_ in PERCENT_WORDS):
         return None
+    if noun is not None and _quoted_label(doc, claim, noun):
+        return None
     return noun
+
+
+_OPENING_QUOTES = frozenset({"'", "‘", '"', "“", "«"})
+_CLOSING_QUOTES = frozenset({"'", "’", '"', "”", "»"})
+
+
+def _quoted_label(doc: Doc, claim: Claim, noun: Token) -> bool:
+    """Is the figure a quoted phrase that the noun after it labels ("this whole 'two or three
+    days' game", a "three strikes" law)? The general case: words in quotation marks are
+    someone's phrase, mentioned rather than used, and the noun outside the closing mark names
+    that phrase (the game, the law), not what the figure counts or measures. The quoted words
+    must be a noun phrase of their own, with its noun inside the marks: a quoted modifier
+    ("a “30-day” ceasefire") still measures the noun it is put before. A possessive's bare
+    apostrophe ("two years' jail") opens no quotation, so an opening mark must stand right
+    before the figure."""
+    if noun.i < claim.end or claim.start == 0 or doc[claim.start - 1].text not in _OPENING_QUOTES:
+        return False
+    for k in range(claim.end, noun.i):
+        if doc[k].text in _CLOSING_QUOTES:
+            return any(doc[j].pos_ in NOUN_POS for j in range(claim.end, k))
+    return False
 
 
 def _changed_noun(tok: Token) -> Token | None:

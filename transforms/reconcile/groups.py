@@ -41,6 +41,7 @@ import polars as pl
 
 from transforms.contract.schema import columns
 from transforms.contract.vocabularies import COMPARABLE_KINDS
+from transforms.reconcile import restatements
 from transforms.reconcile.clusters import (
     apart,
     may_disagree,
@@ -205,6 +206,8 @@ def _link_by_context(members: list[dict]) -> list[list[dict]]:
     for a, b in _candidate_pairs(members):
         if a["article_id"] != b["article_id"] and _same_quantity(a, b):
             links.union(a["claim_id"], b["claim_id"])
+    for named, again in restatements.restatement_pairs(members, SMALL_COUNT):
+        links.union(named["claim_id"], again["claim_id"])
     return [[index[m] for m in component] for component in links.components()]
 
 
@@ -262,6 +265,7 @@ def _comparable(
         "_conversion": is_conversion(claim["kind"], before),
         "_kind_of": _owner_names_kind(claim, text[len(before) :]),
         "_modality": claim.get("modality") or "stated",
+        "_quoted": restatements.is_quoted_phrase(text[len(before) :], before),
     }
     return scope_class, FAMILY.get(claim["kind"], claim["kind"]), record
 
@@ -375,6 +379,7 @@ def group_claims(
     wire_of = dict(zip(sentences["sentence_id"], sentences["wire_group"], strict=True))
     buckets, per_claim = _bucket_claims(claims, event_of, _contexts(sentences, parts), tolerance)
     _widen_keyless_context(buckets, previous)
+    restatements.move_unmarked_restatements(buckets, SMALL_COUNT)
     groups = []
     for bucket, members in sorted(
         buckets.items(), key=lambda kv: min(c["claim_id"] for c in kv[1])

@@ -35,3 +35,21 @@ def test_fixed_subjects_and_fallback(seed_docs):
     doc = seed_docs["003"]  # "a swap of prisoners, with 1,000 on both sides being exchanged"
     claim = read_number(doc, token_at(doc, "1,000 on both sides"))
     assert fallback_subject(doc, claim, doc[claim.start].sent) == "prisoner"
+
+
+# --- a figure quoted as a phrase -------------------------------------------------------------
+
+
+def test_the_noun_outside_a_quoted_figure_names_the_phrase():
+    # seeds 001: "This whole ‘two or three days’ game": the game is the phrase, not what lasts.
+    row = only("“This whole ‘two or three days’ game – it’s just rhetoric.”", "two or three")
+    assert row["subject"] is None and row["unit"] == "day"
+    # The same case in text the rule was not written for: the plan is the phrase's name.
+    row = only('Critics mocked the "100 days" plan as a stunt.', "100")
+    assert row["subject"] is None
+
+
+def test_a_quoted_modifier_or_a_possessive_keeps_its_noun():
+    # A quoted modifier still measures its noun; a possessive's apostrophe opens no quotation.
+    assert only("They agreed a “30-day” ceasefire on Monday.", "30-day")["subject"] == "ceasefire"
+    assert only("He was given two years' jail for the assault.", "two")["subject"] == "jail"

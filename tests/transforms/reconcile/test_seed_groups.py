@@ -65,3 +65,28 @@ def test_bodies_per_side_stay_consistent_across_four_outlets(grouped):
     assert body["group_id"].n_unique() == 1
     assert body.row(0, named=True)["status"] == "consistent"
     assert body["article_id"].n_unique() == 4
+
+
+def test_a_quoted_figure_joins_its_articles_own_mention(grouped):
+    # seeds 001 names "a short-term ceasefire – lasting two to three days" and quotes it back:
+    # "This whole ‘two or three days’ game". The quote has no subject and no modal word, so it
+    # joins the named, proposed ceasefire's group, and with it seed 000's "two to three days".
+    proposed = group_of(grouped, "001", "two to three")["group_id"]
+    assert group_of(grouped, "001", "two or three")["group_id"] == proposed
+    assert group_of(grouped, "000", "two to three")["group_id"] == proposed
+
+
+def test_a_quoted_figure_in_text_the_rule_was_not_written_for():
+    # A figure printed once with its noun, then quoted back as a phrase (the general case of
+    # the seeds' "two or three days" game), and a figure merely printed twice, which is two
+    # quantities (BBC: "a 26% rise in profits" / "the dividend by 26%") and stays apart.
+    body = (
+        "The new government launched a 100-day programme of reform on Monday. "
+        "Opposition leaders called the “100 days” a publicity stunt. "
+        "Profits rose 26% last year. The board raised the dividend by 26% as well."
+    )
+    claims, _ = group_event(pl.DataFrame({"article_id": ["a"], "body": [body]}))
+    hundred = claims.filter(pl.col("value") == 100)
+    assert hundred.height == 2 and hundred["group_id"].n_unique() == 1
+    shares = claims.filter(pl.col("kind") == "percent")
+    assert shares.height == 2 and shares["group_id"].n_unique() == 2
