@@ -239,8 +239,9 @@ def withhold_faulty_articles(build: Path, run_id: str) -> pl.DataFrame:
     rows, with those files quarantined and the failed checks as the reason."""
     logger = get_run_logger()
     with _timed("row checks") as counts, store.connect(build) as con:
-        tables = {t: store.read_table(con, t) for t in ("numeric_claims", "article_parts")}
-        density = faults.density_faults(store.read_table(con, "articles"), tables["numeric_claims"])
+        names = ("numeric_claims", "article_parts", "articles")
+        tables = {t: store.read_table(con, t, faults.columns_read(t)) for t in names}
+        density = faults.density_faults(tables.pop("articles"), tables["numeric_claims"])
         broken = pl.concat([audit.row_faults(con), faults.vocabulary_faults(tables), density])
         raw_files = quarantine.withhold_articles(con, broken, run_id)
         counts["withheld"] = broken["article_id"].n_unique()
@@ -302,7 +303,7 @@ def reconcile_build(
                 store.read_table(con, "entities"),
                 store.read_table(con, "sentences"),
                 store.read_table(con, "numeric_claims"),
-                parts=store.read_table(con, "article_parts"),
+                parts=store.claim_parts(con),
                 tolerance=tolerance,
                 previous=reconciliation.PublishedIds(events, groups),
                 split=pins.Pins.from_frame(pinned).split,
@@ -324,14 +325,13 @@ def reconcile_build(
 @stage
 def validate_build(build: Path, run_id: str, data_docs_dir: Path) -> pl.DataFrame:
     """Run every expectation suite on the build; results go to check_results and Data Docs."""
-    with _timed("validate") as counts:
-        with store.connect(build, read_only=True) as con:
-            frames = audit.audit_frames(con)
-        # Imported here, not at the top: Great Expectations takes about 6 s to import
-        # (measured here), and an unchanged run never validates.
+    with _timed("validate") as counts, store.connect(build, read_only=True) as con:
+        # Imported here: Great Expectations takes about 6 s to import (measured here), and an
+        # unchanged run never validates. Each suite reads its frame when it runs, and only the
+        # columns it checks: all the tables at once, and their pandas copies, were its peak.
         from expectations.runner import run_checks
 
-        results = run_checks(frames, run_id=run_id, data_docs_dir=data_docs_dir)
+        results = run_checks(audit.frame_reader(con), run_id=run_id, data_docs_dir=data_docs_dir)
         counts.update(passed=int(results["success"].sum()), failed=int((~results["success"]).sum()))
     return results
 

@@ -21,9 +21,10 @@ purpose: the expectations that check the audit take both from here
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -103,7 +104,7 @@ def parse_audit(path: Path) -> Audit:
     )
 
 
-@cache
+@functools.cache
 def audits() -> dict[str, Audit]:
     """Every audit under warehouse/audits/, by name, in file-name order."""
     return {path.stem: parse_audit(path) for path in sorted(AUDITS_DIR.glob("*.sql"))}
@@ -121,9 +122,41 @@ def audit(name: str) -> Audit:
 
 def audit_frames(con: duckdb.DuckDBPyConnection) -> dict[str, pl.DataFrame]:
     """Every frame a check may name: the tables, then the audit queries."""
-    frames = {name: con.sql(f"SELECT * FROM {name}").pl() for name in TABLE_FRAMES}
-    frames.update({name: con.sql(item.sql).pl() for name, item in audits().items()})
-    return frames
+    return {name: audit_frame(con, name) for name in (*TABLE_FRAMES, *audits())}
+
+
+def audit_frame(
+    con: duckdb.DuckDBPyConnection, name: str, columns: Sequence[str] | None = None
+) -> pl.DataFrame:
+    """The frame a check names (a table of TABLE_FRAMES or an audit), with only `columns`, in
+    the frame's own order; every column when `columns` is None or names one it lacks (so a
+    check on a missing column fails as it would on the whole frame).
+
+    Why the columns: the validate stage reads each frame when its suite runs, and only what
+    the suite checks; every table whole at once (sentence texts, bodies, and then their pandas
+    copies) was its peak memory on a large warehouse."""
+    if name not in TABLE_FRAMES:
+        # An audit runs as written (a projection could change its plan, so its row order)
+        # and is small: one row per span or claim, a few columns.
+        frame = con.sql(audit(name).sql).pl()
+        return frame.select(_kept(frame.columns, columns))
+    kept = _kept(con.sql(f"SELECT * FROM {name}").columns, columns)
+    listed = ", ".join(f'"{column}"' for column in kept)
+    return con.sql(f"SELECT {listed} FROM {name}").pl()
+
+
+def frame_reader(
+    con: duckdb.DuckDBPyConnection,
+) -> Callable[[str, Sequence[str] | None], pl.DataFrame]:
+    """`audit_frame` on `con`: what the expectation runner calls to read one frame."""
+    return functools.partial(audit_frame, con)
+
+
+def _kept(available: list[str], wanted: Sequence[str] | None) -> list[str]:
+    """`wanted` in the order of `available`; all of `available` unless it holds all of them."""
+    if not wanted or not set(wanted) <= set(available):
+        return available
+    return [c for c in available if c in wanted]
 
 
 def disagreements(con: duckdb.DuckDBPyConnection) -> list[str]:

@@ -191,9 +191,22 @@ def delete_articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> N
             con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM _gone)")
 
 
-def read_table(con: duckdb.DuckDBPyConnection, table: str) -> pl.DataFrame:
-    """All rows of `table` as a polars frame."""
-    return con.sql(f"SELECT * FROM {table}").pl()
+def read_table(
+    con: duckdb.DuckDBPyConnection, table: str, columns: list[str] | None = None
+) -> pl.DataFrame:
+    """All rows of `table` as a polars frame: only `columns` when given, else every column."""
+    listed = ", ".join(f'"{column}"' for column in columns) if columns else "*"
+    return con.sql(f"SELECT {listed} FROM {table}").pl()
+
+
+def claim_parts(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """part_id and text of the parts a numeric claim is read in (a headline or caption claim
+    has no sentence): all that claim grouping reads of article_parts. Every part's text was
+    held through the whole reconcile stage (about 80 MB at 10x BBC)."""
+    return con.sql(
+        "SELECT part_id, text FROM article_parts "
+        "WHERE part_id IN (SELECT part_id FROM numeric_claims)"
+    ).pl()
 
 
 def loaded_articles(published: Path) -> pl.DataFrame:

@@ -30,6 +30,13 @@ ARTICLE_VOCABULARIES: dict[tuple[str, str], tuple[str, ...]] = {
 }
 
 
+def columns_read(table: str) -> list[str]:
+    """The columns of `table` that vocabulary_faults and density_faults read: a row check
+    need not hold the bodies and part texts (memory on a large warehouse)."""
+    checked = [column for name, column in ARTICLE_VOCABULARIES if name == table]
+    return ["article_id", *checked, *(["word_count"] if table == "articles" else [])]
+
+
 def vocabulary_faults(tables: dict[str, pl.DataFrame]) -> pl.DataFrame:
     """(article_id, failed_check) for each article with a value outside its vocabulary.
 

@@ -26,6 +26,10 @@ _URL = re.compile(r"https?://\S+|www\.\S+")
 SparseRows = Any
 # Rows multiplied at once: bounds the memory of one block's product (block x n, sparse).
 BLOCK_ROWS = 2000
+# Pairs whose cosines are computed at once: each is two gathered rows and their product, so
+# 50,000 pairs held about 230 MB on the BBC rows x10 (benchmarks/bench_global_scale.py). Each
+# pair's cosine is its own rows' sum, the same in any block.
+PAIR_BLOCK = 10_000
 
 
 def text_vectors(titles: list[str], bodies: list[str]) -> SparseRows:
@@ -96,8 +100,8 @@ def _top_k_per_row(block: SparseRows, k: int) -> tuple[np.ndarray, np.ndarray]:
 def pair_cosines(vectors: SparseRows, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """The exact cosine of each pair (i[n], j[n]) of L2-normalized rows, over every term."""
     out = np.empty(i.size, dtype=np.float64)
-    for start in range(0, i.size, 50_000):
-        a = vectors[i[start : start + 50_000]]
-        b = vectors[j[start : start + 50_000]]
+    for start in range(0, i.size, PAIR_BLOCK):
+        a = vectors[i[start : start + PAIR_BLOCK]]
+        b = vectors[j[start : start + PAIR_BLOCK]]
         out[start : start + a.shape[0]] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
     return out

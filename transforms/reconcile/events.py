@@ -174,7 +174,9 @@ def _weighted_pairs(mentions: pl.DataFrame) -> pl.DataFrame:
     """One row per article and event entity: article_id, entity_id, df, w = log(1 + N / df),
     and their integer codes (code, entity)."""
     pairs = (
-        mentions.filter(pl.col("label").is_in(EVENT_LABELS))
+        # The three columns first: a filter of the whole table copies every column (memory).
+        mentions.select("article_id", "entity_id", "label")
+        .filter(pl.col("label").is_in(EVENT_LABELS))
         .select("article_id", "entity_id")
         .unique()
     )
@@ -307,6 +309,7 @@ def scored_pairs(
         .join(by_entity, on=["i", "j"], how="left")
         .with_columns(pl.col("entity").fill_null(0.0))
     )
+    del by_entity, ti, tj  # held through the cosines otherwise (memory at scale)
     cosine = pair_cosines(vectors, candidates["i"].to_numpy(), candidates["j"].to_numpy())
     return candidates.with_columns(text=pl.Series(cosine, dtype=pl.Float64)).with_columns(
         similarity=text_weight * pl.col("text") + (1 - text_weight) * pl.col("entity")
@@ -345,6 +348,10 @@ def describe_events(
     the three most mentioned entities of each event."""
     if membership.height == 0:
         return empty("events")
+    # Only the columns used, before the joins: the mentions' and articles' other columns
+    # (texts, offsets) would be copied into each joined frame (memory at scale).
+    mentions = mentions.select("article_id", "entity_id", "label")
+    articles = articles.select("article_id", "published_date", "outlet_key")
     top_names = (
         mentions.join(membership, on="article_id")
         .filter(pl.col("label").is_in(EVENT_LABELS))

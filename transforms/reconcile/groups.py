@@ -41,7 +41,7 @@ import polars as pl
 
 from transforms.contract.schema import columns
 from transforms.contract.vocabularies import COMPARABLE_KINDS
-from transforms.reconcile import restatements
+from transforms.reconcile import claim_batches, restatements
 from transforms.reconcile.clusters import (
     apart,
     may_disagree,
@@ -307,31 +307,6 @@ def _context_id(claim: dict) -> str | None:
     return claim["sentence_id"] or claim.get("part_id")
 
 
-def _contexts(sentences: pl.DataFrame, parts: pl.DataFrame | None) -> dict:
-    """context id -> (offset of the text in what the claim offsets index, the text)."""
-    contexts = {
-        row[0]: (row[1], row[2])
-        for row in sentences.select("sentence_id", "start_char", "text").iter_rows()
-    }
-    if parts is not None:  # a part claim's offsets index its part's text: it starts at 0
-        contexts.update(
-            (pid, (0, text)) for pid, text in parts.select("part_id", "text").iter_rows()
-        )
-    return contexts
-
-
-def _previous_sentences(sentences: pl.DataFrame, held: pl.DataFrame) -> dict[str, str]:
-    """sentence_id -> the text of the sentence before it in its article (when known), for
-    the sentences in `held` (a sentence_id column)."""
-    if "article_id" not in sentences.columns:
-        return {}
-    ordered = sentences.sort("article_id", "start_char")
-    previous = ordered.select(
-        "sentence_id", pl.col("text").shift(1).over("article_id").alias("previous")
-    ).join(held, on="sentence_id", how="semi")
-    return {sid: text for sid, text in previous.iter_rows() if text is not None}
-
-
 def _widen_keyless_context(buckets: dict[tuple, list[dict]], previous: dict[str, str]) -> None:
     """A claim with no subject noun takes the sentence before it as context too: "The talks
     ended on Monday." + "The gathering broke up in just more than an hour" is about talks."""
@@ -374,26 +349,44 @@ def group_claims(
     # is found on the whole table first): dicts over every sentence held each body's text
     # twice, most of this stage's memory on a large warehouse (BBC rows x10: +640 MB at peak).
     held = claims.select("sentence_id").drop_nulls().unique()
-    previous = _previous_sentences(sentences, held)
+    previous = claim_batches.previous_sentences(sentences, held)
     sentences = sentences.join(held, on="sentence_id", how="semi")
     wire_of = dict(zip(sentences["sentence_id"], sentences["wire_group"], strict=True))
-    buckets, per_claim = _bucket_claims(claims, event_of, _contexts(sentences, parts), tolerance)
-    _widen_keyless_context(buckets, previous)
-    restatements.move_unmarked_restatements(buckets, SMALL_COUNT)
-    groups = []
-    for bucket, members in sorted(
-        buckets.items(), key=lambda kv: min(c["claim_id"] for c in kv[1])
-    ):
-        for linked in _link_by_context(members):
-            for cluster in _groups_of(linked):
-                event_id, family, unit, scope_class = bucket[:4]
-                named = [c["_key"] for c in cluster if c["_key"] is not None]
-                key = max(sorted(set(named)), key=named.count) if named else None
-                group = (event_id, key, family, unit, scope_class)
-                groups.append(summarize_group(cluster, group, outlet_of, wire_of))
+    context_of = claim_batches.contexts(sentences, parts)
+    per_claim: list[dict] = [{}] * claims.height
+    ranked = []  # (a bucket's smallest claim_id, its groups): the groups' order
+    # A batch of whole events at a time (a bucket is within one event): the records of every
+    # claim at once were this stage's peak memory (claim_batches).
+    batch = claim_batches.event_batches(claims, event_of)
+    for number in batch.unique().sort().to_list():
+        at = (batch == number).arg_true()
+        buckets, rows = _bucket_claims(claims[at], event_of, context_of, tolerance)
+        for index, row in zip(at.to_list(), rows, strict=True):
+            per_claim[index] = row
+        _widen_keyless_context(buckets, previous)
+        restatements.move_unmarked_restatements(buckets, SMALL_COUNT)
+        ranked += [
+            (min(c["claim_id"] for c in members), _bucket_groups(key, members, outlet_of, wire_of))
+            for key, members in buckets.items()
+        ]
+        del buckets, rows
+    groups = [group for _, found in sorted(ranked, key=lambda r: r[0]) for group in found]
     group_schema = columns("claim_groups")
     claim_schema = {name: columns("numeric_claims")[name] for name in PER_CLAIM_COLUMNS}
     return (
         pl.DataFrame(groups, schema=group_schema),
         pl.DataFrame(per_claim, schema=claim_schema),
     )
+
+
+def _bucket_groups(bucket: tuple, members: list[dict], outlet_of: dict, wire_of: dict) -> list:
+    """The claim_groups rows of one bucket's claims, in the order they are found."""
+    groups = []
+    for linked in _link_by_context(members):
+        for cluster in _groups_of(linked):
+            event_id, family, unit, scope_class = bucket[:4]
+            named = [c["_key"] for c in cluster if c["_key"] is not None]
+            key = max(sorted(set(named)), key=named.count) if named else None
+            group = (event_id, key, family, unit, scope_class)
+            groups.append(summarize_group(cluster, group, outlet_of, wire_of))
+    return groups
