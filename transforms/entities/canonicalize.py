@@ -48,7 +48,6 @@ from transforms.entities.surnames import (
     surname_decisions,
 )
 from transforms.entities.titles import FEMALE, MALE, gender_of
-from transforms.text.ids import stable_id
 
 # A mention text that still starts with a gendered honorific (cut before the title was
 # stripped): the words of titles.MALE and titles.FEMALE.
@@ -239,19 +238,26 @@ def _entity_of_cluster(
 
     The label is one vote over every mention of the cluster in the corpus
     (`labels.entity_label`); the votes are kept for the entities table."""
-    clusters: dict[str, dict[str, Counter[str]]] = defaultdict(
-        lambda: {"text": Counter(), "label": Counter(), "key": Counter()}
-    )
-    # Counted by polars per (cluster, value): far fewer rows than mentions to loop over.
+    # Counted by polars per (cluster, value) and gathered per cluster as two lists: one
+    # Counter built from a dict per cluster and field, not one update per counted row.
     counted = frame.select(
         "_cluster",
         "text",
         "_key",
         pl.when(pl.col("_as_person")).then(pl.lit("PERSON")).otherwise("label").alias("label"),
     )
-    for field_name, column in (("text", "text"), ("label", "label"), ("key", "_key")):
-        for cluster, value, n in counted.group_by("_cluster", column).len().rows():
-            clusters[cluster][field_name][value] += n
+    per_field = [
+        counted.group_by("_cluster", column)
+        .len()
+        .group_by("_cluster")
+        .agg(pl.col(column).alias(f"{column}_v"), pl.col("len").alias(f"{column}_n"))
+        for column in ("text", "label", "_key")
+    ]
+    gathered = per_field[0].join(per_field[1], on="_cluster").join(per_field[2], on="_cluster")
+    clusters = {
+        cluster: {"text": _counter(tv, tn), "label": _counter(lv, ln), "key": _counter(kv, kn)}
+        for cluster, tv, tn, lv, ln, kv, kn in gathered.rows()
+    }
 
     entity_of: _EntityOf = {}
     for cluster, c in clusters.items():
@@ -274,19 +280,35 @@ def _entity_of_cluster(
         # A gendered or lower-case cluster ("clinton#f", "bush#lc") keeps its marker in the
         # id, so it never lands on the id of the name it was kept apart from.
         marker = cluster[cluster.index("#") :] if "#" in cluster else ""
-        entity_id = stable_id("ent", label, name_key(name) + marker)
+        entity_id = _entity_id(label, name_key(name) + marker)
         entity_of[cluster] = (label, name, entity_id, votes_json(c["label"], rule))
     return entity_of
+
+
+def _counter(values: list[str], counts: list[int]) -> Counter[str]:
+    """Counter(dict(zip(values, counts))) without Counter.update's per-call Mapping check
+    (42,000 Counters on the BBC)."""
+    counter: Counter[str] = Counter()
+    dict.update(counter, zip(values, counts, strict=True))
+    return counter
+
+
+def _entity_id(label: str, key: str) -> str:
+    """`stable_id("ent", label, key)` with the hash inlined (once per cluster; checked equal
+    in tests/transforms/entities/test_identity.py)."""
+    return "ent_" + hashlib.sha256(f"{label}\x1f{key}".encode()).hexdigest()[:16]
 
 
 def _build_tables(
     frame: pl.DataFrame, entity_of: _EntityOf, decisions: list[Decision]
 ) -> Canonicalization:
     """Ids and counts: the entities table and the mentions with mention_id and entity_id."""
-    ids = [entity_of[c][2] for c in frame["_cluster"].to_list()]
+    ids = frame["_cluster"].replace_strict(
+        list(entity_of), [e[2] for e in entity_of.values()], return_dtype=pl.String
+    )
     mention_ids = _mention_ids(frame.select("article_id", "start_char", "part_id").rows())
     frame = frame.with_columns(
-        pl.Series("entity_id", ids, dtype=pl.String),
+        ids.alias("entity_id"),
         pl.Series("mention_id", mention_ids, dtype=pl.String),
     )
     # Two clusters can land on one (label, name key) id, e.g. after a pin; they are one
