@@ -41,6 +41,7 @@ from transforms.entities.names import display_name, name_key, pick_name
 from transforms.entities.party_tags import state_key, state_name
 from transforms.entities.pins import Pins
 from transforms.entities.surnames import (
+    SurnameRules,
     first_name_words,
     one_story_surnames,
     persons_by_surname,
@@ -127,11 +128,7 @@ def canonicalize_with_log(
     first_names = first_name_words(rows, full_names)
     surname_rules = resolve_surnames(rows, votes, full_names, clusters, pins, first_names)
     decisions += surname_decisions(surname_rules, clusters)
-    resolved = [
-        clusters.find(surname_rules[(a, k)][1] if (a, k) in surname_rules else k)
-        for a, k, _ in rows
-    ]
-    as_person = [(a, k) in surname_rules for a, k, _ in rows]
+    resolved, as_person = _surname_clusters(frame, surname_rules, clusters)
     gender_decisions = apply_genders(
         rows, frame["_gender"].to_list(), resolved, as_person, clusters, full_names
     )
@@ -152,6 +149,31 @@ def canonicalize_with_log(
     people.compass_gpe = compass_gpe_keys(votes)
     people.awards = award_ceremony_keys(votes)
     return _build_tables(frame, _entity_of_cluster(frame, pin_roots, people), decisions)
+
+
+def _surname_clusters(
+    frame: pl.DataFrame, rules: SurnameRules, clusters: KeyClusters
+) -> tuple[list[str], list[bool]]:
+    """Per mention of `frame`, its cluster after the surname rule (the root of the full name
+    its (article, key) resolved to, else its key's root) and whether a rule resolved it.
+    Joined by polars: one root per distinct key and per rule, not a lookup per mention."""
+    keys = frame["_key"].unique().to_list()
+    roots = pl.DataFrame(
+        {"_key": keys, "_root": [clusters.find(k) for k in keys]},
+        schema={"_key": pl.String, "_root": pl.String},
+    )
+    ruled = pl.DataFrame(
+        [(a, k, clusters.find(root)) for (a, k), (_, root) in rules.items()],
+        schema={"article_id": pl.String, "_key": pl.String, "_rule_root": pl.String},
+        orient="row",
+    )
+    out = (
+        frame.select("article_id", "_key")
+        .join(ruled, on=["article_id", "_key"], how="left", maintain_order="left")
+        .join(roots, on="_key", how="left", maintain_order="left")
+    )
+    resolved = out.select(pl.coalesce("_rule_root", "_root")).to_series().to_list()
+    return resolved, out["_rule_root"].is_not_null().to_list()
 
 
 @dataclass
@@ -255,7 +277,12 @@ def _entity_of_cluster(
     ]
     gathered = per_field[0].join(per_field[1], on="_cluster").join(per_field[2], on="_cluster")
     clusters = {
-        cluster: {"text": _counter(tv, tn), "label": _counter(lv, ln), "key": _counter(kv, kn)}
+        # Only the label votes are read as a Counter (a missing label counts 0).
+        cluster: {
+            "text": dict(zip(tv, tn, strict=True)),
+            "label": _counter(lv, ln),
+            "key": dict(zip(kv, kn, strict=True)),
+        }
         for cluster, tv, tn, lv, ln, kv, kn in gathered.rows()
     }
 
