@@ -41,6 +41,7 @@ from transforms.entities.names import display_name, name_key, pick_name
 from transforms.entities.party_tags import state_key, state_name
 from transforms.entities.pins import Pins
 from transforms.entities.surnames import (
+    SurnameRules,
     first_name_words,
     one_story_surnames,
     persons_by_surname,
@@ -48,7 +49,6 @@ from transforms.entities.surnames import (
     surname_decisions,
 )
 from transforms.entities.titles import FEMALE, MALE, gender_of
-from transforms.text.ids import stable_id
 
 # A mention text that still starts with a gendered honorific (cut before the title was
 # stripped): the words of titles.MALE and titles.FEMALE.
@@ -128,11 +128,7 @@ def canonicalize_with_log(
     first_names = first_name_words(rows, full_names)
     surname_rules = resolve_surnames(rows, votes, full_names, clusters, pins, first_names)
     decisions += surname_decisions(surname_rules, clusters)
-    resolved = [
-        clusters.find(surname_rules[(a, k)][1] if (a, k) in surname_rules else k)
-        for a, k, _ in rows
-    ]
-    as_person = [(a, k) in surname_rules for a, k, _ in rows]
+    resolved, as_person = _surname_clusters(frame, surname_rules, clusters)
     gender_decisions = apply_genders(
         rows, frame["_gender"].to_list(), resolved, as_person, clusters, full_names
     )
@@ -153,6 +149,31 @@ def canonicalize_with_log(
     people.compass_gpe = compass_gpe_keys(votes)
     people.awards = award_ceremony_keys(votes)
     return _build_tables(frame, _entity_of_cluster(frame, pin_roots, people), decisions)
+
+
+def _surname_clusters(
+    frame: pl.DataFrame, rules: SurnameRules, clusters: KeyClusters
+) -> tuple[list[str], list[bool]]:
+    """Per mention of `frame`, its cluster after the surname rule (the root of the full name
+    its (article, key) resolved to, else its key's root) and whether a rule resolved it.
+    Joined by polars: one root per distinct key and per rule, not a lookup per mention."""
+    keys = frame["_key"].unique().to_list()
+    roots = pl.DataFrame(
+        {"_key": keys, "_root": [clusters.find(k) for k in keys]},
+        schema={"_key": pl.String, "_root": pl.String},
+    )
+    ruled = pl.DataFrame(
+        [(a, k, clusters.find(root)) for (a, k), (_, root) in rules.items()],
+        schema={"article_id": pl.String, "_key": pl.String, "_rule_root": pl.String},
+        orient="row",
+    )
+    out = (
+        frame.select("article_id", "_key")
+        .join(ruled, on=["article_id", "_key"], how="left", maintain_order="left")
+        .join(roots, on="_key", how="left", maintain_order="left")
+    )
+    resolved = out.select(pl.coalesce("_rule_root", "_root")).to_series().to_list()
+    return resolved, out["_rule_root"].is_not_null().to_list()
 
 
 @dataclass
@@ -239,19 +260,31 @@ def _entity_of_cluster(
 
     The label is one vote over every mention of the cluster in the corpus
     (`labels.entity_label`); the votes are kept for the entities table."""
-    clusters: dict[str, dict[str, Counter[str]]] = defaultdict(
-        lambda: {"text": Counter(), "label": Counter(), "key": Counter()}
-    )
-    # Counted by polars per (cluster, value): far fewer rows than mentions to loop over.
+    # Counted by polars per (cluster, value) and gathered per cluster as two lists: one
+    # Counter built from a dict per cluster and field, not one update per counted row.
     counted = frame.select(
         "_cluster",
         "text",
         "_key",
         pl.when(pl.col("_as_person")).then(pl.lit("PERSON")).otherwise("label").alias("label"),
     )
-    for field_name, column in (("text", "text"), ("label", "label"), ("key", "_key")):
-        for cluster, value, n in counted.group_by("_cluster", column).len().rows():
-            clusters[cluster][field_name][value] += n
+    per_field = [
+        counted.group_by("_cluster", column)
+        .len()
+        .group_by("_cluster")
+        .agg(pl.col(column).alias(f"{column}_v"), pl.col("len").alias(f"{column}_n"))
+        for column in ("text", "label", "_key")
+    ]
+    gathered = per_field[0].join(per_field[1], on="_cluster").join(per_field[2], on="_cluster")
+    clusters = {
+        # Only the label votes are read as a Counter (a missing label counts 0).
+        cluster: {
+            "text": dict(zip(tv, tn, strict=True)),
+            "label": _counter(lv, ln),
+            "key": dict(zip(kv, kn, strict=True)),
+        }
+        for cluster, tv, tn, lv, ln, kv, kn in gathered.rows()
+    }
 
     entity_of: _EntityOf = {}
     for cluster, c in clusters.items():
@@ -274,19 +307,35 @@ def _entity_of_cluster(
         # A gendered or lower-case cluster ("clinton#f", "bush#lc") keeps its marker in the
         # id, so it never lands on the id of the name it was kept apart from.
         marker = cluster[cluster.index("#") :] if "#" in cluster else ""
-        entity_id = stable_id("ent", label, name_key(name) + marker)
+        entity_id = _entity_id(label, name_key(name) + marker)
         entity_of[cluster] = (label, name, entity_id, votes_json(c["label"], rule))
     return entity_of
+
+
+def _counter(values: list[str], counts: list[int]) -> Counter[str]:
+    """Counter(dict(zip(values, counts))) without Counter.update's per-call Mapping check
+    (42,000 Counters on the BBC)."""
+    counter: Counter[str] = Counter.__new__(Counter)  # an empty Counter; no state to init
+    dict.update(counter, zip(values, counts, strict=True))
+    return counter
+
+
+def _entity_id(label: str, key: str) -> str:
+    """`stable_id("ent", label, key)` with the hash inlined (once per cluster; checked equal
+    in tests/transforms/entities/test_identity.py)."""
+    return "ent_" + hashlib.sha256(f"{label}\x1f{key}".encode()).hexdigest()[:16]
 
 
 def _build_tables(
     frame: pl.DataFrame, entity_of: _EntityOf, decisions: list[Decision]
 ) -> Canonicalization:
     """Ids and counts: the entities table and the mentions with mention_id and entity_id."""
-    ids = [entity_of[c][2] for c in frame["_cluster"].to_list()]
-    mention_ids = _mention_ids(frame.select("article_id", "start_char", "part_id").rows())
+    ids = frame["_cluster"].replace_strict(
+        list(entity_of), [e[2] for e in entity_of.values()], return_dtype=pl.String
+    )
+    mention_ids = _mention_ids(frame)
     frame = frame.with_columns(
-        pl.Series("entity_id", ids, dtype=pl.String),
+        ids.alias("entity_id"),
         pl.Series("mention_id", mention_ids, dtype=pl.String),
     )
     # Two clusters can land on one (label, name key) id, e.g. after a pin; they are one
@@ -320,16 +369,18 @@ def _build_tables(
     )
 
 
-def _mention_ids(rows: list[tuple[str, int, str | None]]) -> list[str]:
+def _mention_ids(frame: pl.DataFrame) -> list[str]:
     """`stable_id("men", article_id, start_char)` per body mention and `stable_id("men",
-    article_id, part_id, start_char)` per caption mention (rows: article_id, start_char,
-    part_id), with the hash inlined: one call per mention was a fifth of the stage on the
-    BBC (72,000 calls). Checked equal to stable_id in
-    tests/transforms/entities/test_identity.py."""
+    article_id, part_id, start_char)` per caption mention (`frame`: article_id, start_char,
+    part_id), with the hash inlined and the hashed text joined by polars: one call per
+    mention was a fifth of the stage on the BBC (72,000 calls). Checked equal to stable_id
+    in tests/transforms/entities/test_identity.py."""
+    sep = pl.lit("\x1f")  # stable_id's separator
+    start = pl.col("start_char").cast(pl.String)
+    texts = frame.select(
+        pl.when(pl.col("part_id").is_null())
+        .then(pl.concat_str("article_id", sep, start))
+        .otherwise(pl.concat_str("article_id", sep, "part_id", sep, start))
+    ).to_series()
     sha = hashlib.sha256
-    sep = "\x1f"  # stable_id's separator
-    return [
-        "men_"
-        + sha((f"{a}{sep}{s}" if p is None else f"{a}{sep}{p}{sep}{s}").encode()).hexdigest()[:16]
-        for a, s, p in rows
-    ]
+    return ["men_" + sha(t.encode()).hexdigest()[:16] for t in texts.to_list()]

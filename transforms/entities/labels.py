@@ -13,6 +13,8 @@ from transforms.entities.lexicon import LABEL_PRIORITY, PLACE_ORG_LABELS
 
 def vote(votes: Counter[str]) -> str:
     """Majority label; ties broken by LABEL_PRIORITY."""
+    if len(votes) == 1:  # most keys have one label; the stage votes tens of thousands
+        return next(iter(votes))
     return min(votes, key=lambda lab: (-votes[lab], _priority(lab)))
 
 
@@ -21,8 +23,11 @@ def label_family(label: str) -> str:
     return "PLACE_ORG" if label in PLACE_ORG_LABELS else label
 
 
+_RANK = {lab: i for i, lab in reversed(list(enumerate(LABEL_PRIORITY)))}  # first index wins
+
+
 def _priority(label: str) -> int:
-    return LABEL_PRIORITY.index(label) if label in LABEL_PRIORITY else len(LABEL_PRIORITY)
+    return _RANK.get(label, len(LABEL_PRIORITY))
 
 
 # A single word that is the surname of a full person name in the corpus (and no first name

@@ -163,6 +163,9 @@ def pick_name(spellings: Counter[str]) -> str:
     shorter form dominates.
     """
 
+    if len(spellings) == 1:  # most clusters: no other spelling can pad or beat it
+        return next(iter(spellings))
+
     def padded(text: str) -> bool:
         words = text.split()
         return any(

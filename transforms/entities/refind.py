@@ -3,7 +3,7 @@
 spaCy's small model misses a name in one sentence that it tags in another: seeds "Donetsk"
 is tagged (as a place before "region") in one article and untagged in a list of regions in
 another. After extraction, every name the corpus prints is matched again in every body
-(polars' Aho-Corasick `str.find_many`, leftmost-longest), and each occurrence that no
+(polars' Aho-Corasick `str.extract_many`, leftmost-longest), and each occurrence that no
 mention covers becomes a mention with the name's label.
 
 Only confident names are matched, with a guard against common words:
@@ -68,18 +68,25 @@ def confident_names(mentions: pl.DataFrame) -> dict[str, tuple[str, int]]:
 def _occurrences(
     bodies: pl.DataFrame, names: dict[str, tuple[str, int]], mentions: pl.DataFrame
 ) -> pl.DataFrame:
-    """(article_id, at: byte offset, name) of each name printed in a body, leftmost-
-    longest, for the names spaCy missed somewhere but tagged at least as often as it missed
-    them (MAX_MISSED_SHARE): a name printed untagged far more often than tagged ("Sunday",
+    """(article_id, name, start_char) of each name printed in a body, leftmost-longest, for
+    the names spaCy missed somewhere but tagged at least as often as it missed them
+    (MAX_MISSED_SHARE): a name printed untagged far more often than tagged ("Sunday",
     tagged ORG in a masthead, printed 227 times more) is no confident name there."""
     patterns = sorted(names, key=lambda t: (-len(t), t))  # the longest name wins a tie
+    # One Aho-Corasick pass (extract_many); `nth` numbers the matches of each body, so the
+    # offsets of the few kept ones are found afterwards (_char_starts).
+    listed = bodies.select(
+        "article_id",
+        "body",
+        pl.col("body").str.extract_many(patterns, overlapping=False).alias("matches"),
+    )
     found = (
-        bodies.select(
+        listed.select(
             "article_id",
-            pl.col("body").str.find_many(patterns, overlapping=False).alias("at"),
-            pl.col("body").str.extract_many(patterns, overlapping=False).alias("name"),
+            pl.col("matches").alias("name"),
+            pl.int_ranges(pl.col("matches").list.len()).alias("nth"),
         )
-        .explode("at", "name")
+        .explode("name", "nth")
         .drop_nulls("name")
     )
     tagged = pl.DataFrame(
@@ -101,7 +108,32 @@ def _occurrences(
     short = printed.join(per_article, on=["article_id", "name"], how="left").filter(
         pl.col("printed") > pl.col("tagged").fill_null(0)
     )
-    return found.join(short.select("article_id", "name"), on=["article_id", "name"], how="semi")
+    found = found.join(short.select("article_id", "name"), on=["article_id", "name"], how="semi")
+    starts = _char_starts(listed, found)
+    return found.select("article_id", "name", pl.Series("start_char", starts, dtype=pl.Int64))
+
+
+def _char_starts(listed: pl.DataFrame, found: pl.DataFrame) -> list[int]:
+    """The code-point offset of each match of `found` (article_id, nth), read from its
+    body's matches in order (`listed`: article_id, body, its matches as a list). A match is
+    the first occurrence of its name after the previous match ends: a non-overlapping scan
+    starts the next match at the leftmost place any name matches, and its own name
+    matches there. Only the articles of `found` are walked (str.find_many would give
+    UTF-8 byte offsets of every match, converted back per match)."""
+    # Each article's matches up to the last one `found` keeps.
+    last = found.group_by("article_id").agg(pl.col("nth").max().alias("last"))
+    wanted = listed.join(last, on="article_id", how="inner").select(
+        "article_id", "body", pl.col("matches").list.head(pl.col("last") + 1)
+    )
+    at: dict[str, list[int]] = {}
+    for article_id, body, matches in wanted.rows():
+        starts, end = [], 0
+        for name in matches:
+            start = body.find(name, end)
+            starts.append(start)
+            end = start + len(name)
+        at[article_id] = starts
+    return [at[a][nth] for a, nth in found.select("article_id", "nth").rows()]
 
 
 def _lower_case_words(bodies: pl.DataFrame, words: list[str]) -> set[str]:
@@ -125,17 +157,11 @@ def refound_mentions(bodies: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFra
     names = confident_names(mentions)
     rows: list[tuple[str, int, int, str, str, str | None]] = []
     if names and bodies.height:
-        found = _occurrences(bodies, names, mentions)
-        articles = set(found["article_id"].unique().to_list())
-        body_of = {a: b for a, b in bodies.rows() if a in articles}
-        starts = []
-        for article_id, offset in found.select("article_id", "at").rows():
-            body = body_of[article_id]
-            # find_many counts UTF-8 bytes; offsets are code points
-            starts.append(offset if body.isascii() else len(body.encode()[:offset].decode()))
-        found = found.with_columns(start_char=pl.Series(starts, dtype=pl.Int64)).with_columns(
+        found = _occurrences(bodies, names, mentions).with_columns(
             end_char=pl.col("start_char") + pl.col("name").str.len_chars()
         )
+        articles = found["article_id"].unique().implode()
+        body_of = dict(bodies.filter(pl.col("article_id").is_in(articles)).rows())
         # Occurrences that a body mention overlaps (most: the tagged mentions themselves).
         body = mentions.filter(pl.col("part_role") == "body").select(
             "article_id", pl.col("start_char").alias("s"), pl.col("end_char").alias("e")

@@ -188,7 +188,20 @@ def test_inlined_mention_ids_are_stable_ids() -> None:
     from transforms.text.ids import stable_id
 
     rows = [("art_0123", 0, None), ("art_x", 12345, None), ("art_x", 12345, "part_c")]
-    assert _mention_ids(rows) == [
+    mentions = pl.DataFrame(
+        rows,
+        schema={"article_id": pl.String, "start_char": pl.Int64, "part_id": pl.String},
+        orient="row",
+    )
+    assert _mention_ids(mentions) == [
         stable_id("men", a, s) if p is None else stable_id("men", a, p, s) for a, s, p in rows
     ]
-    assert len(set(_mention_ids(rows))) == 3  # a caption mention never takes a body id
+    assert len(set(_mention_ids(mentions))) == 3  # a caption mention never takes a body id
+
+
+def test_inlined_entity_ids_are_stable_ids() -> None:
+    from transforms.entities.canonicalize import _entity_id
+    from transforms.text.ids import stable_id
+
+    for label, key in [("PERSON", "tony blair"), ("GPE", "çırağan"), ("PERSON", "clinton#f")]:
+        assert _entity_id(label, key) == stable_id("ent", label, key)

@@ -63,3 +63,30 @@ def test_a_name_missed_more_often_than_tagged_is_not_found_again() -> None:
         start_char=pl.lit(0, pl.Int64), end_char=pl.lit(8, pl.Int64)
     )
     assert refound_mentions(bodies, mentions).height == 0
+
+
+def test_offsets_count_code_points_after_non_ascii_text_and_repeated_names() -> None:
+    # The offsets are read back from the matches in order: a body with accents and a euro
+    # sign before the names, and a name printed twice, still gets code-point offsets.
+    bodies = pl.DataFrame(
+        {
+            "article_id": ["a", "b"],
+            "body": [
+                "Mymensingh flooded, Mymensingh dried.",
+                "Müller paid €5 in Çatalca; Mymensingh, Sylhet and again Mymensingh.",
+            ],
+        }
+    )
+    tagged = [("a", "Mymensingh", "GPE"), ("a", "Mymensingh", "GPE"), ("b", "Sylhet", "GPE")]
+    mentions = frame(tagged).with_columns(
+        start_char=pl.Series([0, 20, 39], dtype=pl.Int64),
+        end_char=pl.Series([10, 30, 45], dtype=pl.Int64),
+    )
+    body_b = bodies["body"][1]
+    found = refound_mentions(bodies, mentions)
+    rows = found.select("article_id", "text", "start_char", "end_char").rows()
+    first = body_b.index("Mymensingh")
+    assert rows == [
+        ("b", "Mymensingh", first, first + 10),
+        ("b", "Mymensingh", body_b.rindex("Mymensingh"), body_b.rindex("Mymensingh") + 10),
+    ]
