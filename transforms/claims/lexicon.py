@@ -179,6 +179,10 @@ NAME_ENTITY_TYPES: frozenset[str] = frozenset(
 # Parts of speech a counted noun or a speaker's head can have.
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Pronouns are no subject, and no speaker a "he said" can resolve to (claims.attribution).
+# Quotation marks that open and close a quoted phrase, straight and curly (the straight ones
+# do both). Read by claims.subjects (a quoted figure's noun) and reconcile.restatements.
+OPENING_QUOTES = frozenset("'‘\"“«")
+CLOSING_QUOTES = frozenset("'’\"”»")
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "this", "that"})
 
 # Kinds whose quantity cannot be negative: an upper bound alone still means "from 0".

@@ -14,10 +14,12 @@ from spacy.tokens import Doc, Span, Token
 
 from transforms.claims.lexicon import (
     CHANGE_LEMMAS,
+    CLOSING_QUOTES,
     CONTAINER_NOUNS,
     DISTANCE_UNITS,
     DURATION_UNITS,
     NOUN_POS,
+    OPENING_QUOTES,
     PERCENT_WORDS,
     PRONOUNS,
 )
@@ -108,10 +110,6 @@ def counted_noun(doc: Doc, claim: Claim) -> Token | None:
     return noun
 
 
-_OPENING_QUOTES = frozenset({"'", "‘", '"', "“", "«"})
-_CLOSING_QUOTES = frozenset({"'", "’", '"', "”", "»"})
-
-
 def _quoted_label(doc: Doc, claim: Claim, noun: Token) -> bool:
     """Is the figure a quoted phrase that the noun after it labels ("this whole 'two or three
     days' game", a "three strikes" law)? The general case: words in quotation marks are
@@ -121,10 +119,10 @@ def _quoted_label(doc: Doc, claim: Claim, noun: Token) -> bool:
     ("a “30-day” ceasefire") still measures the noun it is put before. A possessive's bare
     apostrophe ("two years' jail") opens no quotation, so an opening mark must stand right
     before the figure."""
-    if noun.i < claim.end or claim.start == 0 or doc[claim.start - 1].text not in _OPENING_QUOTES:
+    if noun.i < claim.end or claim.start == 0 or doc[claim.start - 1].text not in OPENING_QUOTES:
         return False
     for k in range(claim.end, noun.i):
-        if doc[k].text in _CLOSING_QUOTES:
+        if doc[k].text in CLOSING_QUOTES:
             return any(doc[j].pos_ in NOUN_POS for j in range(claim.end, k))
     return False
 

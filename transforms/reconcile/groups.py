@@ -246,6 +246,7 @@ def _comparable(
     row["compare_low"] = low if math.isfinite(low) else None
     row["compare_high"] = high if math.isfinite(high) else None
     link_low, link_high = link_interval(low, high, claim["bound"])
+    after = text[len(before) :]
     record = {
         **claim,
         "_low": low,
@@ -263,9 +264,9 @@ def _comparable(
         "_time": claim.get("time_ref"),
         "_source": claim.get("attributed_to"),
         "_conversion": is_conversion(claim["kind"], before),
-        "_kind_of": _owner_names_kind(claim, text[len(before) :]),
+        "_kind_of": _owner_names_kind(claim, after),
         "_modality": claim.get("modality") or "stated",
-        "_quoted": restatements.is_quoted_phrase(text[len(before) :], before),
+        "_quoted": restatements.is_quoted_phrase(after, before),
     }
     return scope_class, FAMILY.get(claim["kind"], claim["kind"]), record
 

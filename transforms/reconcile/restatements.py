@@ -27,10 +27,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-_OPENING = re.compile(r"[‘“\"'«]$")
+from transforms.claims.lexicon import CLOSING_QUOTES, OPENING_QUOTES
+
+_OPENING = re.compile(f"[{re.escape(''.join(sorted(OPENING_QUOTES)))}]$")
 # The closing mark within a few words after the figure's quote ("two or three days’"), not
 # an apostrophe ("50's beef").
-_CLOSING = re.compile(r"^[^\W_]*(?:[\s-]+[^\W_]+){0,3}[’”\"'»](?![^\W_])")
+_CLOSING = re.compile(
+    rf"^[^\W_]*(?:[\s-]+[^\W_]+){{0,3}}[{re.escape(''.join(sorted(CLOSING_QUOTES)))}](?![^\W_])"
+)
 
 # Where a bucket key (groups._bucket_claims) holds the claim's modality.
 _MODALITY = 4
@@ -47,10 +51,14 @@ def _telling(claim: dict, small_count: float) -> bool:
     return figure is not None and not (claim["kind"] == "count" and abs(figure) < small_count)
 
 
+def _printed(claim: dict) -> tuple:
+    """The figure as printed in its article: article, value and printed ends."""
+    return claim["article_id"], claim["_figure"], claim["_raw_low"], claim["_raw_high"]
+
+
 def _spot(claim: dict, bucket: tuple) -> tuple:
     """The figure as printed in its article, and its bucket but for the modality."""
-    rest = (*bucket[:_MODALITY], *bucket[_MODALITY + 1 :])
-    return claim["article_id"], claim["_figure"], claim["_raw_low"], claim["_raw_high"], rest
+    return *_printed(claim), *bucket[:_MODALITY], *bucket[_MODALITY + 1 :]
 
 
 def move_unmarked_restatements(buckets: dict[tuple, list[dict]], small_count: float) -> None:
@@ -84,8 +92,7 @@ def restatement_pairs(members: list[dict], small_count: float) -> Iterator[tuple
     by_figure: dict[tuple, list[dict]] = {}
     for claim in members:
         if _telling(claim, small_count):
-            key = (claim["article_id"], claim["_figure"], claim["_raw_low"], claim["_raw_high"])
-            by_figure.setdefault(key, []).append(claim)
+            by_figure.setdefault(_printed(claim), []).append(claim)
     for same in by_figure.values():
         named = [claim for claim in same if claim["_key"] is not None]
         if len({claim["_key"] for claim in named}) != 1:
