@@ -176,7 +176,7 @@ def after_tables(path: Path) -> tuple[pl.DataFrame, pl.DataFrame, float]:
         sentence_id=pl.lit(None, pl.String),
     )
     entities, out = canonicalize_mentions(
-        pl.concat([mentions, found.select(mentions.columns)]), pins
+        pl.concat([mentions, found.select(mentions.columns)]), pins, frame
     )
     seconds = time.perf_counter() - t0
     entities, out = resolve_event_surnames(entities, out, membership)

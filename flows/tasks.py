@@ -278,7 +278,7 @@ def canonicalize_entities(build: Path, pinned: pl.DataFrame | None) -> None:
             mention_id=pl.lit(None, pl.String), entity_id=pl.lit(None, pl.String)
         )
         entity_rows, mention_rows = canonicalize.canonicalize_mentions(
-            pl.concat([mentions, found.select(mentions.columns)]), pinned
+            pl.concat([mentions, found.select(mentions.columns)]), pinned, bodies
         )
         counts.update(
             refound=found.height,

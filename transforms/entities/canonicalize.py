@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from transforms.contract.schema import columns, conform
+from transforms.entities.bracketed import GIVEN, given_keys, with_given_names
 from transforms.entities.genders import apply_genders
 from transforms.entities.labels import (
     award_ceremony_keys,
@@ -68,15 +69,18 @@ class Canonicalization:
 
 
 def canonicalize_mentions(
-    mentions: pl.DataFrame, pinned: pl.DataFrame | None
+    mentions: pl.DataFrame, pinned: pl.DataFrame | None, bodies: pl.DataFrame | None = None
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(entities, entity_mentions) of the entity_mentions table as stored.
 
     `mentions` has every entity_mentions column; its mention_id and entity_id (from an earlier
     run, possibly stale) are recomputed, and each mention keeps its sentence_id. Both frames
-    come back with exactly their table's columns.
+    come back with exactly their table's columns. `bodies` (article_id, body): the articles'
+    bodies, read for given names printed in brackets (`entities.bracketed`).
     """
     mentions = _with_new_columns(mentions.drop("mention_id", "entity_id"))
+    if bodies is not None:
+        mentions = with_given_names(mentions, bodies)
     # A caption mention may start at the offset of a body mention: the part is in the key.
     where = ["article_id", "start_char", "_part"]
     sentence_of = mentions.select(
@@ -205,7 +209,8 @@ def _keyed(mentions: pl.DataFrame, pins: Pins) -> pl.DataFrame:
     shrub next to "Bush", "felt" next to "Mark Felt") gets a key of its own (`#lc`): a common
     noun never joins a name.
     """
-    frame = mentions.select(list(columns("entity_mentions", without=FILLED_LATER))).sort(
+    given = [GIVEN] if GIVEN in mentions.columns else []
+    frame = mentions.select([*columns("entity_mentions", without=FILLED_LATER), *given]).sort(
         ["article_id", "part_id", "start_char", "end_char"], nulls_last=False
     )
     texts = frame["text"].to_list()
@@ -215,6 +220,9 @@ def _keyed(mentions: pl.DataFrame, pins: Pins) -> pl.DataFrame:
         (label == "GPE" and state_key(t)) or name_key(t)
         for t, label in zip(texts, labels, strict=True)
     ]
+    if given:
+        keys = given_keys(keys, texts, frame[GIVEN].to_list())
+        frame = frame.drop(GIVEN)
     lower = frame.select(~pl.col("text").str.contains(r"\p{Lu}")).to_series().to_list()
     lower_keys = {k for k, is_lower in zip(keys, lower, strict=True) if is_lower and k}
     if lower_keys:

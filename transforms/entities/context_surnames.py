@@ -10,6 +10,9 @@ names in full once are named in full once, though, and their later surnames stan
 Two articles that share CONTEXT_MIN entities which are not everywhere in the corpus are
 about the same people, so there the one full name is trusted; a "Bez" of a reality-show
 story shares nothing with the one article on a car maker's chief "Ulrich Bez" and stays.
+The office printed with the surname is company too: "shadow attorney general Mr Grieve" is
+the corpus's one "Shadow attorney general Dominic Grieve" (an office of 2+ words besides
+honorifics, `titles.office_of`: "coach" or "Dr" name many people).
 
 This runs inside the event-level pass (`entities.event_surnames`), on the finished tables,
 for the (entity, article) pairs that pass left alone, with its candidates (one-word PERSON
@@ -26,7 +29,7 @@ import polars as pl
 from transforms.entities.genders import GENDER_SHARE
 from transforms.entities.lexicon import NOBLE
 from transforms.entities.names import word_key
-from transforms.entities.titles import gender_of
+from transforms.entities.titles import gender_of, office_of
 
 # Shared entities needed: one shared name is chance (a city both stories mention); two
 # uncommon ones are the same story's cast. Measured on the BBC: the 2+ cases are team-mates
@@ -76,6 +79,7 @@ def context_moves(
     articles_of: dict[str, set[str]] = defaultdict(set)
     genders: dict[str, Counter[str]] = defaultdict(Counter)
     said: dict[tuple[str, str], set[str]] = defaultdict(set)  # (bare, article) -> gender, noble
+    offices: dict[str | tuple[str, str], set[str]] = defaultdict(set)  # target or (bare, article)
     targets = set(only.values())
     for eid, article_id, title, text in rows:
         if eid not in common:
@@ -83,8 +87,10 @@ def context_moves(
         articles_of[eid].add(article_id)
         if eid in targets:
             genders[eid][gender_of(title, text) or "?"] += 1
+            offices[eid].add(office_of(title))
         elif eid in only:
             said[(eid, article_id)] |= {gender_of(title, text)} | _noble(title, text)
+            offices[(eid, article_id)].add(office_of(title))
     names = dict(entities.select("entity_id", "aliases").rows())
     moves: ArticleMoves = {}
     for (eid, article_id), words in sorted(said.items()):
@@ -92,7 +98,8 @@ def context_moves(
         if (eid, article_id) in settled or not _consistent(words, genders[target], names[target]):
             continue
         company = set().union(*(in_article[a] for a in articles_of[target] - {article_id}))
-        if len((in_article[article_id] & company) - {eid, target}) >= CONTEXT_MIN:
+        same_office = (offices[(eid, article_id)] & offices[target]) - {""}
+        if same_office or len((in_article[article_id] & company) - {eid, target}) >= CONTEXT_MIN:
             moves[(eid, article_id)] = target
     return moves
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.entities.lexicon import TITLE_HEADS
+from transforms.entities.lexicon import HONORIFICS, TITLE_HEADS
 from transforms.entities.names import is_strippable, word_key
 
 # Honorifics that say a gender. "Dr", "Prof" and offices do not; "Lady" and "Lord" are
@@ -64,3 +64,16 @@ def gender_of(title: str | None, text: str = "") -> str:
         if key in FEMALE:
             return "f"
     return ""
+
+
+# An office names one person when it has this many words besides honorifics: "shadow attorney
+# general" does, "coach" or "Dr" (many people hold them) does not.
+OFFICE_MIN_WORDS = 2
+
+
+def office_of(title: str | None) -> str:
+    """The office a title names, lower case and without honorifics ("shadow attorney general
+    Mr" -> "shadow attorney general"), or "" when it has under OFFICE_MIN_WORDS words."""
+    words = [word_key(w) for w in (title or "").split()]
+    words = [w for w in words if w and w not in HONORIFICS]
+    return " ".join(words) if len(words) >= OFFICE_MIN_WORDS else ""

@@ -103,3 +103,18 @@ def test_a_player_named_once_in_full_and_then_by_surname_stays_a_person() -> Non
     bare = [(a, t, lab) for a, t, lab in reports if t == "Ostrander"]
     entities, _ = _run([*story, *bare, ("r0", "Ostrander", "ORG")])
     assert entities.filter(pl.col("name") == "Ostrander")["label"].to_list() == ["ORG"]
+
+
+def test_the_same_office_of_two_plus_words_joins_the_full_name() -> None:
+    # Nothing else shared: the office printed with both is the company that names him.
+    rows = [*STORY, ("a2", "Quenneville", "PERSON"), ("a2", "Ferrowick Motors", "ORG")]
+    titles = {0: "Shadow home secretary", 3: "shadow home secretary Mr"}
+    entities, mentions = _run(rows, titles=titles)
+    assert entity_name_of(entities, mentions, "a2", "Quenneville") == "Walda Quenneville"
+
+
+def test_a_one_word_office_or_another_office_is_not_enough() -> None:
+    rows = [*STORY, ("a2", "Quenneville", "PERSON"), ("a2", "Ferrowick Motors", "ORG")]
+    for titles in ({0: "Coach", 3: "coach"}, {0: "Shadow home secretary", 3: "Shadow chancellor"}):
+        entities, mentions = _run(rows, titles=titles)
+        assert entity_name_of(entities, mentions, "a2", "Quenneville") == "Quenneville", titles
