@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from flows import sources
+from warehouse import store
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 # Reconciliation slack above 50 % would call "6,000" and "9,000" the same number.
@@ -58,6 +59,21 @@ def _dask_address(raw: str | None) -> str | None:
         raise SettingsError(
             f"NEWSCLAIMS_DASK_ADDRESS / --dask must be a Dask scheduler address such as "
             f"tcp://host:8786 or host:8786, not {raw!r}"
+        )
+    return raw
+
+
+# A DuckDB memory size as DuckDB reads it: a number and a unit ("512MB", "2GB", "1.5GiB").
+DUCKDB_SIZE = re.compile(r"[0-9]+(\.[0-9]+)?\s*([KMGT]i?B)", re.IGNORECASE)
+
+
+def _duckdb_memory() -> str:
+    """NEWSCLAIMS_DUCKDB_MEMORY, read by warehouse.store.connect itself (every stage opens the
+    build there); checked here so a bad value stops the run before it starts."""
+    raw = os.environ.get(store.MEMORY_LIMIT_ENV, store.DEFAULT_MEMORY_LIMIT)
+    if not DUCKDB_SIZE.fullmatch(raw.strip()):
+        raise SettingsError(
+            f"{store.MEMORY_LIMIT_ENV} must be a size such as 512MB or 2GB, not {raw!r}"
         )
     return raw
 
@@ -118,6 +134,8 @@ class Settings:
     dask_address: str | None = field(
         default_factory=lambda: _dask_address(os.environ.get("NEWSCLAIMS_DASK_ADDRESS"))
     )
+    # DuckDB's memory limit in every connection to the build (warehouse/store.py says why).
+    duckdb_memory: str = field(default_factory=_duckdb_memory)
 
     @property
     def published(self) -> Path:

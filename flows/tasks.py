@@ -298,7 +298,7 @@ def reconcile_build(
         with store.connect(build) as con:
             mentions = store.read_table(con, "entity_mentions")
             result = reconciliation.reconcile(
-                store.read_table(con, "articles"),
+                store.read_table(con, "articles", list(reconciliation.ARTICLE_COLUMNS)),
                 mentions,
                 store.read_table(con, "entities"),
                 store.read_table(con, "sentences"),
@@ -308,12 +308,11 @@ def reconcile_build(
                 previous=reconciliation.PublishedIds(events, groups),
                 split=pins.Pins.from_frame(pinned).split,
             )
-            store.replace_table(con, "articles", result.articles)
             if result.mentions is not mentions:  # surnames resolved within their event
                 store.replace_table(con, "entities", result.entities)
                 store.replace_table(con, "entity_mentions", result.mentions)
-            store.replace_table(con, "sentences", result.sentences)
-            store.replace_table(con, "numeric_claims", result.claims)
+            for table, frame in result.set_columns().items():  # only what reconcile sets
+                store.update_columns(con, table, frame, key=frame.columns[0])
             counts.update(
                 events=store.replace_table(con, "events", result.events),
                 wire_copies=int(result.sentences["is_wire_copy"].sum()),

@@ -7,6 +7,7 @@ the critical checks pass. All SQL of the project lives in this package.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -97,9 +98,19 @@ CARRIED_TABLES = ("raw_files", "claim_group_history", "id_lineage")
 ARTICLE_TABLES = ("articles", "article_parts", "sentences", "entity_mentions", "numeric_claims")
 
 
+# DuckDB's own memory limit is 80 % of the machine's RAM, and it keeps the table pages it read
+# cached up to it: the row audits (every mention and sentence joined with its body) held
+# about 1,000 MB at 10x BBC, 577 MB under a 512MB limit (3.3 -> 4.0 s), since DuckDB evicts
+# pages and spills joins to disk at its limit. NEWSCLAIMS_DUCKDB_MEMORY overrides it (any
+# DuckDB size, "2GB"; flows.settings checks it before a run starts).
+MEMORY_LIMIT_ENV = "NEWSCLAIMS_DUCKDB_MEMORY"
+DEFAULT_MEMORY_LIMIT = "512MB"
+
+
 def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open a DuckDB file; readers always pass read_only=True so writers are never blocked."""
-    return duckdb.connect(str(path), read_only=read_only)
+    limit = os.environ.get(MEMORY_LIMIT_ENV, DEFAULT_MEMORY_LIMIT)
+    return duckdb.connect(str(path), read_only=read_only, config={"memory_limit": limit})
 
 
 def remove_stale_builds(warehouse_dir: Path) -> list[Path]:
@@ -180,6 +191,25 @@ def replace_table(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFram
     """Replace every row of `table` with `frame` (corpus-level tables are rebuilt each run)."""
     con.execute(f"DELETE FROM {table}")
     return insert_rows(con, table, frame)
+
+
+def update_columns(
+    con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, key: str
+) -> int:
+    """Set the columns of `frame` other than `key` in `table`, row by `key` (one row per key).
+
+    A stage that sets a few columns of a table holding text (articles' bodies, sentences')
+    writes only those: rewriting the whole table copied every body again inside DuckDB while
+    the stage's frames were still held (+155 MB at 10x BBC, issue 14). Rows of `table` whose
+    key is not in `frame` keep their values."""
+    if frame.height == 0:
+        return 0
+    assignments = ", ".join(f'"{c}" = _values."{c}"' for c in frame.columns if c != key)
+    with _registered(con, "_values", frame):
+        con.execute(
+            f'UPDATE {table} SET {assignments} FROM _values WHERE {table}."{key}" = _values."{key}"'
+        )
+    return frame.height
 
 
 def delete_articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:

@@ -91,3 +91,17 @@ def test_absent_default_pin_file_means_no_pins(tmp_path: Path):
     from flows.tasks import read_pins
 
     assert read_pins.fn(tmp_path / "none.csv") is None
+
+
+@pytest.mark.parametrize("value", ["lots", "512", "-1GB", "1 GBs"])
+def test_bad_duckdb_memory_names_the_variable(monkeypatch, value):
+    monkeypatch.setenv("NEWSCLAIMS_DUCKDB_MEMORY", value)
+    with pytest.raises(SettingsError, match="NEWSCLAIMS_DUCKDB_MEMORY must be a size"):
+        Settings()
+
+
+def test_duckdb_memory_defaults_to_512mb_and_takes_any_duckdb_size(monkeypatch):
+    monkeypatch.delenv("NEWSCLAIMS_DUCKDB_MEMORY", raising=False)
+    assert Settings().duckdb_memory == "512MB"
+    monkeypatch.setenv("NEWSCLAIMS_DUCKDB_MEMORY", "1.5GiB")
+    assert Settings().duckdb_memory == "1.5GiB"

@@ -85,6 +85,26 @@ def test_replace_table_swaps_every_row(tmp_path):
         assert sorted(store.read_table(con, "events")["event_id"]) == ["e2", "e3"]
 
 
+def test_update_columns_sets_only_the_given_columns_of_the_keyed_rows(tmp_path):
+    build = new_build(tmp_path)
+    with store.connect(build) as con:
+        insert(con, "articles", [article("a1", BODY), article("a2", "Other text.", event_id="e0")])
+        values = pl.DataFrame({"article_id": ["a1"], "event_id": ["e7"]})
+        assert store.update_columns(con, "articles", values, key="article_id") == 1
+        rows = store.read_table(con, "articles", ["article_id", "event_id", "body"]).sort(
+            "article_id"
+        )
+    assert rows.rows() == [("a1", "e7", BODY), ("a2", "e0", "Other text.")]
+
+
+def test_every_build_connection_has_the_duckdb_memory_limit(tmp_path, monkeypatch):
+    build = new_build(tmp_path)
+    monkeypatch.setenv(store.MEMORY_LIMIT_ENV, "300MB")
+    with store.connect(build) as con:
+        limit = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    assert limit in ("300.0 MB", "286.1 MiB")
+
+
 def test_delete_articles_drops_exactly_their_rows(tmp_path):
     build = new_build(tmp_path)
     with store.connect(build) as con:

@@ -34,9 +34,20 @@ class PublishedIds:
         )
 
 
+# The columns reconcile sets in the tables it is given (key first); every other column of
+# articles, sentences and numeric_claims comes back as it went in, so a caller may write back
+# only these, and may pass articles with only ARTICLE_COLUMNS.
+SET_COLUMNS = {
+    "articles": ("article_id", "event_id"),
+    "sentences": ("sentence_id", "is_wire_copy", "wire_group"),
+    "numeric_claims": ("claim_id", "attributed_entity_id", *PER_CLAIM_COLUMNS[1:]),
+}
+ARTICLE_COLUMNS = ("article_id", "event_id", "outlet_key", "published_date", "title", "body")
+
+
 @dataclass(frozen=True)
 class Reconciled:
-    """The tables reconcile rewrites, each with exactly its warehouse columns."""
+    """The tables reconcile rewrites, each with the columns it was given."""
 
     articles: pl.DataFrame  # event_id set
     entities: pl.DataFrame  # bare surnames resolved within their event
@@ -46,6 +57,12 @@ class Reconciled:
     events: pl.DataFrame
     claim_groups: pl.DataFrame
     lineage: pl.DataFrame  # kind, id, previous_id, n_shared, change (id_lineage without run_id)
+
+    def set_columns(self) -> dict[str, pl.DataFrame]:
+        """Per table, the key and the columns reconcile set (SET_COLUMNS), key first."""
+        given = {"articles": self.articles, "sentences": self.sentences}
+        given["numeric_claims"] = self.claims
+        return {table: given[table].select(SET_COLUMNS[table]) for table in SET_COLUMNS}
 
 
 def _replace_columns(frame: pl.DataFrame, values: pl.DataFrame, key: str) -> pl.DataFrame:
