@@ -111,11 +111,8 @@ def normalize_files(intake: Intake) -> tuple[pl.DataFrame, pl.DataFrame, pl.Data
         raw_files, article_rows, parts = articles.prepare_articles(
             intake.raw_files, intake.new_files, intake.manifest.entries
         )
-        counts.update(
-            articles=article_rows.height,
-            parts=parts.height,
-            no_prose=intake.new_files.height - article_rows.height,
-        )
+        no_prose = intake.new_files.height - article_rows.height
+        counts.update(articles=article_rows.height, parts=parts.height, no_prose=no_prose)
     return raw_files, article_rows, parts
 
 
@@ -245,10 +242,9 @@ def withhold_faulty_articles(build: Path, run_id: str) -> pl.DataFrame:
         broken = pl.concat([audit.row_faults(con), faults.vocabulary_faults(tables), density])
         raw_files = quarantine.withhold_articles(con, broken, run_id)
         counts["withheld"] = broken["article_id"].n_unique()
-    for row in raw_files.filter(pl.col("reason").str.starts_with("failed row check")).iter_rows(
-        named=True
-    ):
-        logger.warning("withheld %r: %s", row["path"], row["reason"])
+    withheld = raw_files.filter(pl.col("reason").str.starts_with("failed row check"))
+    for path, reason in withheld.select("path", "reason").iter_rows():
+        logger.warning("withheld %r: %s", path, reason)
     return raw_files
 
 
@@ -274,7 +270,8 @@ def canonicalize_entities(build: Path, pinned: pl.DataFrame | None) -> None:
         mentions = store.read_table(con, "entity_mentions")
         bodies = con.sql("SELECT article_id, body FROM articles").pl()
         found = refind.refound_mentions(bodies, mentions)
-        found = spans.assign_sentences(found, store.read_table(con, "sentences")).with_columns(
+        bounds = store.read_table(con, "sentences", list(spans.SENTENCE_BOUNDS))  # no texts
+        found = spans.assign_sentences(found, bounds).with_columns(
             mention_id=pl.lit(None, pl.String), entity_id=pl.lit(None, pl.String)
         )
         entity_rows, mention_rows = canonicalize.canonicalize_mentions(
@@ -293,32 +290,35 @@ def reconcile_build(
 ) -> None:
     """Events (then surnames resolved in them, split pins kept), wire copies, attributions and
     claim groups over every article in the build; ids carry over (id_lineage: changes)."""
-    with _timed("reconcile") as counts:
-        events, groups = store.published_ids(published)
-        with store.connect(build) as con:
-            mentions = store.read_table(con, "entity_mentions")
-            result = reconciliation.reconcile(
-                store.read_table(con, "articles", list(reconciliation.ARTICLE_COLUMNS)),
-                mentions,
-                store.read_table(con, "entities"),
-                store.read_table(con, "sentences"),
-                store.read_table(con, "numeric_claims"),
-                parts=store.claim_parts(con),
-                tolerance=tolerance,
-                previous=reconciliation.PublishedIds(events, groups),
-                split=pins.Pins.from_frame(pinned).split,
-            )
-            if result.mentions is not mentions:  # surnames resolved within their event
-                store.replace_table(con, "entities", result.entities)
-                store.replace_table(con, "entity_mentions", result.mentions)
-            for table, frame in result.set_columns().items():  # only what reconcile sets
-                store.update_columns(con, table, frame, key=frame.columns[0])
-            counts.update(
-                events=store.replace_table(con, "events", result.events),
-                wire_copies=int(result.sentences["is_wire_copy"].sum()),
-                groups=store.replace_table(con, "claim_groups", result.claim_groups),
-                id_changes=store.record_lineage(con, run_id, result.lineage),
-            )
+    with _timed("reconcile") as counts, store.connect(build) as con:
+        previous = reconciliation.PublishedIds(*store.published_ids(published))
+        # Two phases: bodies (events) and sentence texts (claims) are never held at once.
+        mentions = store.read_table(con, "entity_mentions")
+        articles = store.read_table(con, "articles", list(reconciliation.ARTICLE_COLUMNS))
+        split = pins.Pins.from_frame(pinned).split
+        events = reconciliation.reconcile_events(
+            articles, mentions, store.read_table(con, "entities"), previous=previous, split=split
+        )
+        if events.mentions is not mentions:  # surnames resolved within their event
+            store.replace_table(con, "entities", events.entities)
+            store.replace_table(con, "entity_mentions", events.mentions)
+        del mentions, articles
+        counts["events"] = store.replace_table(con, "events", events.events)
+        result = reconciliation.reconcile_claims(
+            events,
+            store.read_table(con, "sentences"),
+            store.read_table(con, "numeric_claims"),
+            parts=store.claim_parts(con),
+            tolerance=tolerance,
+            previous=previous,
+        )
+        for table, frame in result.set_columns().items():  # only what reconcile sets
+            store.update_columns(con, table, frame, key=frame.columns[0])
+        counts.update(
+            wire_copies=int(result.sentences["is_wire_copy"].sum()),
+            groups=store.replace_table(con, "claim_groups", result.claim_groups),
+            id_changes=store.record_lineage(con, run_id, result.lineage),
+        )
 
 
 @stage

@@ -6,6 +6,9 @@ import warnings
 
 import polars as pl
 
+# The sentence columns assign_sentences reads: a caller need not read the sentences' texts.
+SENTENCE_BOUNDS = ("article_id", "sentence_id", "start_char", "end_char")
+
 
 def assign_sentences(spans: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
     """Add `sentence_id` to `spans` (article_id, start_char): the sentence whose range holds it.

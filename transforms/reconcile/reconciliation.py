@@ -1,12 +1,15 @@
-"""The reconcile stage in one call: events, wire copies, attributions and claim groups.
+"""The reconcile stage: events, wire copies, attributions and claim groups.
 
 It works on whole tables (every article of the build, new and carried over), because an event
-or a claim group spans articles of many runs.
+or a claim group spans articles of many runs. It runs in two phases, so that a caller holds
+the articles' bodies (events) and the sentences' texts (wire copies, claim groups) one after
+the other rather than at once (issue 14: memory at 10x): `reconcile_events`, then
+`reconcile_claims`; `reconcile` is the two in one call.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import polars as pl
 
@@ -46,12 +49,24 @@ ARTICLE_COLUMNS = ("article_id", "event_id", "outlet_key", "published_date", "ti
 
 
 @dataclass(frozen=True)
-class Reconciled:
-    """The tables reconcile rewrites, each with the columns it was given."""
+class ReconciledEvents:
+    """The first phase: events, and the entities as resolved within them."""
 
-    articles: pl.DataFrame  # event_id set
+    articles: pl.DataFrame  # article_id, event_id, outlet_key: one row per article, in order
     entities: pl.DataFrame  # bare surnames resolved within their event
     mentions: pl.DataFrame  # entity_id of those surnames moved to their full name
+    events: pl.DataFrame
+    lineage: pl.DataFrame  # the events' id_lineage rows (kind "event", without run_id)
+
+
+@dataclass(frozen=True)
+class Reconciled:
+    """The tables reconcile rewrites, each with the columns it was given (`reconcile_claims`
+    gives articles as ReconciledEvents.articles)."""
+
+    articles: pl.DataFrame  # event_id set
+    entities: pl.DataFrame
+    mentions: pl.DataFrame
     sentences: pl.DataFrame  # is_wire_copy and wire_group set
     claims: pl.DataFrame  # attributed_entity_id, group_id, subject_key, compare_* set
     events: pl.DataFrame
@@ -74,24 +89,22 @@ def _replace_columns(frame: pl.DataFrame, values: pl.DataFrame, key: str) -> pl.
     )
 
 
-def reconcile(
+def _lineage(kind: str, lineage: pl.DataFrame) -> pl.DataFrame:
+    return lineage.select(pl.lit(kind).alias("kind"), pl.all())
+
+
+def reconcile_events(
     articles: pl.DataFrame,
     mentions: pl.DataFrame,
     entities: pl.DataFrame,
-    sentences: pl.DataFrame,
-    claims: pl.DataFrame,
     *,
-    tolerance: float,
-    parts: pl.DataFrame | None = None,
     previous: PublishedIds | None = None,
     split: set[frozenset[str]] | None = None,
-) -> Reconciled:
-    """Reconcile every article: `articles`, `mentions`, `entities`, `sentences` and `claims`
-    are the warehouse tables as stored (articles.outlet_key: the outlet each article counts
-    as, set by the normalize stage); `previous` holds the last published run's event and group
-    membership, whose ids carry over; `split` the entity pins' split pairs (`Pins.split`).
-    `parts` (article_parts rows) gives a headline or caption claim its part's text as
-    context. Row order of the tables is kept."""
+) -> ReconciledEvents:
+    """Group the articles into events (`articles` needs ARTICLE_COLUMNS; outlet_key: the
+    outlet each article counts as), then resolve bare surnames within them; `previous` holds
+    the last published run's event membership, whose ids carry over; `split` the entity
+    pins' split pairs (`Pins.split`)."""
     previous = previous or PublishedIds.none()
     events, membership = group_events(articles, mentions, entities)
     # Surnames resolved within their event: this needs the events, which need the entities
@@ -107,11 +120,29 @@ def reconcile(
         membership.rename({"event_id": "id"}), previous.events, member="article_id"
     )
     membership = event_ids.apply(membership, "event_id")
+    keyed = _replace_columns(
+        articles.select("article_id", "event_id", "outlet_key"), membership, "article_id"
+    )
     events = event_ids.apply(events, "event_id").sort("event_id")
-    articles = _replace_columns(articles, membership, "article_id")
-    keyed = articles.select("article_id", "event_id", "outlet_key")
+    return ReconciledEvents(keyed, entities, mentions, events, _lineage("event", event_ids.lineage))
+
+
+def reconcile_claims(
+    events: ReconciledEvents,
+    sentences: pl.DataFrame,
+    claims: pl.DataFrame,
+    *,
+    tolerance: float,
+    parts: pl.DataFrame | None = None,
+    previous: PublishedIds | None = None,
+) -> Reconciled:
+    """Wire copies, attributions and claim groups within the events of `events`; `parts`
+    (article_parts rows) gives a headline or caption claim its part's text as context, and
+    the groups of `previous` carry their ids over. Row order of the tables is kept."""
+    previous = previous or PublishedIds.none()
+    keyed = events.articles
     sentences = _replace_columns(sentences, mark_wire_copies(sentences, keyed), "sentence_id")
-    claims = link_attributions(claims, entities)
+    claims = link_attributions(claims, events.entities)
     groups, per_claim = group_claims(claims, keyed, sentences, tolerance=tolerance, parts=parts)
     group_ids = carry_ids(
         per_claim.select("claim_id", id="group_id").drop_nulls(), previous.groups, member="claim_id"
@@ -119,10 +150,28 @@ def reconcile(
     groups = group_ids.apply(groups, "group_id").sort("group_id")
     per_claim = group_ids.apply(per_claim, "group_id")
     claims = _replace_columns(claims, per_claim.select(PER_CLAIM_COLUMNS), "claim_id")
-    lineage = pl.concat(
-        [
-            event_ids.lineage.select(pl.lit("event").alias("kind"), pl.all()),
-            group_ids.lineage.select(pl.lit("claim_group").alias("kind"), pl.all()),
-        ]
+    lineage = pl.concat([events.lineage, _lineage("claim_group", group_ids.lineage)])
+    return Reconciled(
+        keyed, events.entities, events.mentions, sentences, claims, events.events, groups, lineage
     )
-    return Reconciled(articles, entities, mentions, sentences, claims, events, groups, lineage)
+
+
+def reconcile(
+    articles: pl.DataFrame,
+    mentions: pl.DataFrame,
+    entities: pl.DataFrame,
+    sentences: pl.DataFrame,
+    claims: pl.DataFrame,
+    *,
+    tolerance: float,
+    parts: pl.DataFrame | None = None,
+    previous: PublishedIds | None = None,
+    split: set[frozenset[str]] | None = None,
+) -> Reconciled:
+    """Both phases in one call, on the warehouse tables as stored: the tables come back with
+    their own columns (articles with event_id set). Row order of the tables is kept."""
+    events = reconcile_events(articles, mentions, entities, previous=previous, split=split)
+    result = reconcile_claims(
+        events, sentences, claims, tolerance=tolerance, parts=parts, previous=previous
+    )
+    return replace(result, articles=_replace_columns(articles, events.articles, "article_id"))
