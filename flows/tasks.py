@@ -302,22 +302,20 @@ def reconcile_build(
         if events.mentions is not mentions:  # surnames resolved within their event
             store.replace_table(con, "entities", events.entities)
             store.replace_table(con, "entity_mentions", events.mentions)
-        del mentions, articles
+        store.update_tables(con, events.set_columns())  # only the columns reconcile sets
         counts["events"] = store.replace_table(con, "events", events.events)
-        result = reconciliation.reconcile_claims(
-            events,
-            store.read_table(con, "sentences"),
-            store.read_table(con, "numeric_claims"),
-            parts=store.claim_parts(con),
-            tolerance=tolerance,
-            previous=previous,
+        keyed, entities, event_lineage = events.articles, events.entities, events.lineage
+        del mentions, articles, events
+        sentences, claims = (store.read_table(con, t) for t in ("sentences", "numeric_claims"))
+        parts = store.claim_parts(con)
+        found = reconciliation.reconcile_claims(
+            keyed, entities, sentences, claims, tolerance=tolerance, parts=parts, previous=previous
         )
-        for table, frame in result.set_columns().items():  # only what reconcile sets
-            store.update_columns(con, table, frame, key=frame.columns[0])
+        store.update_tables(con, found.set_columns())
         counts.update(
-            wire_copies=int(result.sentences["is_wire_copy"].sum()),
-            groups=store.replace_table(con, "claim_groups", result.claim_groups),
-            id_changes=store.record_lineage(con, run_id, result.lineage),
+            wire_copies=int(found.sentences["is_wire_copy"].sum()),
+            groups=store.replace_table(con, "claim_groups", found.claim_groups),
+            id_changes=store.record_lineage(con, run_id, pl.concat([event_lineage, found.lineage])),
         )
 
 

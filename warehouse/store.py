@@ -212,6 +212,12 @@ def update_columns(
     return frame.height
 
 
+def update_tables(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -> None:
+    """`update_columns` for each table of `frames`, keyed by each frame's first column."""
+    for table, frame in frames.items():
+        update_columns(con, table, frame, key=frame.columns[0])
+
+
 def delete_articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
     """Drop every per-article row of `article_ids` (changed or removed files)."""
     if not article_ids:

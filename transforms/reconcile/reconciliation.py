@@ -9,7 +9,7 @@ the other rather than at once (issue 14: memory at 10x): `reconcile_events`, the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import polars as pl
 
@@ -48,6 +48,10 @@ SET_COLUMNS = {
 ARTICLE_COLUMNS = ("article_id", "event_id", "outlet_key", "published_date", "title", "body")
 
 
+def _set_columns(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    return {table: frame.select(SET_COLUMNS[table]) for table, frame in frames.items()}
+
+
 @dataclass(frozen=True)
 class ReconciledEvents:
     """The first phase: events, and the entities as resolved within them."""
@@ -58,11 +62,28 @@ class ReconciledEvents:
     events: pl.DataFrame
     lineage: pl.DataFrame  # the events' id_lineage rows (kind "event", without run_id)
 
+    def set_columns(self) -> dict[str, pl.DataFrame]:
+        """Per table, the key and the columns this phase set (SET_COLUMNS), key first."""
+        return _set_columns({"articles": self.articles})
+
+
+@dataclass(frozen=True)
+class ReconciledClaims:
+    """The second phase: wire copies, attributions, claim groups."""
+
+    sentences: pl.DataFrame  # is_wire_copy and wire_group set
+    claims: pl.DataFrame  # attributed_entity_id, group_id, subject_key, compare_* set
+    claim_groups: pl.DataFrame
+    lineage: pl.DataFrame  # the groups' id_lineage rows (kind "claim_group", without run_id)
+
+    def set_columns(self) -> dict[str, pl.DataFrame]:
+        """Per table, the key and the columns this phase set (SET_COLUMNS), key first."""
+        return _set_columns({"sentences": self.sentences, "numeric_claims": self.claims})
+
 
 @dataclass(frozen=True)
 class Reconciled:
-    """The tables reconcile rewrites, each with the columns it was given (`reconcile_claims`
-    gives articles as ReconciledEvents.articles)."""
+    """The tables reconcile rewrites, each with exactly the columns it was given."""
 
     articles: pl.DataFrame  # event_id set
     entities: pl.DataFrame
@@ -72,12 +93,6 @@ class Reconciled:
     events: pl.DataFrame
     claim_groups: pl.DataFrame
     lineage: pl.DataFrame  # kind, id, previous_id, n_shared, change (id_lineage without run_id)
-
-    def set_columns(self) -> dict[str, pl.DataFrame]:
-        """Per table, the key and the columns reconcile set (SET_COLUMNS), key first."""
-        given = {"articles": self.articles, "sentences": self.sentences}
-        given["numeric_claims"] = self.claims
-        return {table: given[table].select(SET_COLUMNS[table]) for table in SET_COLUMNS}
 
 
 def _replace_columns(frame: pl.DataFrame, values: pl.DataFrame, key: str) -> pl.DataFrame:
@@ -128,32 +143,30 @@ def reconcile_events(
 
 
 def reconcile_claims(
-    events: ReconciledEvents,
+    articles: pl.DataFrame,
+    entities: pl.DataFrame,
     sentences: pl.DataFrame,
     claims: pl.DataFrame,
     *,
     tolerance: float,
     parts: pl.DataFrame | None = None,
     previous: PublishedIds | None = None,
-) -> Reconciled:
-    """Wire copies, attributions and claim groups within the events of `events`; `parts`
-    (article_parts rows) gives a headline or caption claim its part's text as context, and
-    the groups of `previous` carry their ids over. Row order of the tables is kept."""
+) -> ReconciledClaims:
+    """Wire copies, attributions and claim groups within the events: `articles` and
+    `entities` as the first phase gave them (ReconciledEvents); `parts` (article_parts rows)
+    gives a headline or caption claim its part's text as context, and the groups of
+    `previous` carry their ids over. Row order of the tables is kept."""
     previous = previous or PublishedIds.none()
-    keyed = events.articles
-    sentences = _replace_columns(sentences, mark_wire_copies(sentences, keyed), "sentence_id")
-    claims = link_attributions(claims, events.entities)
-    groups, per_claim = group_claims(claims, keyed, sentences, tolerance=tolerance, parts=parts)
+    sentences = _replace_columns(sentences, mark_wire_copies(sentences, articles), "sentence_id")
+    claims = link_attributions(claims, entities)
+    groups, per_claim = group_claims(claims, articles, sentences, tolerance=tolerance, parts=parts)
     group_ids = carry_ids(
         per_claim.select("claim_id", id="group_id").drop_nulls(), previous.groups, member="claim_id"
     )
     groups = group_ids.apply(groups, "group_id").sort("group_id")
     per_claim = group_ids.apply(per_claim, "group_id")
     claims = _replace_columns(claims, per_claim.select(PER_CLAIM_COLUMNS), "claim_id")
-    lineage = pl.concat([events.lineage, _lineage("claim_group", group_ids.lineage)])
-    return Reconciled(
-        keyed, events.entities, events.mentions, sentences, claims, events.events, groups, lineage
-    )
+    return ReconciledClaims(sentences, claims, groups, _lineage("claim_group", group_ids.lineage))
 
 
 def reconcile(
@@ -171,7 +184,22 @@ def reconcile(
     """Both phases in one call, on the warehouse tables as stored: the tables come back with
     their own columns (articles with event_id set). Row order of the tables is kept."""
     events = reconcile_events(articles, mentions, entities, previous=previous, split=split)
-    result = reconcile_claims(
-        events, sentences, claims, tolerance=tolerance, parts=parts, previous=previous
+    found = reconcile_claims(
+        events.articles,
+        events.entities,
+        sentences,
+        claims,
+        tolerance=tolerance,
+        parts=parts,
+        previous=previous,
     )
-    return replace(result, articles=_replace_columns(articles, events.articles, "article_id"))
+    return Reconciled(
+        _replace_columns(articles, events.articles, "article_id"),
+        events.entities,
+        events.mentions,
+        found.sentences,
+        found.claims,
+        events.events,
+        found.claim_groups,
+        pl.concat([events.lineage, found.lineage]),
+    )

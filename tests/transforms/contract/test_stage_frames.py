@@ -23,6 +23,7 @@ from transforms.nlp.pipeline import parse
 from transforms.nlp.sentences import split_sentences
 from transforms.nlp.spans import assign_sentences
 from transforms.normalize.articles import prepare_articles
+from transforms.reconcile import reconciliation
 from transforms.reconcile.reconciliation import reconcile
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
@@ -57,15 +58,16 @@ def stages() -> dict[str, pl.DataFrame]:
             if c not in frame.columns
         ]
     )
-    result = reconcile(
-        stored(articles, "articles"),
-        canonical,
-        entities,
-        stored(sentences, "sentences"),
-        stored(claims, "numeric_claims"),
-        tolerance=0.01,
-    )
+    inputs = {
+        "in articles": stored(articles, "articles"),
+        "in entity_mentions": canonical,
+        "in entities": entities,
+        "in sentences": stored(sentences, "sentences"),
+        "in numeric_claims": stored(claims, "numeric_claims"),
+    }
+    result = reconcile(*inputs.values(), tolerance=0.01)
     return {
+        **inputs,
         "raw_files": raw_files,
         "articles (normalize)": articles,
         "article_parts": parts,
@@ -111,3 +113,26 @@ def test_stage_output_matches_its_table(stages, stage, table, later):
     expected = columns(table, without=later)
     # dict equality ignores column order: builds insert BY NAME, so order is free.
     assert dict(frame.schema) == expected, f"{stage} does not match table {table}"
+
+
+def test_the_two_phases_on_the_columns_the_flow_reads_set_what_reconcile_sets(stages):
+    # The flow reads only ARTICLE_COLUMNS of articles, runs the phases one after the other
+    # and writes back only SET_COLUMNS: that must be what reconcile gives on whole tables.
+    narrow = stages["in articles"].select(reconciliation.ARTICLE_COLUMNS)
+    events = reconciliation.reconcile_events(
+        narrow, stages["in entity_mentions"], stages["in entities"]
+    )
+    found = reconciliation.reconcile_claims(
+        events.articles,
+        events.entities,
+        stages["in sentences"],
+        stages["in numeric_claims"],
+        tolerance=0.01,
+    )
+    written = {**events.set_columns(), **found.set_columns()}
+    assert sorted(written) == sorted(reconciliation.SET_COLUMNS)
+    for table, frame in written.items():  # the stage outputs are keyed by their table
+        expected = stages[table].select(reconciliation.SET_COLUMNS[table])
+        assert frame.equals(expected), table
+    assert stages["articles"]["event_id"].null_count() == 0
+    assert found.claims["group_id"].drop_nulls().len() > 0
