@@ -43,16 +43,16 @@ def parse_in_processes(
     model: str,
     workers: int,
     batch_size: int,
-    on_batch: Callable[[int], None] = lambda done: None,
-) -> bodies.BodyRows:
-    """Rows of `articles` parsed in `workers` processes, `batch_size` articles a task, in
-    article order (as one process would give them). `on_batch(done)` is called after each
-    batch with the articles finished so far. A failing batch's error (ArticleFailed, which
-    names the file) is raised here, and the pool is shut down without waiting for the rest."""
+    on_batch: Callable[[bodies.BodyRows, int], None],
+) -> None:
+    """Parse `articles` in `workers` processes, `batch_size` articles a task, and hand each
+    batch's rows to `on_batch(rows, done)` in article order (as one process would give them),
+    `done` being the articles finished so far: the caller stages them, so no batch is kept
+    here once handed on. A failing batch's error (ArticleFailed, which names the file) is
+    raised here, and the pool is shut down without waiting for the rest."""
     starts = deque(range(0, articles.height, batch_size))
     columns = [c for c in ("article_id", "body", "path") if c in articles.columns]
     pending: deque[tuple[Future[bodies.BodyRows], int]] = deque()
-    batches: list[bodies.BodyRows] = []
     done = 0
     pool = _pool(workers, model)
     try:
@@ -61,11 +61,9 @@ def parse_in_processes(
                 chunk = articles.slice(starts.popleft(), batch_size).select(columns)
                 pending.append((pool.submit(bodies.parse_rows, chunk, model), chunk.height))
             future, size = pending.popleft()
-            batches.append(future.result())
             done += size
-            on_batch(done)
+            on_batch(future.result(), done)
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
-    return bodies.BodyRows.concat(batches)

@@ -25,7 +25,6 @@ from flows import tasks
 from flows.progress import Progress
 from flows.settings import Settings
 from flows.summary import RunSummary, failed_checks, manifest_issue_lines
-from transforms.bodies import BodyRows
 from warehouse import runlog, store
 from warehouse.lock import run_lock
 
@@ -90,38 +89,24 @@ def _ingest(summary: RunSummary, settings: Settings, run_id: str, fingerprint: s
     return intake
 
 
-def _parse_with_parts(
-    articles: pl.DataFrame, parts: pl.DataFrame, settings: Settings, run_id: str
-) -> BodyRows:
-    """The bodies' rows (`_parse`) with the rows of the parts a reader reads as text added:
-    the mentions of the photo captions (issue 13: a name printed only in a caption is an
-    entity too) and the claims of headlines, subheadings and captions (issue 12: a headline
-    figure is a claim); their offsets index the part."""
-    rows = _parse(articles, settings, run_id)
-    part_mentions, part_claims = tasks.parse_parts(parts, settings.model)
-    mentions = pl.concat([rows.mentions, part_mentions.select(rows.mentions.columns)])
-    # diagonal: a part claim has no sentence_id column (NULL: a part is not a body sentence).
-    claims = pl.concat([rows.claims, part_claims], how="diagonal")
-    return BodyRows(rows.sentences, mentions, claims)
-
-
-def _parse(articles: pl.DataFrame, settings: Settings, run_id: str) -> BodyRows:
+def _parse(articles: pl.DataFrame, settings: Settings, run_id: str) -> list[Path]:
     """The parse stage: here (one task, spaCy's processes), or on the Dask cluster named by
-    the settings, one task per batch.
+    the settings, one task per batch. Either way each batch's rows are staged as Parquet in
+    the run's staging folder; the batch folders are returned in article order.
 
     The cluster's runner is opened here rather than given to the flow (`with_options`): a
     served run loads the flow from its entrypoint in a child process, where only settings
     read from the environment reach it, so the flow itself must pick the runner.
     """
+    staging = _staging_dir(settings, run_id)
     if not (settings.dask_address and articles.height):
         return tasks.parse_and_extract(
-            articles, settings.model, settings.workers, settings.batch_size
+            articles, settings.model, settings.workers, settings.batch_size, staging
         )
     # Imported only here: dask and distributed cost a second of every run that does not use them.
     from prefect.futures import as_completed
     from prefect_dask import DaskTaskRunner
 
-    staging = _staging_dir(settings, run_id)
     progress = Progress("parse on dask", articles.height, get_run_logger())
     with DaskTaskRunner(address=settings.dask_address) as runner:
         futures, sizes = [], {}
@@ -136,29 +121,26 @@ def _parse(articles: pl.DataFrame, settings: Settings, run_id: str) -> BodyRows:
             future.result()  # raises the batch's error, failing the run
             done += sizes[future.task_run_id]
             progress.update(done)
-        staged = [future.result() for future in futures]  # batch order, not completion order
-    return tasks.load_staged_batches(staged)
+        return [future.result() for future in futures]  # batch order, not completion order
 
 
 def _load_build(settings: Settings, build: Path, intake: tasks.Intake, run_id: str) -> None:
-    """Normalize, parse and write the new rows into the build. A function of its own so that
-    the run's frames (every sentence, mention and claim of the new files) are released when
-    it returns, before the global stages read the whole warehouse back: at 10x the corpus
-    the two together would set the run's peak memory."""
+    """Normalize, parse and write the new rows into the build. The bodies' rows reach the
+    build from the staged batches, never all at once in this process; the parts' rows (short
+    texts) are parsed here. Of the parts a reader reads as text, the photo captions give
+    mentions (issue 13: a name printed only in a caption is an entity too) and headlines,
+    subheadings and captions give claims (issue 12); their offsets index the part."""
     raw_files, articles, parts = tasks.normalize_files(intake)
-    rows = _parse_with_parts(articles, parts, settings, run_id)
+    staged = _parse(articles, settings, run_id)
+    part_mentions, part_claims = tasks.parse_parts(parts, settings.model)
     tasks.write_build(
         settings,
         build,
         intake,
         raw_files,
-        {
-            "articles": articles,
-            "article_parts": parts,
-            "sentences": rows.sentences,
-            "entity_mentions": rows.mentions,
-            "numeric_claims": rows.claims,
-        },
+        {"articles": articles, "article_parts": parts},
+        staged,
+        {"entity_mentions": part_mentions, "numeric_claims": part_claims},
     )
     _clean_staging(settings, run_id)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,7 +33,7 @@ from transforms.ingest.manifest import Manifest
 from transforms.nlp import pipeline, spans
 from transforms.normalize import articles
 from transforms.reconcile import reconciliation
-from warehouse import audit, history, pages, publish, quarantine, query, runlog, store
+from warehouse import audit, history, pages, publish, quarantine, query, runlog, staging, store
 
 stage = task(cache_policy=NO_CACHE)
 
@@ -118,44 +119,47 @@ def normalize_files(intake: Intake) -> tuple[pl.DataFrame, pl.DataFrame, pl.Data
 
 @stage
 def parse_and_extract(
-    article_rows: pl.DataFrame, model: str, workers: int, batch_size: int
-) -> bodies.BodyRows:
+    article_rows: pl.DataFrame, model: str, workers: int, batch_size: int, out_dir: Path
+) -> list[Path]:
     """The one spaCy pass over the new bodies, streamed in batches: each batch becomes
-    sentences, mentions and claims at once and its Docs are released. With several workers,
-    each worker process parses and reads its own batches (flows/parse_pool.py)."""
+    sentences, mentions and claims at once, is staged as Parquet under `out_dir` (one folder
+    a batch, returned in article order) and its Docs and rows are released. With several
+    workers, each worker process parses and reads its own batches (flows/parse_pool.py)."""
     logger = get_run_logger()
     with _timed("parse") as counts:
         workers = pipeline.process_count(article_rows.height, workers)
         progress = Progress("parse", article_rows.height, logger)
+        staged: list[Path] = []
+
+        def stage_batch(rows: bodies.BodyRows, done: int) -> None:
+            staged.append(out_dir / f"{len(staged):06d}")
+            for table, n in staging.write_batch(rows, staged[-1]).items():
+                counts[table] = counts.get(table, 0) + n
+            progress.update(done)
+
         if workers > 1:
-            rows = parse_pool.parse_in_processes(
-                article_rows, model, workers, batch_size, on_batch=progress.update
-            )
+            parse_pool.parse_in_processes(article_rows, model, workers, batch_size, stage_batch)
         else:
-            rows = _parse_here(article_rows, model, batch_size, progress)
-        counts.update(articles=article_rows.height, workers=workers, **_sizes(rows))
-    return rows
-
-
-def _sizes(rows: bodies.BodyRows) -> dict[str, int]:
-    return {name: getattr(rows, name).height for name in ("sentences", "mentions", "claims")}
+            _parse_here(article_rows, model, batch_size, stage_batch)
+        counts.update(articles=article_rows.height, workers=workers)
+    return staged
 
 
 def _parse_here(
-    article_rows: pl.DataFrame, model: str, batch_size: int, progress: Progress
-) -> bodies.BodyRows:
+    article_rows: pl.DataFrame,
+    model: str,
+    batch_size: int,
+    on_batch: Callable[[bodies.BodyRows, int], None],
+) -> None:
     """The parse in this process: one `nlp.pipe` stream, cut into batches of rows."""
     docs = pipeline.parse(article_rows["body"].to_list(), model=model)
-    batches = []
-    for start in range(0, max(article_rows.height, 1), batch_size):
+    for start in range(0, article_rows.height, batch_size):
         chunk = article_rows.slice(start, batch_size)
         try:
             parsed = list(itertools.islice(docs, chunk.height))
         except Exception as error:
             raise bodies.locate_parse_failure(article_rows.slice(start), model, error) from error
-        batches.append(bodies.read_bodies(chunk, parsed))
-        progress.update(start + chunk.height)
-    return bodies.BodyRows.concat(batches)
+        on_batch(bodies.read_bodies(chunk, parsed), start + chunk.height)
 
 
 @stage
@@ -175,35 +179,16 @@ def parse_parts(parts: pl.DataFrame, model: str) -> tuple[pl.DataFrame, pl.DataF
     return mentions, claims
 
 
-# The three frames a parsed batch yields, in BodyRows order, as staged Parquet file names.
-STAGED_FRAMES = ("sentences", "mentions", "claims")
-
-
 @task(cache_policy=NO_CACHE, task_run_name="parse batch {out_dir.name}")
-def parse_batch(article_rows: pl.DataFrame, model: str, out_dir: Path) -> list[Path]:
+def parse_batch(article_rows: pl.DataFrame, model: str, out_dir: Path) -> Path:
     """One parse batch on a Dask worker: parse the bodies there (the pipeline loads once per
     worker process, load_pipeline is cached), extract the rows and stage them as Parquet in
-    `out_dir`; return the files in STAGED_FRAMES order. The Docs never leave the worker:
-    they are large and do not pickle back faithfully, the frames do."""
+    `out_dir`, which is returned. The Docs never leave the worker: they are large and do not
+    pickle back faithfully, the frames do."""
     with _timed(f"parse batch {out_dir.name}") as counts:
-        rows = bodies.parse_rows(article_rows, model)
-        out_dir.mkdir(parents=True, exist_ok=True)
-        paths = [out_dir / f"{name}.parquet" for name in STAGED_FRAMES]
-        for path, frame in zip(paths, (rows.sentences, rows.mentions, rows.claims), strict=True):
-            frame.write_parquet(path)
-        counts.update(articles=article_rows.height, sentences=rows.sentences.height)
-    return paths
-
-
-@stage
-def load_staged_batches(staged: list[list[Path]]) -> bodies.BodyRows:
-    """The staged rows of every batch, concatenated in batch order (as a local parse)."""
-    with _timed("load staged batches") as counts:
-        rows = bodies.BodyRows.concat(
-            [bodies.BodyRows(*(pl.read_parquet(path) for path in paths)) for paths in staged]
-        )
-        counts.update(batches=len(staged), **_sizes(rows))
-    return rows
+        counts.update(staging.write_batch(bodies.parse_rows(article_rows, model), out_dir))
+        counts["articles"] = article_rows.height
+    return out_dir
 
 
 @stage
@@ -213,9 +198,13 @@ def write_build(
     intake: Intake,
     raw_files: pl.DataFrame,
     new_rows: dict[str, pl.DataFrame],
+    staged: list[Path],
+    part_rows: dict[str, pl.DataFrame],
 ) -> None:
     """Copy the published warehouse to `build` (or start afresh on a rebuild, keeping only the
-    file history), drop replaced articles, add the new rows and this run's manifest issues."""
+    file history), drop replaced articles, add the new rows and this run's manifest issues.
+    The new rows go in as one run's in-memory parse gave them: `new_rows` (articles, their
+    parts), the bodies' `staged` batches, then the mentions and claims read in the parts."""
     with _timed("stage") as counts:
         store.start_build(settings.published, build, fresh=intake.rebuild)
         with store.connect(build) as con:
@@ -227,6 +216,9 @@ def write_build(
             )
             for table, frame in new_rows.items():
                 counts[table] = store.insert_rows(con, table, frame)
+            counts.update(staging.load_batches(con, staged))
+            for table, frame in part_rows.items():
+                counts[table] += store.insert_rows(con, table, frame)
 
 
 @stage

@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 from flows.parse_pool import parse_in_processes
-from transforms.bodies import ArticleFailed, parse_rows
+from transforms.bodies import ArticleFailed, BodyRows, parse_rows
 from transforms.nlp.pipeline import DEFAULT_MODEL
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -29,11 +29,16 @@ def seed_articles() -> pl.DataFrame:
 
 def test_two_workers_give_the_rows_of_one_process_in_order(seed_articles):
     here = parse_rows(seed_articles, DEFAULT_MODEL)
+    batches: list[BodyRows] = []
     progress: list[int] = []
-    pooled = parse_in_processes(
-        seed_articles, DEFAULT_MODEL, workers=2, batch_size=2, on_batch=progress.append
-    )
-    assert progress == [2, 4, 5]  # three batches, reported in article order
+
+    def on_batch(rows: BodyRows, done: int) -> None:
+        batches.append(rows)
+        progress.append(done)
+
+    parse_in_processes(seed_articles, DEFAULT_MODEL, workers=2, batch_size=2, on_batch=on_batch)
+    assert progress == [2, 4, 5]  # three batches, handed on in article order
+    pooled = BodyRows.concat(batches)
     for name in ("sentences", "mentions", "claims"):
         expected, got = getattr(here, name), getattr(pooled, name)
         assert got.height == expected.height > 0, name
@@ -47,4 +52,6 @@ def test_a_text_that_fails_in_a_worker_names_its_file(seed_articles):
         pl.when(pl.col("article_id") == "a3").then(None).otherwise(pl.col("body")).alias("body")
     )
     with pytest.raises(ArticleFailed, match=r"^" + seed_articles["path"][3] + ": spaCy parse"):
-        parse_in_processes(broken, DEFAULT_MODEL, workers=2, batch_size=2)
+        parse_in_processes(
+            broken, DEFAULT_MODEL, workers=2, batch_size=2, on_batch=lambda rows, done: None
+        )
