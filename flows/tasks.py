@@ -169,14 +169,24 @@ def parse_parts(parts: pl.DataFrame, model: str) -> tuple[pl.DataFrame, pl.DataF
     here in one process, apart from the bodies, each once for both readers."""
     with _timed("parse parts") as counts:
         rows = claim_parts.read_parts(parts)
-        docs = list(pipeline.parse(rows["text"].to_list(), model=model))
-        is_caption = (rows["role"] == "caption").to_list()
-        mentions = captions.caption_mentions(
-            rows.filter(pl.col("role") == "caption"), list(itertools.compress(docs, is_caption))
-        )
-        claims = claim_parts.part_claims(rows, docs)
+        starts = range(0, max(rows.height, 1), PART_BATCH)  # one batch when there are none
+        found = [_part_rows(rows.slice(at, PART_BATCH), model) for at in starts]
+        mentions, claims = (pl.concat(frames) for frames in zip(*found, strict=True))
         counts.update(parts=rows.height, mentions=mentions.height, claims=claims.height)
     return mentions, claims
+
+
+# Parts parsed at a time, so only one batch's Docs are held (not 22,000 headlines' at 10x).
+PART_BATCH = 1000
+
+
+def _part_rows(rows: pl.DataFrame, model: str) -> tuple[pl.DataFrame, pl.DataFrame]:
+    docs = list(pipeline.parse(rows["text"].to_list(), model=model))
+    is_caption = (rows["role"] == "caption").to_list()
+    mentions = captions.caption_mentions(
+        rows.filter(pl.col("role") == "caption"), list(itertools.compress(docs, is_caption))
+    )
+    return mentions, claim_parts.part_claims(rows, docs)
 
 
 @task(cache_policy=NO_CACHE, task_run_name="parse batch {out_dir.name}")
