@@ -63,8 +63,11 @@ def open_published(
     application's DuckDB file raises WarehouseUnreadable with a one-line way out; so does
     damage found while the block reads it. Other errors (a lock, a SQL error) pass through.
     """
+    # The build's memory limit too (memory_limit): publish's Parquet export and the report
+    # read every table, and unlimited DuckDB kept their pages cached (issue 14, 10x BBC).
+    config = {"memory_limit": memory_limit(), **(config or {})}
     try:
-        con = duckdb.connect(str(published), read_only=True, config=config or {})
+        con = duckdb.connect(str(published), read_only=True, config=config)
     except duckdb.Error as exc:
         if not _is_damage(exc):
             raise
@@ -107,10 +110,14 @@ MEMORY_LIMIT_ENV = "NEWSCLAIMS_DUCKDB_MEMORY"
 DEFAULT_MEMORY_LIMIT = "512MB"
 
 
+def memory_limit() -> str:
+    """The DuckDB memory limit of every connection newsclaims opens (MEMORY_LIMIT_ENV)."""
+    return os.environ.get(MEMORY_LIMIT_ENV, DEFAULT_MEMORY_LIMIT)
+
+
 def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open a DuckDB file; readers always pass read_only=True so writers are never blocked."""
-    limit = os.environ.get(MEMORY_LIMIT_ENV, DEFAULT_MEMORY_LIMIT)
-    return duckdb.connect(str(path), read_only=read_only, config={"memory_limit": limit})
+    return duckdb.connect(str(path), read_only=read_only, config={"memory_limit": memory_limit()})
 
 
 def remove_stale_builds(warehouse_dir: Path) -> list[Path]:

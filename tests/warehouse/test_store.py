@@ -105,6 +105,15 @@ def test_every_build_connection_has_the_duckdb_memory_limit(tmp_path, monkeypatc
     assert limit in ("300.0 MB", "286.1 MiB")
 
 
+def test_the_published_file_is_read_under_the_same_memory_limit(tmp_path, monkeypatch):
+    # The publish's Parquet export and the report read every table of the published file.
+    published = new_build(tmp_path, "newsclaims.duckdb")
+    monkeypatch.setenv(store.MEMORY_LIMIT_ENV, "300MB")
+    with store.open_published(published) as con:
+        limit = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    assert limit in ("300.0 MB", "286.1 MiB")
+
+
 def test_delete_articles_drops_exactly_their_rows(tmp_path):
     build = new_build(tmp_path)
     with store.connect(build) as con:

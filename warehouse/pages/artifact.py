@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-import duckdb
-
+from warehouse import store
 from warehouse.pages import queries, render
 from warehouse.pages.markup import fmt_interval
 
@@ -26,7 +25,7 @@ def _md(text: str) -> str:
 def conflicts_markdown(published: Path, report_index: Path | None) -> str:
     """Markdown listing every group in `conflict` status, with a link to the report."""
     lines: list[str] = []
-    with duckdb.connect(str(Path(published)), read_only=True) as con:
+    with store.connect(Path(published), read_only=True) as con:
         labels = render.outlet_labels(queries.articles(con))
         conflict_events = [e for e in queries.events(con) if e["n_conflict"]]
         total = sum(e["n_conflict"] for e in conflict_events)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse import store
 from warehouse.pages import queries, render
 from warehouse.pages.chart_cache import ChartCache
 from warehouse.pages.charts import chart_spec
@@ -172,7 +173,7 @@ def build_report(published: Path, out_dir: Path, workers: int = 1) -> Path:
     if not published.is_file():
         raise FileNotFoundError(f"no warehouse file at {published}")
     charts = ChartCache(out_dir.with_name(f".{out_dir.name}.charts"))
-    with duckdb.connect(str(published), read_only=True) as con:
+    with store.connect(published, read_only=True) as con:
         pages = render_pages(con, published, charts, workers)
 
     out_dir.parent.mkdir(parents=True, exist_ok=True)
