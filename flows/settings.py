@@ -70,7 +70,7 @@ DUCKDB_SIZE = re.compile(r"[0-9]+(\.[0-9]+)?\s*([KMGT]i?B)", re.IGNORECASE)
 def _duckdb_memory() -> str:
     """NEWSCLAIMS_DUCKDB_MEMORY, read by warehouse.store.connect itself (every stage opens the
     build there); checked here so a bad value stops the run before it starts."""
-    raw = os.environ.get(store.MEMORY_LIMIT_ENV, store.DEFAULT_MEMORY_LIMIT)
+    raw = store.memory_limit()
     if not DUCKDB_SIZE.fullmatch(raw.strip()):
         raise SettingsError(
             f"{store.MEMORY_LIMIT_ENV} must be a size such as 512MB or 2GB, not {raw!r}"

@@ -28,15 +28,6 @@ class BodyRows:
     mentions: pl.DataFrame
     claims: pl.DataFrame
 
-    @staticmethod
-    def concat(batches: Sequence[BodyRows]) -> BodyRows:
-        """One BodyRows of every batch, in batch order."""
-        return BodyRows(
-            pl.concat([b.sentences for b in batches], how="vertical"),
-            pl.concat([b.mentions for b in batches], how="vertical"),
-            pl.concat([b.claims for b in batches], how="vertical"),
-        )
-
 
 class ArticleFailed(RuntimeError):
     """A rule raised on one article; the message names its file, so a run failure says which
