@@ -21,7 +21,7 @@ import duckdb
 import pytest
 
 from tests.conftest import SEEDS
-from warehouse.pages import build_report, conflicts_markdown
+from warehouse.pages import build, build_report, conflicts_markdown, render
 
 # A sixth outlet that reports 8,000 bodies per side against the seeds' 6,000.
 CONFLICTING_ARTICLE = """\
@@ -205,6 +205,49 @@ def test_rebuild_replaces_the_folder_whole(seeds_report, tmp_path):
     assert index == out / "index.html" and index.is_file()
     assert not (out / "stale.html").exists()
     # Beside the report only its chart cache remains (no staging or old folder).
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".report.charts", "report"]
+
+
+def report_files(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): p.read_text(encoding="utf-8")
+        for p in sorted(folder.rglob("*.html"))
+    }
+
+
+def test_pages_made_in_blocks_equal_pages_made_at_once(seeds_report, tmp_path, monkeypatch):
+    # The report reads bodies and spans a block of articles at a time (one block for the five
+    # seeds by default); blocks of two cut the seeds in three, and every page comes out the same.
+    published, index = seeds_report
+    monkeypatch.setattr(build, "ARTICLES_PER_BLOCK", 2)
+    monkeypatch.setattr(build, "EVENT_ARTICLES_PER_BLOCK", 1)
+    blocked = build_report(published, tmp_path / "report")
+    expected = report_files(index.parent)
+    assert len([p for p in expected if p.startswith("articles/")]) == 5
+    assert report_files(blocked.parent) == expected
+
+
+def test_a_page_that_fails_leaves_the_old_report(seeds_report, tmp_path, monkeypatch):
+    # Pages are written as they are made: a failure after some are written must still leave
+    # the previous report whole and no half-written folder beside it.
+    published, _ = seeds_report
+    out = tmp_path / "report"
+    build_report(published, out)
+    before = report_files(out)
+    made = 0
+    article_page = render.article_page
+
+    def third_fails(*args, **kwargs):
+        nonlocal made
+        made += 1
+        if made == 3:
+            raise RuntimeError("third article page failed")
+        return article_page(*args, **kwargs)
+
+    monkeypatch.setattr(render, "article_page", third_fails)
+    with pytest.raises(RuntimeError, match="third article page failed"):
+        build_report(published, out)
+    assert report_files(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [".report.charts", "report"]
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 from warehouse.pages.charts import render_svg, spec_key
@@ -35,12 +36,27 @@ class ChartCache:
         self.rendered = 0
         self.reused = 0
         self.drawn: dict[str, str] = {}  # drawn ahead by prefetch(), not yet inlined
+        self._workers = 1
+        self._pool: ProcessPoolExecutor | None = None
 
     def _path(self, key: str) -> Path | None:
         return self.folder / f"{key}.svg" if self.folder else None
 
-    def prefetch(self, jobs: Iterable[tuple[dict, str | None]], workers: int) -> int:
-        """Draw ahead, in up to `workers` processes, the charts of `jobs` (spec, subject) that
+    @contextmanager
+    def drawing(self, workers: int) -> Iterator[None]:
+        """Within this block prefetch() draws in up to `workers` processes, started on the first
+        prefetch worth them and kept for the next (the report prefetches a block of events at
+        a time; starting the processes costs about 2 s)."""
+        self._workers = workers
+        try:
+            yield
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown()
+            self._pool, self._workers = None, 1
+
+    def prefetch(self, jobs: Iterable[tuple[dict, str | None]]) -> int:
+        """Draw ahead, in the processes of drawing(), the charts of `jobs` (spec, subject) that
         are not cached; returns how many were drawn. vl-convert draws one chart at a time per
         process (threads gained nothing, measured), and a cold report of the BBC corpus spent
         85 of its 108 s drawing 879 charts, so the charts of a large report are drawn on
@@ -51,16 +67,17 @@ class ChartCache:
             path = self._path(key)
             if key not in self.drawn and not (path is not None and path.is_file()):
                 missing[key] = (spec, subject)
-        processes = min(workers, len(missing) // MIN_CHARTS_PER_PROCESS)
-        if processes < 2:
-            return 0
-        # A fresh interpreter per process (spawn): the report runs inside the flow's process,
-        # whose threads (Prefect's, polars') a fork would copy mid-state.
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(processes, mp_context=context) as pool:
-            drawn = pool.map(_render, missing.values(), chunksize=8)
-            for key, svg in zip(missing, drawn, strict=True):
-                self.drawn[key] = svg
+        if self._pool is None:
+            processes = min(self._workers, len(missing) // MIN_CHARTS_PER_PROCESS)
+            if processes < 2:
+                return 0
+            # A fresh interpreter per process (spawn): the report runs inside the flow's
+            # process, whose threads (Prefect's, polars') a fork would copy mid-state.
+            context = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(processes, mp_context=context)
+        drawn = self._pool.map(_render, missing.values(), chunksize=8)
+        for key, svg in zip(missing, drawn, strict=True):
+            self.drawn[key] = svg
         return len(missing)
 
     def svg(self, spec: dict, subject: str | None) -> str:

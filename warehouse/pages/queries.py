@@ -13,8 +13,11 @@ from typing import Any
 import duckdb
 
 Row = dict[str, Any]
-# The filter of the per-event statements below; by_event() runs them for every event at once.
+# The filter of the per-event statements below; by_event() runs them for a block of events.
 _ONE_EVENT = "g.event_id = ?"
+_EVENT_BLOCK = "g.event_id IN (SELECT unnest(?::VARCHAR[]))"
+# The filter of the per-article statements (spans, bodies): one block of articles at a time.
+_ARTICLE_BLOCK = "{table}.article_id IN (SELECT unnest(?::VARCHAR[]))"
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[Row]:
@@ -108,20 +111,25 @@ def history(con: duckdb.DuckDBPyConnection, event_id: str) -> list[Row]:
     return _rows(con, HISTORY_SQL.format(event=_ONE_EVENT), [event_id])
 
 
-def by_event(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, list[Row]]]:
-    """The groups, claims and history of every event in one query each, keyed by event id
-    (rows in the order the single-event queries give). One query per event cost 15 ms each,
-    47 s of a 1,073-event report (measured on the BBC corpus)."""
+def by_event(
+    con: duckdb.DuckDBPyConnection, event_ids: list[str]
+) -> dict[str, dict[str, list[Row]]]:
+    """The groups, claims and history of the events `event_ids` in one query each, keyed by
+    event id (rows in the order the single-event queries give). One query per event cost 15 ms
+    each, 47 s of a 1,073-event report (measured on the BBC corpus); one query for every event
+    held every claim with its sentence at once (about 190,000 at 10x BBC), so the report asks
+    for a block of events at a time."""
     found: dict[str, dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))
     for part, sql in (("groups", GROUPS_SQL), ("claims", CLAIMS_SQL), ("history", HISTORY_SQL)):
-        for row in _rows(con, sql.format(event="TRUE")):
+        for row in _rows(con, sql.format(event=_EVENT_BLOCK), [event_ids]):
             found[row["event_id"]][part].append(row)
     return found
 
 
+# Every article without its body (the event pages list them; bodies are read per block).
 ARTICLES_SQL = """
 SELECT a.article_id, a.event_id, a.outlet, o.outlet_key, a.original_outlet, a.title,
-       a.authors, a.published_date, a.dateline, a.path, a.body, a.word_count
+       a.authors, a.published_date, a.dateline, a.path, a.word_count
 FROM articles a
 JOIN article_outlets o ON o.article_id = a.article_id
 ORDER BY a.event_id, o.outlet_key, a.article_id
@@ -132,6 +140,17 @@ def articles(con: duckdb.DuckDBPyConnection) -> list[Row]:
     return _rows(con, ARTICLES_SQL)
 
 
+ARTICLE_BODIES_SQL = """
+SELECT a.article_id, a.body FROM articles a WHERE {articles}
+"""
+
+
+def article_bodies(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[str, str]:
+    """The bodies of the articles `article_ids`, by article id."""
+    sql = ARTICLE_BODIES_SQL.format(articles=_ARTICLE_BLOCK.format(table="a"))
+    return {row["article_id"]: row["body"] for row in _rows(con, sql, [article_ids])}
+
+
 # Spans to mark in each body: claims (with their group's status) and entity mentions (with the
 # canonical entity they resolve to).
 ARTICLE_CLAIMS_SQL = """
@@ -139,7 +158,8 @@ SELECT c.article_id, c.claim_id, c.group_id, c.start_char, c.end_char, c.quote, 
        c.kind, c.bound, g.status, g.event_id
 FROM numeric_claims c
 LEFT JOIN claim_groups g ON g.group_id = c.group_id
-WHERE c.part_role = 'body' -- highlighted in the body by offset; part claims' offsets index a part
+WHERE {articles}
+  AND c.part_role = 'body' -- highlighted in the body by offset; part claims' offsets index a part
 ORDER BY c.article_id, c.start_char
 """
 
@@ -148,28 +168,35 @@ SELECT m.article_id, m.mention_id, m.start_char, m.end_char, m.text, m.label,
        e.name AS entity_name, e.label AS entity_label
 FROM entity_mentions m
 LEFT JOIN entities e ON e.entity_id = m.entity_id
-WHERE m.part_role = 'body' -- highlighted in the body by offset; caption offsets index a part
+WHERE {articles}
+  AND m.part_role = 'body' -- highlighted in the body by offset; caption offsets index a part
 ORDER BY m.article_id, m.start_char
 """
 
 WIRE_SENTENCES_SQL = """
 SELECT article_id, start_char, end_char, wire_group
-FROM sentences
-WHERE is_wire_copy
+FROM sentences s
+WHERE {articles} AND is_wire_copy
 ORDER BY article_id, start_char
 """
 
 
-def article_claims(con: duckdb.DuckDBPyConnection) -> list[Row]:
-    return _rows(con, ARTICLE_CLAIMS_SQL)
+def _article_rows(
+    con: duckdb.DuckDBPyConnection, sql: str, table: str, article_ids: list[str]
+) -> list[Row]:
+    return _rows(con, sql.format(articles=_ARTICLE_BLOCK.format(table=table)), [article_ids])
 
 
-def article_mentions(con: duckdb.DuckDBPyConnection) -> list[Row]:
-    return _rows(con, ARTICLE_MENTIONS_SQL)
+def article_claims(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[Row]:
+    return _article_rows(con, ARTICLE_CLAIMS_SQL, "c", article_ids)
 
 
-def wire_sentences(con: duckdb.DuckDBPyConnection) -> list[Row]:
-    return _rows(con, WIRE_SENTENCES_SQL)
+def article_mentions(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[Row]:
+    return _article_rows(con, ARTICLE_MENTIONS_SQL, "m", article_ids)
+
+
+def wire_sentences(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[Row]:
+    return _article_rows(con, WIRE_SENTENCES_SQL, "s", article_ids)
 
 
 # The latest run recorded in the file, for the page footer (a rejected build has none of its
