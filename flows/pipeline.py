@@ -59,11 +59,13 @@ def newsclaims_flow(
             intake = _ingest(summary, settings, run_id, fingerprint)
             if intake.nothing_to_do and settings.published.exists():
                 return _unchanged(summary, intake.raw_files, settings)
-            _load_build(settings, build, intake, run_id)
-            raw_files = tasks.withhold_faulty_articles(build, run_id)
-            tasks.canonicalize_entities(build, pinned)
-            tasks.reconcile_build(build, settings.tolerance, settings.published, run_id, pinned)
-            results = tasks.validate_build(build, run_id, settings.data_docs_dir)
+            isolate = settings.isolates(_load_build(settings, build, intake, run_id))
+            raw_files = tasks.withhold_faulty_articles(build, run_id, isolate)
+            tasks.canonicalize_entities(build, pinned, isolate)
+            tasks.reconcile_build(
+                build, settings.tolerance, settings.published, run_id, pinned, isolate
+            )
+            results = tasks.validate_build(build, run_id, settings.data_docs_dir, isolate)
             _fill_summary(summary, raw_files, results)
             if summary.blocking_failures:
                 _block(summary, build, settings, results)
@@ -124,7 +126,7 @@ def _parse(articles: pl.DataFrame, settings: Settings, run_id: str) -> list[Path
         return [future.result() for future in futures]  # batch order, not completion order
 
 
-def _load_build(settings: Settings, build: Path, intake: tasks.Intake, run_id: str) -> None:
+def _load_build(settings: Settings, build: Path, intake: tasks.Intake, run_id: str) -> int:
     """Normalize, parse and write the new rows into the build. The bodies' rows reach the
     build from the staged batches, never all at once in this process; the parts' rows (short
     texts) are parsed here. Of the parts a reader reads as text, the photo captions give
@@ -133,7 +135,7 @@ def _load_build(settings: Settings, build: Path, intake: tasks.Intake, run_id: s
     raw_files, articles, parts = tasks.normalize_files(intake)
     staged = _parse(articles, settings, run_id)
     part_mentions, part_claims = tasks.parse_parts(parts, settings.model)
-    tasks.write_build(
+    in_build = tasks.write_build(
         settings,
         build,
         intake,
@@ -143,6 +145,7 @@ def _load_build(settings: Settings, build: Path, intake: tasks.Intake, run_id: s
         {"entity_mentions": part_mentions, "numeric_claims": part_claims},
     )
     _clean_staging(settings, run_id)
+    return in_build
 
 
 def _staging_dir(settings: Settings, run_id: str) -> Path:

@@ -42,6 +42,17 @@ def _positive_int(name: str, default: int) -> int:
     return value
 
 
+def _count(name: str, default: int) -> int:
+    raw = _env(name, str(default))
+    try:
+        value = int(raw.replace("_", ""))
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise SettingsError(f"NEWSCLAIMS_{name} must be a whole number, 0 or more, not {raw!r}")
+    return value
+
+
 def _tolerance(raw: object) -> float:
     try:
         value = float(raw)  # type: ignore[arg-type]
@@ -136,6 +147,15 @@ class Settings:
     )
     # DuckDB's memory limit in every connection to the build (warehouse/store.py says why).
     duckdb_memory: str = field(default_factory=_duckdb_memory)
+    # Builds of this many articles or more run their whole-build stages (row checks,
+    # canonicalize, reconcile, validate) each in a child process (flows/isolation.py says
+    # why); 0 isolates every build. Below it a child's start-up costs more than it saves.
+    isolate_articles: int = field(default_factory=lambda: _count("ISOLATE_ARTICLES", 5_000))
+
+    def isolates(self, articles_in_build: int) -> bool:
+        """Whether a build of `articles_in_build` articles runs its whole-build stages in
+        child processes."""
+        return articles_in_build >= self.isolate_articles
 
     @property
     def published(self) -> Path:
@@ -174,6 +194,11 @@ class Settings:
                 raise SettingsError(
                     f"NEWSCLAIMS_{name.upper()} must be a positive integer, not {value!r}"
                 )
+        if not isinstance(self.isolate_articles, int) or self.isolate_articles < 0:
+            raise SettingsError(
+                "NEWSCLAIMS_ISOLATE_ARTICLES must be a whole number, 0 or more, "
+                f"not {self.isolate_articles!r}"
+            )
         _dask_address(self.dask_address)
         _manifest_file(self.manifest)
         if not self.model.strip():
@@ -205,6 +230,7 @@ class Settings:
             [
                 PROJECT_ROOT / "uv.lock",  # library and model versions
                 PROJECT_ROOT / "flows" / "tasks.py",
+                PROJECT_ROOT / "flows" / "build_stages.py",  # the whole-build stages' wiring
                 *(PROJECT_ROOT / "transforms").rglob("*.py"),
                 *(PROJECT_ROOT / "expectations").rglob("*.py"),
                 *(PROJECT_ROOT / "warehouse").rglob("*.sql"),

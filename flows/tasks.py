@@ -21,19 +21,17 @@ from prefect import get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
-from flows import parse_pool, sources
+from flows import build_stages, isolation, parse_pool, sources
 from flows.progress import Progress
 from flows.settings import Settings, SettingsError
 from transforms import bodies
 from transforms.claims import parts as claim_parts
-from transforms.contract import faults
-from transforms.entities import canonicalize, captions, pins, refind
+from transforms.entities import captions, pins
 from transforms.ingest import files
 from transforms.ingest.manifest import Manifest
-from transforms.nlp import pipeline, spans
+from transforms.nlp import pipeline
 from transforms.normalize import articles
-from transforms.reconcile import reconciliation
-from warehouse import audit, history, pages, publish, quarantine, query, runlog, staging, store
+from warehouse import audit, history, pages, publish, query, runlog, staging, store
 
 stage = task(cache_policy=NO_CACHE)
 
@@ -210,11 +208,12 @@ def write_build(
     new_rows: dict[str, pl.DataFrame],
     staged: list[Path],
     part_rows: dict[str, pl.DataFrame],
-) -> None:
+) -> int:
     """Copy the published warehouse to `build` (or start afresh on a rebuild, keeping only the
     file history), drop replaced articles, add the new rows and this run's manifest issues.
     The new rows go in as one run's in-memory parse gave them: `new_rows` (articles, their
-    parts), the bodies' `staged` batches, then the mentions and claims read in the parts."""
+    parts), the bodies' `staged` batches, then the mentions and claims read in the parts.
+    Returns the number of articles in the build (new and carried over)."""
     with _timed("stage") as counts:
         store.start_build(settings.published, build, fresh=intake.rebuild)
         with store.connect(build) as con:
@@ -229,21 +228,22 @@ def write_build(
             counts.update(staging.load_batches(con, staged))
             for table, frame in part_rows.items():
                 counts[table] += store.insert_rows(con, table, frame)
+            counts["in_build"] = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    return counts["in_build"]
 
 
 @stage
-def withhold_faulty_articles(build: Path, run_id: str) -> pl.DataFrame:
+def withhold_faulty_articles(build: Path, run_id: str, isolate: bool = False) -> pl.DataFrame:
     """Withhold every article whose rows break a row-level invariant (offsets, quotes equal to
     slices, values within bounds, vocabularies, claims per word); return this run's raw_files
-    rows, with those files quarantined and the failed checks as the reason."""
+    rows, with those files quarantined and the failed checks as the reason. `isolate`: the
+    work runs in a child process (flows/isolation.py), as do the next three stages'."""
     logger = get_run_logger()
-    with _timed("row checks") as counts, store.connect(build) as con:
-        names = ("numeric_claims", "article_parts", "articles")
-        tables = {t: store.read_table(con, t, faults.columns_read(t)) for t in names}
-        density = faults.density_faults(tables.pop("articles"), tables["numeric_claims"])
-        broken = pl.concat([audit.row_faults(con), faults.vocabulary_faults(tables), density])
-        raw_files = quarantine.withhold_articles(con, broken, run_id)
-        counts["withheld"] = broken["article_id"].n_unique()
+    with _timed("row checks") as counts:
+        raw_files, found = isolation.run(
+            build_stages.withhold_faulty_articles, build, run_id, isolate=isolate
+        )
+        counts.update(found)
     withheld = raw_files.filter(pl.col("reason").str.starts_with("failed row check"))
     for path, reason in withheld.select("path", "reason").iter_rows():
         logger.warning("withheld %r: %s", path, reason)
@@ -265,73 +265,39 @@ def read_pins(aliases_file: Path) -> pl.DataFrame | None:
 
 
 @stage
-def canonicalize_entities(build: Path, pinned: pl.DataFrame | None) -> None:
+def canonicalize_entities(build: Path, pinned: pl.DataFrame | None, isolate: bool = False) -> None:
     """Canonical entities across every article in the build (new and carried over), after
     the names spaCy missed are found again from the corpus's confident ones (refind)."""
-    with _timed("canonicalize") as counts, store.connect(build) as con:
-        mentions = store.read_table(con, "entity_mentions")
-        bodies = con.sql("SELECT article_id, body FROM articles").pl()
-        found = refind.refound_mentions(bodies, mentions)
-        bounds = store.read_table(con, "sentences", list(spans.SENTENCE_BOUNDS))  # no texts
-        found = spans.assign_sentences(found, bounds).with_columns(
-            mention_id=pl.lit(None, pl.String), entity_id=pl.lit(None, pl.String)
-        )
-        entity_rows, mention_rows = canonicalize.canonicalize_mentions(
-            pl.concat([mentions, found.select(mentions.columns)]), pinned, bodies
-        )
-        counts.update(
-            refound=found.height,
-            entities=store.replace_table(con, "entities", entity_rows),
-            mentions=store.replace_table(con, "entity_mentions", mention_rows),
-        )
+    with _timed("canonicalize") as counts:
+        work = build_stages.canonicalize_entities
+        counts.update(isolation.run(work, build, pinned, isolate=isolate))
 
 
 @stage
 def reconcile_build(
-    build: Path, tolerance: float, published: Path, run_id: str, pinned: pl.DataFrame | None
+    build: Path,
+    tolerance: float,
+    published: Path,
+    run_id: str,
+    pinned: pl.DataFrame | None,
+    isolate: bool = False,
 ) -> None:
     """Events (then surnames resolved in them, split pins kept), wire copies, attributions and
     claim groups over every article in the build; ids carry over (id_lineage: changes)."""
-    with _timed("reconcile") as counts, store.connect(build) as con:
-        previous = reconciliation.PublishedIds(*store.published_ids(published))
-        # Two phases: bodies (events) and sentence texts (claims) are never held at once.
-        mentions = store.read_table(con, "entity_mentions")
-        articles = store.read_table(con, "articles", list(reconciliation.ARTICLE_COLUMNS))
-        split = pins.Pins.from_frame(pinned).split
-        events = reconciliation.reconcile_events(
-            articles, mentions, store.read_table(con, "entities"), previous=previous, split=split
-        )
-        if events.mentions is not mentions:  # surnames resolved within their event
-            store.replace_table(con, "entities", events.entities)
-            store.replace_table(con, "entity_mentions", events.mentions)
-        store.update_tables(con, events.set_columns())  # only the columns reconcile sets
-        counts["events"] = store.replace_table(con, "events", events.events)
-        keyed, entities, event_lineage = events.articles, events.entities, events.lineage
-        del mentions, articles, events
-        sentences, claims = (store.read_table(con, t) for t in ("sentences", "numeric_claims"))
-        parts = store.claim_parts(con)
-        found = reconciliation.reconcile_claims(
-            keyed, entities, sentences, claims, tolerance=tolerance, parts=parts, previous=previous
-        )
-        store.update_tables(con, found.set_columns())
-        counts.update(
-            wire_copies=int(found.sentences["is_wire_copy"].sum()),
-            groups=store.replace_table(con, "claim_groups", found.claim_groups),
-            id_changes=store.record_lineage(con, run_id, pl.concat([event_lineage, found.lineage])),
-        )
+    with _timed("reconcile") as counts:
+        args = (build, tolerance, published, run_id, pinned)
+        counts.update(isolation.run(build_stages.reconcile_build, *args, isolate=isolate))
 
 
 @stage
-def validate_build(build: Path, run_id: str, data_docs_dir: Path) -> pl.DataFrame:
+def validate_build(
+    build: Path, run_id: str, data_docs_dir: Path, isolate: bool = False
+) -> pl.DataFrame:
     """Run every expectation suite on the build; results go to check_results and Data Docs."""
-    with _timed("validate") as counts, store.connect(build, read_only=True) as con:
-        # Imported here: Great Expectations takes about 6 s to import (measured here), and an
-        # unchanged run never validates. Each suite reads its frame when it runs, and only the
-        # columns it checks: all the tables at once, and their pandas copies, were its peak.
-        from expectations.runner import run_checks
-
-        results = run_checks(audit.frame_reader(con), run_id=run_id, data_docs_dir=data_docs_dir)
-        counts.update(passed=int(results["success"].sum()), failed=int((~results["success"]).sum()))
+    with _timed("validate") as counts:
+        work = build_stages.validate_build
+        results, found = isolation.run(work, build, run_id, data_docs_dir, isolate=isolate)
+        counts.update(found)
     return results
 
 
