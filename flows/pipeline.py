@@ -70,7 +70,7 @@ def newsclaims_flow(
             if summary.blocking_failures:
                 _block(summary, build, settings, results)
             else:
-                _publish(summary, build, settings, results, started, fingerprint)
+                _publish(summary, build, settings, results, started, fingerprint, isolate)
         except Exception as exc:
             summary.status, summary.message = "failed", f"run failed: {exc}"
             build.unlink(missing_ok=True)
@@ -187,12 +187,15 @@ def _publish(
     results: pl.DataFrame,
     started: datetime,
     fingerprint: str,
+    isolate: bool,
 ) -> None:
     summary.status = "published"
     summary.message = f"published {settings.published}"
     record = _run_record(summary, started, published=True, fingerprint=fingerprint)
     summary.row_counts = tasks.publish_build(build, settings, record, results)
-    summary.report = tasks.render_report(settings.published, settings.report_dir, settings.workers)
+    summary.report = tasks.render_report(
+        settings.published, settings.report_dir, settings.workers, isolate
+    )
 
 
 def _fill_summary(

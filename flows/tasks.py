@@ -342,8 +342,12 @@ def reject_build(build: Path, settings: Settings, run_id: str) -> Path:
 
 
 @stage
-def render_report(published: Path, report_dir: Path, workers: int) -> Path | None:
-    """The offline report of agreement and conflict, and a conflicts artifact linking to it.
+def render_report(
+    published: Path, report_dir: Path, workers: int, isolate: bool = False
+) -> Path | None:
+    """The offline report of agreement and conflict, and a conflicts artifact linking to it;
+    `isolate`: drawn in a child process, as the whole-build stages are (it reads the whole
+    warehouse too).
 
     Best effort, after the publish: a report that cannot be built is logged, never turned
     into a failed run (the warehouse is already published and correct).
@@ -351,7 +355,9 @@ def render_report(published: Path, report_dir: Path, workers: int) -> Path | Non
     logger = get_run_logger()
     try:
         with _timed("report") as counts:
-            index = pages.build_report(published, report_dir, workers)
+            index = isolation.run(
+                pages.build_report, published, report_dir, workers, isolate=isolate
+            )
             counts["pages"] = sum(1 for _ in report_dir.rglob("*.html"))
         create_markdown_artifact(
             markdown=pages.conflicts_markdown(published, index),

@@ -1,5 +1,6 @@
-"""The whole-build stages in child processes (flows/isolation.py): the same warehouse, row for
-row, as the stages run in the flow's process; the child's result and errors come back."""
+"""The whole-build stages and the report in child processes (flows/isolation.py): the same
+warehouse, row for row, and the same report pages as in the flow's process; the child's result
+and errors come back."""
 
 from __future__ import annotations
 
@@ -35,6 +36,12 @@ def test_isolated_stages_build_the_same_warehouse(tmp_path, run_flow):
     assert sorted(got) == sorted(expected)
     for name, frame in expected.items():
         assert got[name].equals(frame), name
+    # The report, drawn in a child too, has every page of the one drawn here.
+    pages = [
+        sorted(str(p.relative_to(index.parent)) for p in index.parent.rglob("*.html"))
+        for index in (here.report, isolated.report)
+    ]
+    assert pages[0] == pages[1] and sum(p.startswith("articles/") for p in pages[1]) == 5
 
 
 def test_builds_from_the_threshold_up_are_isolated(monkeypatch):
