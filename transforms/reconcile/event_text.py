@@ -18,7 +18,6 @@ import re
 from typing import Any
 
 import numpy as np
-from sklearn.feature_extraction.text import HashingVectorizer, TfidfVectorizer
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
 # A scipy sparse CSR matrix, as scikit-learn returns it (scipy itself is not imported: it is
@@ -39,6 +38,11 @@ def text_vectors(titles: list[str], bodies: list[str]) -> SparseRows:
     they generate no pair, but they are part of what the article says, so they lower its
     cosine with every other (dropping them made a short round-up look like each story it
     mentions)."""
+    # Imported here, not at the top: scikit-learn (with scipy) takes about 8 s and 190 MB to
+    # import on this machine, which every run, an unchanged one included, and every child
+    # process of flows/isolation.py would pay on importing the reconcile package.
+    from sklearn.feature_extraction.text import HashingVectorizer, TfidfVectorizer
+
     texts = [_URL.sub(" ", f"{t}\n{b}") for t, b in zip(titles, bodies, strict=True)]
     vectorizer = TfidfVectorizer(
         ngram_range=(1, 2),
