@@ -25,10 +25,28 @@ def test_an_isolated_error_is_raised_here_as_it_was_there():
         isolation.run(int, "seven", isolate=True)
 
 
-def test_isolated_stages_build_the_same_warehouse(tmp_path, run_flow):
+def test_isolated_stages_build_the_same_warehouse(tmp_path, run_flow, monkeypatch):
     # The seeds (5 articles) stay in the flow's process by default; 0 isolates every build.
+    calls: list[tuple[str, bool]] = []
+    run = isolation.run
+
+    def recorded(work, *args, isolate):
+        calls.append((work.__name__, isolate))
+        return run(work, *args, isolate=isolate)
+
+    monkeypatch.setattr(isolation, "run", recorded)
+    stages = [
+        "withhold_faulty_articles",
+        "canonicalize_entities",
+        "reconcile_build",
+        "validate_build",
+        "build_report",
+    ]
     here = run_flow(SEEDS, tmp_path / "here")
+    assert calls == [(name, False) for name in stages]
+    calls.clear()
     isolated = run_flow(SEEDS, tmp_path / "isolated", isolate_articles=0)
+    assert calls == [(name, True) for name in stages]
     assert (here.status, isolated.status) == ("published", "published")
     assert here.row_counts == isolated.row_counts and here.row_counts["entities"] == 75
     expected = comparable_tables(tmp_path / "here" / "newsclaims.duckdb")
@@ -36,11 +54,19 @@ def test_isolated_stages_build_the_same_warehouse(tmp_path, run_flow):
     assert sorted(got) == sorted(expected)
     for name, frame in expected.items():
         assert got[name].equals(frame), name
-    # The report, drawn in a child too, has every page of the one drawn here.
-    pages = [
-        sorted(str(p.relative_to(index.parent)) for p in index.parent.rglob("*.html"))
-        for index in (here.report, isolated.report)
-    ]
+    # The report, drawn in a child too, has the pages of the one drawn here, the same but
+    # for the run id each page's footer names.
+    pages = []
+    for summary in (here, isolated):
+        folder = summary.report.parent
+        pages.append(
+            {
+                str(p.relative_to(folder)): p.read_text(encoding="utf-8").replace(
+                    summary.run_id, "<run>"
+                )
+                for p in sorted(folder.rglob("*.html"))
+            }
+        )
     assert pages[0] == pages[1] and sum(p.startswith("articles/") for p in pages[1]) == 5
 
 

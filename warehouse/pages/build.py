@@ -13,6 +13,7 @@ import tempfile
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from pathlib import Path
 
 import duckdb
@@ -69,8 +70,9 @@ def render_pages(
     def chart(group: queries.Row, claims: list[queries.Row]) -> str:
         return charts.svg(chart_spec(group, claims, labels), group["subject"])
 
+    sizes = {event_id: len(listed) for event_id, listed in by_event.items()}
     with charts.drawing(workers):
-        for block in _event_blocks(events):
+        for block in _event_blocks(events, sizes):
             found = queries.by_event(con, [event["event_id"] for event in block])
             charts.prefetch(_chart_jobs(found, labels))
             for event in block:
@@ -90,13 +92,17 @@ def render_pages(
     yield from _article_pages(con, articles, events, labels, source=label, banner=banner)
 
 
-def _event_blocks(events: list[queries.Row]) -> Iterator[list[queries.Row]]:
-    """`events` in order, cut into blocks of about EVENT_ARTICLES_PER_BLOCK articles."""
+def _event_blocks(
+    events: list[queries.Row], articles: dict[str | None, int]
+) -> Iterator[list[queries.Row]]:
+    """`events` in order, cut into blocks of about EVENT_ARTICLES_PER_BLOCK articles, counted
+    from `articles` (event id to its articles in the file), not the stored n_articles, which a
+    rejected build may have wrong."""
     block: list[queries.Row] = []
     size = 0
     for event in events:
         block.append(event)
-        size += event["n_articles"] or 0
+        size += articles.get(event["event_id"], 0)
         if size >= EVENT_ARTICLES_PER_BLOCK:
             yield block
             block, size = [], 0
@@ -208,8 +214,13 @@ def build_report(published: Path, out_dir: Path, workers: int = 1) -> Path:
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
     try:
-        with store.connect(published, read_only=True) as con:
-            for relative, text in render_pages(con, published, charts, workers):
+        # closing(): on a failed write the generator (and its chart processes) ends here,
+        # before the connection it reads closes.
+        with (
+            store.connect(published, read_only=True) as con,
+            closing(render_pages(con, published, charts, workers)) as made,
+        ):
+            for relative, text in made:
                 target = staging / relative
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")

@@ -48,11 +48,16 @@ class ChartCache:
         prefetch worth them and kept for the next (the report prefetches a block of events at
         a time; starting the processes costs about 2 s)."""
         self._workers = workers
+        failed = False
         try:
             yield
+        except BaseException:
+            failed = True
+            raise
         finally:
             if self._pool is not None:
-                self._pool.shutdown()
+                # On an error the charts still queued are not drawn (nothing would use them).
+                self._pool.shutdown(cancel_futures=failed)
             self._pool, self._workers = None, 1
 
     def prefetch(self, jobs: Iterable[tuple[dict, str | None]]) -> int:
@@ -68,9 +73,11 @@ class ChartCache:
             if key not in self.drawn and not (path is not None and path.is_file()):
                 missing[key] = (spec, subject)
         if self._pool is None:
-            processes = min(self._workers, len(missing) // MIN_CHARTS_PER_PROCESS)
-            if processes < 2:
+            # Started by the first block with charts enough for two processes, with every
+            # worker: later blocks (a cold report's whole) use them too.
+            if min(self._workers, len(missing) // MIN_CHARTS_PER_PROCESS) < 2:
                 return 0
+            processes = self._workers
             # A fresh interpreter per process (spawn): the report runs inside the flow's
             # process, whose threads (Prefect's, polars') a fork would copy mid-state.
             context = multiprocessing.get_context("spawn")
