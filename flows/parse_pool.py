@@ -9,8 +9,9 @@ cross the process boundary and the rules run on every core.
 The workers start from a fresh interpreter (`spawn`). Forking the flow's process was tried and
 hangs: polars' thread pool (and Prefect's threads) do not survive a fork, and a worker that
 builds a frame after it deadlocks. A fresh interpreter re-imports the caller's main module, so
-a script that runs the flow with several workers needs the usual `if __name__ ==
-"__main__":` guard (the `newsclaims` command and `python -c` need none). Each worker imports
+a script that runs the flow with several workers (or on a build that flows/isolation.py
+isolates) needs the usual `if __name__ == "__main__":` guard (the `newsclaims` command and
+`python -c` need none). Each worker imports
 spaCy and loads the model once, a few seconds, in parallel with the others.
 """
 
