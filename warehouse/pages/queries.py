@@ -147,8 +147,8 @@ SELECT a.article_id, a.body FROM articles a WHERE {articles}
 
 def article_bodies(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[str, str]:
     """The bodies of the articles `article_ids`, by article id."""
-    sql = ARTICLE_BODIES_SQL.format(articles=_ARTICLE_BLOCK.format(table="a"))
-    return {row["article_id"]: row["body"] for row in _rows(con, sql, [article_ids])}
+    rows = _article_rows(con, ARTICLE_BODIES_SQL, "a", article_ids)
+    return {row["article_id"]: row["body"] for row in rows}
 
 
 # Spans to mark in each body: claims (with their group's status) and entity mentions (with the
