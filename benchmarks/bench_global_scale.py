@@ -145,7 +145,8 @@ def table(rows: list[dict], source: Path) -> list[str]:
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}. Source: the parsed rows of `{source}`, copied k times.",
         "",
-        "| scale | articles | mentions | claims | " + " | ".join(f"{s} s" for s in STAGES)
+        "| scale | articles | mentions | claims | "
+        + " | ".join(f"{s} s" for s in STAGES)
         + " | global s (canonicalize + reconcile) | global vs 1x | RSS before MB | peak RSS MB |",
         "|---|---:|---:|---:|" + "---:|" * len(STAGES) + "---:|---:|---:|---:|",
     ]

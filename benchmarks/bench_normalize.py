@@ -40,23 +40,37 @@ GOLD: list[list[str]] = [
     ["Mr Zelensky said a new release of prisoners was being prepared.", "He gave no date."],
     ["The U.S. has proposed a 30-day ceasefire.", "Russia did not agree."],
     ["Gen. Metin Gurak attended the meeting in Istanbul.", "He spoke briefly."],
-    ["“This is crucial for making progress in the negotiation process.",
-     "We’ve been telling Russia for a very long time this war must end,” Umerov said."],
-    ["“If you want someone to shed a tear, show a child,” Medinsky said.",
-     "“In fact, we are talking about dozens of children.”"],
-    ["Trump said peace was still possible—if Moscow shows intent to end the war.",
-     "He warned that the US might withdraw support."],
-    ["The talks – the second such direct contacts since 2022 – began two hours late.",
-     "No explanation was given."],
-    ["Russia fired the biggest number of drones — 472 — at Ukraine since 2022, officials said.",
-     "That was part of a campaign."],
+    [
+        "“This is crucial for making progress in the negotiation process.",
+        "We’ve been telling Russia for a very long time this war must end,” Umerov said.",
+    ],
+    [
+        "“If you want someone to shed a tear, show a child,” Medinsky said.",
+        "“In fact, we are talking about dozens of children.”",
+    ],
+    [
+        "Trump said peace was still possible—if Moscow shows intent to end the war.",
+        "He warned that the US might withdraw support.",
+    ],
+    [
+        "The talks – the second such direct contacts since 2022 – began two hours late.",
+        "No explanation was given.",
+    ],
+    [
+        "Russia fired the biggest number of drones — 472 — at Ukraine since 2022, officials said.",
+        "That was part of a campaign.",
+    ],
     ["Fuel cost BA a predicted extra £250m.", "Turnover for the quarter was up 4.3%."],
-    ["\"A few more meters – and it would have hit the building.",
-     "A few more minutes – and cars would have been on the road.\""],
-    ["He said: \"It was fun.", "I had my chances, but they didn't come through,\" he said."],
+    [
+        '"A few more meters – and it would have hit the building.',
+        'A few more minutes – and cars would have been on the road."',
+    ],
+    ['He said: "It was fun.', "I had my chances, but they didn't come through,\" he said."],
     ["Mrs. Robinson met Dr. Smith at 3 p.m. on Monday.", "They talked for an hour."],
-    ["Kharkiv Mayor Ihor Terekhov said in a statement that no one was hurt.",
-     "The city's mayor published a photo."],
+    [
+        "Kharkiv Mayor Ihor Terekhov said in a statement that no one was hurt.",
+        "The city's mayor published a photo.",
+    ],
     ["Shares in Yahoo! rose 5% on Monday.", "Analysts were surprised."],
 ]
 
@@ -158,9 +172,7 @@ def main() -> None:
     ]
     per_article = {name: seconds / n for name, n, seconds in rows}
     combined = per_article["normalize"] + per_article["split_sentences (given the docs)"]
-    with_parse = combined + per_article[
-        "spaCy parse, flow pipeline (shared with entities, claims)"
-    ]
+    with_parse = combined + per_article["spaCy parse, flow pipeline (shared with entities, claims)"]
     lines = [
         "# normalize + sentences: throughput and segmenter choice",
         "",
@@ -205,8 +217,9 @@ def main() -> None:
         gold_pysbd = gold_score(lambda t: [s.strip() for s in segmenter.segment(t) if s.strip()])
         spans_pysbd, t_pysbd = other
         ours_by_article = sentences.group_by("article_id", maintain_order=True).agg("end_char")
-        ends_ours = dict(zip(ours_by_article["article_id"], ours_by_article["end_char"],
-                             strict=True))
+        ends_ours = dict(
+            zip(ours_by_article["article_id"], ours_by_article["end_char"], strict=True)
+        )
         only_ours = only_pysbd = 0
         for article_id, spans in zip(sample["article_id"], spans_pysbd, strict=True):
             a = set(ends_ours.get(article_id, []))
@@ -223,13 +236,13 @@ def main() -> None:
         "",
         "Audit by hand (5 seeds + 40 random BBC files, 920 sentences; each of the 79 boundaries",
         "where the two disagree judged one by one): spaCy with the repairs was wrong at 1",
-        "(\"such as... Maldives\" split after the ellipsis), pysbd at 78: 63 boundaries missed",
+        '("such as... Maldives" split after the ellipsis), pysbd at 78: 63 boundaries missed',
         "inside multi-sentence quotes (pysbd keeps a quotation whole, so a quoted claim and its",
         "attribution share one long sentence), 14 boundaries put before a closing quote (leaving",
         "'\" McIlroy, who...' or a lone '\"' as a sentence) and one '. In order...' sentence. All",
         "157 seed sentences read right. Without the repairs spaCy split a closing quote off as",
         "its own sentence 5 times and after an ellipsis before a lower-case word once in those",
-        "45 files, and ran two sentences together after \"£250m.\" 7 times in 207 BBC files.",
+        '45 files, and ran two sentences together after "£250m." 7 times in 207 BBC files.',
         "",
         "Choice: spaCy's `doc.sents` from the run's one parse (parser + paragraph_boundaries),",
         "with the three repairs in transforms/sentences.py. It is more accurate on quotes and",

@@ -193,9 +193,7 @@ def _publish(
     summary.message = f"published {settings.published}"
     record = _run_record(summary, started, published=True, fingerprint=fingerprint)
     summary.row_counts = tasks.publish_build(build, settings, record, results)
-    summary.report = tasks.render_report(
-        settings.published, settings.report_dir, settings.workers, isolate
-    )
+    summary.report = tasks.render_report(settings.published, settings.report_dir, isolate)
 
 
 def _fill_summary(

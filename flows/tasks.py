@@ -342,9 +342,7 @@ def reject_build(build: Path, settings: Settings, run_id: str) -> Path:
 
 
 @stage
-def render_report(
-    published: Path, report_dir: Path, workers: int, isolate: bool = False
-) -> Path | None:
+def render_report(published: Path, report_dir: Path, isolate: bool = False) -> Path | None:
     """The offline report of agreement and conflict, and a conflicts artifact linking to it;
     `isolate`: drawn in a child process, as the whole-build stages are (it reads the whole
     warehouse too).
@@ -355,9 +353,7 @@ def render_report(
     logger = get_run_logger()
     try:
         with _timed("report") as counts:
-            index = isolation.run(
-                pages.build_report, published, report_dir, workers, isolate=isolate
-            )
+            index = isolation.run(pages.build_report, published, report_dir, isolate=isolate)
             counts["pages"] = sum(1 for _ in report_dir.rglob("*.html"))
         create_markdown_artifact(
             markdown=pages.conflicts_markdown(published, index),

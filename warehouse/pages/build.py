@@ -20,8 +20,7 @@ import duckdb
 
 from warehouse import store
 from warehouse.pages import queries, render
-from warehouse.pages.chart_cache import ChartCache
-from warehouse.pages.charts import chart_spec
+from warehouse.pages.charts import claim_chart
 
 
 def _banner(source: Path) -> str:
@@ -43,16 +42,8 @@ ARTICLES_PER_BLOCK = 1_000
 EVENT_ARTICLES_PER_BLOCK = 2_000
 
 
-def render_pages(
-    con: duckdb.DuckDBPyConnection,
-    source: Path,
-    charts: ChartCache | None = None,
-    workers: int = 1,
-) -> Iterator[tuple[str, str]]:
-    """Every page of the report as (path relative to the report folder, HTML), one at a time;
-    charts are drawn through `charts` (a cache of earlier reports' SVGs), or afresh, the ones
-    not cached drawn ahead, a block of events at a time, in up to `workers` processes."""
-    charts = charts or ChartCache(None)
+def render_pages(con: duckdb.DuckDBPyConnection, source: Path) -> Iterator[tuple[str, str]]:
+    """Every page of the report as (path relative to the report folder, HTML), one at a time."""
     label = source.name
     run = queries.latest_run(con)
     if run:
@@ -68,26 +59,24 @@ def render_pages(
     yield "index.html", render.index_page(events, source=label, banner=banner)
 
     def chart(group: queries.Row, claims: list[queries.Row]) -> str:
-        return charts.svg(chart_spec(group, claims, labels), group["subject"])
+        return claim_chart(group, claims, labels)
 
     sizes = {event_id: len(listed) for event_id, listed in by_event.items()}
-    with charts.drawing(workers):
-        for block in _event_blocks(events, sizes):
-            found = queries.by_event(con, [event["event_id"] for event in block])
-            charts.prefetch(_chart_jobs(found, labels))
-            for event in block:
-                yield (
-                    render.event_href(event["event_id"]),
-                    _event_page(
-                        event,
-                        found[event["event_id"]],
-                        by_event[event["event_id"]],
-                        labels,
-                        chart,
-                        source=label,
-                        banner=banner,
-                    ),
-                )
+    for block in _event_blocks(events, sizes):
+        found = queries.by_event(con, [event["event_id"] for event in block])
+        for event in block:
+            yield (
+                render.event_href(event["event_id"]),
+                _event_page(
+                    event,
+                    found[event["event_id"]],
+                    by_event[event["event_id"]],
+                    labels,
+                    chart,
+                    source=label,
+                    banner=banner,
+                ),
+            )
 
     yield from _article_pages(con, articles, events, labels, source=label, banner=banner)
 
@@ -155,19 +144,6 @@ def _article_pages(
             )
 
 
-def _chart_jobs(
-    found: dict[str, dict[str, list[queries.Row]]], labels: dict[str, str]
-) -> Iterator[tuple[dict, str | None]]:
-    """(spec, subject) of every chart the event pages will show: the groups reported by more
-    than one outlet (render.event_page draws no other)."""
-    for event in found.values():
-        claims_by_group = _by_group(event["claims"])
-        for group in event["groups"]:
-            claims = claims_by_group.get(group["group_id"], [])
-            if render.draws_chart(group, claims):
-                yield chart_spec(group, claims, labels), group["subject"]
-
-
 def _by_group(rows: list[queries.Row]) -> dict[str, list[queries.Row]]:
     """`rows` (claims or history states) keyed by their group, in their order."""
     grouped: dict[str, list[queries.Row]] = defaultdict(list)
@@ -201,7 +177,7 @@ def _event_page(
     )
 
 
-def build_report(published: Path, out_dir: Path, workers: int = 1) -> Path:
+def build_report(published: Path, out_dir: Path) -> Path:
     """Write the report of the warehouse file `published` into `out_dir`; returns index.html.
 
     `published` may be any warehouse file (the published one, or a build set aside in
@@ -210,15 +186,14 @@ def build_report(published: Path, out_dir: Path, workers: int = 1) -> Path:
     published, out_dir = Path(published), Path(out_dir)
     if not published.is_file():
         raise FileNotFoundError(f"no warehouse file at {published}")
-    charts = ChartCache(out_dir.with_name(f".{out_dir.name}.charts"))
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
     try:
-        # closing(): on a failed write the generator (and its chart processes) ends here,
-        # before the connection it reads closes.
+        # closing(): on a failed write the generator ends here, before the connection it
+        # reads closes.
         with (
             store.connect(published, read_only=True) as con,
-            closing(render_pages(con, published, charts, workers)) as made,
+            closing(render_pages(con, published)) as made,
         ):
             for relative, text in made:
                 target = staging / relative
@@ -231,7 +206,6 @@ def build_report(published: Path, out_dir: Path, workers: int = 1) -> Path:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    charts.prune()
     return out_dir / "index.html"
 
 
