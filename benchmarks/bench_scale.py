@@ -36,7 +36,7 @@ RESULTS = ROOT / "benchmarks" / "results" / "scale.md"
 # A stage's own log line (flows/tasks.py `_timed`): "<stage>: k=v, ... in 12.34 s".
 _STAGE_LINE = re.compile(r" - ([a-z][a-z ]*): .* in ([\d.]+) s$")
 
-# Each child prints its own peak and its workers' (the parse and chart processes), in MB.
+# Each child prints its own peak and its workers' (the parse processes), in MB.
 _PEAK = """
 import resource
 print("PEAK", max(resource.getrusage(w).ru_maxrss for w in

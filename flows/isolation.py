@@ -27,7 +27,7 @@ def run(work: Callable[..., T], *args: Any, isolate: bool) -> T:
     if not isolate:
         return work(*args)
     # spawn, not fork: the flow's process runs Prefect's and polars' threads, whose locks a
-    # fork would copy mid-state (as in flows/parse_pool.py and the report's chart processes).
+    # fork would copy mid-state (as in flows/parse_pool.py).
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(1, mp_context=context) as pool:
         return pool.submit(work, *args).result()

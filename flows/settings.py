@@ -132,7 +132,7 @@ class Settings:
     )
     # Articles whose file left the source: "drop" (the warehouse mirrors the source) or "keep".
     removed_files: str = field(default_factory=lambda: _env("REMOVED_FILES", "drop"))
-    # Parse processes (flows/parse_pool.py), also the report's chart processes; the output
+    # Parse processes (flows/parse_pool.py); the output
     # does not depend on it, so it is not in the fingerprint.
     workers: int = field(default_factory=lambda: _int_setting("WORKERS", os.cpu_count() or 1))
     # Bodies per parse batch: the Docs of one batch are held at once (memory), and progress

@@ -2,7 +2,7 @@
 
 Promise: `build_report(warehouse_file, out_dir)` writes a self-contained static site (index of
 events, conflicts first; a page per event with every claim group, each outlet's printed number
-highlighted in its sentence and an Altair chart of the intervals; a page per article with its
+highlighted in its sentence and an SVG chart of the intervals; a page per article with its
 claims and entities marked) that opens from disk with no network; `conflicts_markdown` gives
 the conflicting groups as markdown for a Prefect artifact. Both only read the warehouse file.
 
