@@ -10,7 +10,7 @@ from pathlib import Path
 import polars as pl
 
 from transforms.contract import faults
-from transforms.entities import canonicalize, pins, refind
+from transforms.entities import pins
 from transforms.nlp import spans
 from transforms.reconcile import reconciliation
 from warehouse import audit, quarantine, store
@@ -32,6 +32,10 @@ def withhold_faulty_articles(build: Path, run_id: str) -> tuple[pl.DataFrame, Co
 
 def canonicalize_entities(build: Path, pinned: pl.DataFrame | None) -> Counts:
     """Canonical entities across every article in the build, after refind."""
+    # Here, not at the top: refind and canonicalize import spaCy (about 4 s), which the
+    # flow's process does not otherwise need when nothing is new.
+    from transforms.entities import canonicalize, refind
+
     with store.connect(build) as con:
         mentions = store.read_table(con, "entity_mentions")
         bodies = con.sql("SELECT article_id, body FROM articles").pl()

@@ -14,24 +14,27 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import polars as pl
 from prefect import get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
-from flows import build_stages, isolation, parse_pool, sources
+from flows import build_stages, isolation, sources
 from flows.progress import Progress
 from flows.settings import Settings, SettingsError
-from transforms import bodies
-from transforms.claims import parts as claim_parts
-from transforms.entities import captions, pins
+from transforms.entities import pins
 from transforms.ingest import files
 from transforms.ingest.manifest import Manifest
-from transforms.nlp import pipeline
 from transforms.normalize import articles
 from warehouse import audit, history, pages, publish, query, runlog, staging, store
+
+if TYPE_CHECKING:
+    from transforms import bodies
+
+# The parse's modules (spaCy, about 4 s to import here, and the readers) are imported in the
+# parse stages, not above: a run with nothing new to parse never needs them.
 
 stage = task(cache_policy=NO_CACHE)
 
@@ -123,6 +126,9 @@ def parse_and_extract(
     sentences, mentions and claims at once, is staged as Parquet under `out_dir` (one folder
     a batch, returned in article order) and its Docs and rows are released. With several
     workers, each worker process parses and reads its own batches (flows/parse_pool.py)."""
+    from flows import parse_pool
+    from transforms.nlp import pipeline
+
     logger = get_run_logger()
     with _timed("parse") as counts:
         workers = pipeline.process_count(article_rows.height, workers)
@@ -150,6 +156,9 @@ def _parse_here(
     on_batch: Callable[[bodies.BodyRows, int], None],
 ) -> None:
     """The parse in this process: one `nlp.pipe` stream, cut into batches of rows."""
+    from transforms import bodies
+    from transforms.nlp import pipeline
+
     docs = pipeline.parse(article_rows["body"].to_list(), model=model)
     for start in range(0, article_rows.height, batch_size):
         chunk = article_rows.slice(start, batch_size)
@@ -165,6 +174,8 @@ def parse_parts(parts: pl.DataFrame, model: str) -> tuple[pl.DataFrame, pl.DataF
     """(entity mentions of the photo captions, numeric claims of the headlines, subheadings
     and captions) of the new articles, offsets into article_parts.text: short texts, parsed
     here in one process, apart from the bodies, each once for both readers."""
+    from transforms.claims import parts as claim_parts
+
     with _timed("parse parts") as counts:
         rows = claim_parts.read_parts(parts)
         starts = range(0, max(rows.height, 1), PART_BATCH)  # one batch when there are none
@@ -179,6 +190,10 @@ PART_BATCH = 1000
 
 
 def _part_rows(rows: pl.DataFrame, model: str) -> tuple[pl.DataFrame, pl.DataFrame]:
+    from transforms.claims import parts as claim_parts
+    from transforms.entities import captions
+    from transforms.nlp import pipeline
+
     docs = list(pipeline.parse(rows["text"].to_list(), model=model))
     is_caption = (rows["role"] == "caption").to_list()
     mentions = captions.caption_mentions(
@@ -193,6 +208,8 @@ def parse_batch(article_rows: pl.DataFrame, model: str, out_dir: Path) -> Path:
     worker process, load_pipeline is cached), extract the rows and stage them as Parquet in
     `out_dir`, which is returned. The Docs never leave the worker: they are large and do not
     pickle back faithfully, the frames do."""
+    from transforms import bodies
+
     with _timed(f"parse batch {out_dir.name}") as counts:
         counts.update(staging.write_batch(bodies.parse_rows(article_rows, model), out_dir))
         counts["articles"] = article_rows.height

@@ -10,10 +10,12 @@ build was written). The folder is removed once the build has them, or when the r
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
-from transforms.bodies import BodyRows
+if TYPE_CHECKING:  # transforms.bodies imports spaCy, which loading staged rows never needs
+    from transforms.bodies import BodyRows
 
 # A staged frame's file name (a BodyRows field) and the build table its rows go to.
 TABLES = {"sentences": "sentences", "mentions": "entity_mentions", "claims": "numeric_claims"}
