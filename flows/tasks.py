@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from transforms import bodies
 
 # The parse's modules (spaCy, about 4 s to import here, and the readers) are imported in the
-# parse stages, not above: a run with nothing new to parse never needs them.
+# parse stages, not above: a run whose source is unchanged never reaches those stages, so it
+# never imports them. (A run that only drops or moves files does reach them, with no rows.)
 
 stage = task(cache_policy=NO_CACHE)
 
@@ -194,7 +195,8 @@ def _part_rows(rows: pl.DataFrame, model: str) -> tuple[pl.DataFrame, pl.DataFra
     from transforms.entities import captions
     from transforms.nlp import pipeline
 
-    docs = list(pipeline.parse(rows["text"].to_list(), model=model))
+    # No parts, no model: loading it costs seconds and parses nothing.
+    docs = list(pipeline.parse(rows["text"].to_list(), model=model)) if rows.height else []
     is_caption = (rows["role"] == "caption").to_list()
     mentions = captions.caption_mentions(
         rows.filter(pl.col("role") == "caption"), list(itertools.compress(docs, is_caption))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import re
+import subprocess
 import sys
 import tomllib
 from pathlib import Path
@@ -144,3 +145,14 @@ def test_every_imported_library_is_declared():
         top for top in used if distribution.get(top, top).lower().replace("_", "-") not in declared
     )
     assert missing == []
+
+
+def test_the_flow_imports_no_parser_until_it_parses():
+    # An unchanged scheduled run stops before the parse; importing spaCy (about 4 s here),
+    # scikit-learn (8 s) or Great Expectations would be most of its time (issue 14).
+    heavy = ["spacy", "sklearn", "great_expectations"]
+    code = f"import sys, flows.pipeline; print([m for m in {heavy!r} if m in sys.modules])"
+    found = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert found.stdout.strip() == "[]", found.stderr

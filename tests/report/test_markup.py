@@ -85,7 +85,9 @@ def test_chart_is_inline_svg_with_one_row_per_claim():
         claim("C", "8,000", 8000, 8000),
     ]
     svg = claim_chart(group, claims, {"A": "Alpha <News>", "B": "Beta", "C": "Gamma"})
-    assert svg.startswith('<svg role="img" aria-label="Chart of body claims by outlet"')
+    assert svg.startswith(
+        '<svg role="img" aria-label="Chart of body claims by outlet: conflict, the intervals'
+    )
     assert "http" not in svg
     labels = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
     assert any("Alpha &lt;News&gt;" in t and "(2)" in t for t in labels), labels

@@ -5,9 +5,13 @@ from __future__ import annotations
 import math
 import re
 
+import pytest
+
 from tests.report.test_markup import claim
 from warehouse.pages import svg
 from warehouse.pages.charts import claim_chart
+
+LABELS = {"A": "Alpha", "B": "Beta"}
 
 
 def test_ticks_are_round_steps_inside_the_domain():
@@ -22,10 +26,13 @@ def test_ticks_are_round_steps_inside_the_domain():
 
 
 def test_axis_labels_of_large_numbers_do_not_crowd():
-    ticks = svg._axis_ticks((0.0, 2.6e12))
-    widest = max(svg.text_width(label, svg.FONT) for _, label in ticks)
-    assert len(ticks) >= 2 and (widest + 12) * len(ticks) <= svg.PLOT_WIDTH
-    assert ticks[1][1] == "1,000,000,000,000"
+    # Each label must fit between its neighbours' ticks, at the spacing the ticks really have.
+    for domain in [(0.0, 2.6e12), (-3.1e13, 4.4e13), (0.0, 9.9), (5_700.0, 8_400.0)]:
+        ticks = svg.axis_ticks(domain)
+        widest = max(svg.text_width(label, svg.FONT) for _, label in ticks)
+        spacing = svg.tick_spacing([value for value, _ in ticks], domain)
+        assert len(ticks) >= 2 and widest + 12 <= spacing, (domain, ticks)
+    assert svg.axis_ticks((0.0, 2.6e12))[1][1] == "1,000,000,000,000"
 
 
 def test_long_labels_are_cut_and_kept_whole_in_the_tooltip():
@@ -82,6 +89,52 @@ def test_marks_follow_the_claims():
     assert dots[0] < dots[2]
     width = float(re.search(r'viewBox="0 0 ([\d.]+) ', chart).group(1))
     assert all(0 < x < width for x in dots)
+    # Beta's open interval ends at the plot's right edge, where its arrowhead starts.
+    axis = re.search(r'<line x1="([\d.]+)" y1="([\d.]+)" x2="([\d.]+)" y2="\2"', chart)
+    bar = re.search(
+        rf'<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)" height="10" rx="2" '
+        rf'fill="{svg.WIRE_COPY}"',
+        chart,
+    )
+    right = float(axis[1]) + svg.PLOT_WIDTH
+    assert float(bar[1]) + float(bar[2]) == pytest.approx(right, abs=0.1)
+
+
+def test_a_cut_label_keeps_its_counter_and_user_text_is_escaped():
+    group = {
+        "subject": 'deaths <b>"here"</b> & there',
+        "unit": None,
+        "scope": None,
+        "status": "consistent",
+        "consensus_low": 10.0,
+        "consensus_high": 10.0,
+    }
+    quote = "ten people, according to the regional authorities who spoke on Tuesday evening"
+    chart = claim_chart(
+        group,
+        [claim("A", quote, 10, 10), claim("A", quote, 10, 10)],
+        {"A": "<script>x</script> News"},
+    )
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", chart)
+    rows = [t for t in texts if t.startswith("&lt;script&gt;x&lt;/script&gt; News")]
+    assert len(rows) == 2 and rows[0].endswith("…") and rows[1].endswith("… (2)"), rows
+    assert "<script" not in chart and "<b>" not in chart
+    assert 'aria-label="Chart of deaths &lt;b&gt;&quot;here&quot;&lt;/b&gt; &amp; there' in chart
+    assert ": consensus 10" in re.search(r'aria-label="([^"]*)"', chart).group(1)
+
+
+def test_a_group_of_one_value_zero_gets_a_readable_axis():
+    group = {
+        "subject": "killed",
+        "unit": None,
+        "scope": None,
+        "status": "consistent",
+        "consensus_low": 0.0,
+        "consensus_high": 0.0,
+    }
+    chart = claim_chart(group, [claim("A", "no one", 0, 0), claim("B", "none", 0, 0)], LABELS)
+    ticks = re.findall(r'text-anchor="middle" fill="#4a5568">([^<]*)</text>', chart)
+    assert "0" in ticks and all(len(t) <= 4 for t in ticks), ticks  # -1, -0.5, 0, 0.5, 1
 
 
 def test_unbounded_values_stop_at_the_plot_edge():
@@ -89,7 +142,11 @@ def test_unbounded_values_stop_at_the_plot_edge():
     assert x(math.inf) == 100.0 + svg.PLOT_WIDTH and x(-math.inf) == 100.0
     assert x(-5.0) == 100.0 and x(5.0) == 100.0 + svg.PLOT_WIDTH / 2
     chart = svg.interval_chart(
-        [svg.Interval("a", 1.0, math.inf, math.nan, True, False, "t")],
+        [
+            svg.Interval("a", 1.0, math.inf, 4.0, True, False, "t"),
+            svg.Interval("b", 1.0, 2.0, math.nan, False, False, "t"),  # NaN: no dot
+            svg.Interval("c", math.nan, 2.0, 1.5, False, False, "t"),  # NaN end: no row
+        ],
         None,
         domain=(0.0, 10.0),
         title="t",
@@ -97,3 +154,6 @@ def test_unbounded_values_stop_at_the_plot_edge():
         label="l",
     )
     assert "inf" not in chart and "nan" not in chart
+    assert chart.count("<circle") == 1 and chart.count('rx="2"') == 2
+    with pytest.raises(ValueError, match="finite and increasing"):
+        svg.interval_chart([], None, domain=(3.0, 3.0), title="t", x_title="x", label="l")

@@ -187,6 +187,9 @@ def build_report(published: Path, out_dir: Path) -> Path:
     if not published.is_file():
         raise FileNotFoundError(f"no warehouse file at {published}")
     out_dir.parent.mkdir(parents=True, exist_ok=True)
+    # Reports before the charts were drawn here kept rendered SVGs beside the report; nothing
+    # reads that folder now.
+    shutil.rmtree(out_dir.with_name(f".{out_dir.name}.charts"), ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
     try:
         # closing(): on a failed write the generator ends here, before the connection it

@@ -23,13 +23,19 @@ def _shown(claim: Row, scope: str | None) -> float | None:
     return claim.get("value")
 
 
-def _domain(values: list[float | None]) -> tuple[float, float]:
-    finite = [v for v in values if v is not None and math.isfinite(v)]
+def _finite(value: float | None) -> bool:
+    return value is not None and math.isfinite(value)
+
+
+def _domain(values: list[float | None], least_pad: float) -> tuple[float, float]:
+    """The axis' extent: the finite values with 15 % to spare, and at least `least_pad` on
+    each side, so a group that is all one value (0 killed) gets a readable axis."""
+    finite = [v for v in values if _finite(v)]
     if not finite:
         return 0.0, 1.0
     low, high = min(finite), max(finite)
-    pad = max((high - low) * 0.15, abs(high) * 0.02, 1e-6)
-    return low - pad, high + pad
+    pad = max((high - low) * 0.15, abs(high) * 0.02)
+    return low - (pad or least_pad), high + (pad or least_pad)
 
 
 def _chart_rows(
@@ -43,17 +49,16 @@ def _chart_rows(
     for claim, low, high, value in zip(claims, *bounds, strict=True):
         name = f"{labels[claim['outlet_key']]} · “{claim['quote']}”"
         # Two claims with the same outlet and quote (the two sides, said twice) would read as
-        # one row said twice, so the second one gets a counter.
+        # one row said twice, so the second one gets a counter, kept when the label is cut.
         seen[name] = seen.get(name, 0) + 1
-        if seen[name] > 1:
-            name += f" ({seen[name]})"
         bound = f" ({claim['bound']})" if claim["bound"] else ""
         rows.append(
             svg.Interval(
                 label=name,
-                low=(low if low is not None else low_edge) * scale,
-                high=(high if high is not None else high_edge) * scale,
-                value=value * scale if value is not None else None,
+                suffix=f" ({seen[name]})" if seen[name] > 1 else "",
+                low=(low if _finite(low) else low_edge) * scale,
+                high=(high if _finite(high) else high_edge) * scale,
+                value=value * scale if _finite(value) else None,
                 open_high=high is None,
                 wire=bool(claim["is_wire_copy"]),
                 tooltip=f"printed “{claim['quote']}”{bound}; compared "
@@ -93,18 +98,20 @@ def claim_chart(group: Row, claims: list[Row], labels: dict[str, str]) -> str:
     ]
     shown = [_shown(c, group["scope"]) for c in claims]
     c_low, c_high = group["consensus_low"], group["consensus_high"]
-    edges = _domain([*lows, *highs, *shown, c_low, c_high])
+    # At least one unit (or one percentage point) to spare around a single value.
+    edges = _domain([*lows, *highs, *shown, c_low, c_high], 0.01 if unit == "share" else 1.0)
     x_title = "percent" if unit == "share" else (unit or "count")
     if group["scope"] == "per_side":
         x_title += " per side"
-    title = f"{group['subject']}: consensus {fmt_interval(c_low, c_high, unit)}"
+    subject = group["subject"] or "(no subject)"
+    verdict = f"consensus {fmt_interval(c_low, c_high, unit)}"
     if group["status"] == "conflict":
-        title = f"{group['subject']}: conflict, the intervals share no value"
+        verdict = "conflict, the intervals share no value"
     return svg.interval_chart(
         _chart_rows(claims, (lows, highs, shown), edges, scale, unit, labels),
         _band(group, edges, scale),
         domain=(edges[0] * scale, edges[1] * scale),
-        title=title,
+        title=f"{subject}: {verdict}",
         x_title=f"{x_title} (compared interval, tolerance applied)",
-        label=f"Chart of {group['subject']} claims by outlet",
+        label=f"Chart of {subject} claims by outlet: {verdict}",
     )

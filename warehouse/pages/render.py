@@ -250,7 +250,7 @@ def group_section(
 
 
 def draws_chart(group: Row, claims: list[Row]) -> bool:
-    """A chart only for a group of more than one outlet, with claims (drawn ahead in build)."""
+    """A chart only for a group of more than one outlet, with claims."""
     return group["n_outlets"] > 1 and bool(claims)
 
 

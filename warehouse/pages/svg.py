@@ -3,14 +3,15 @@
 Written by hand, not with a plotting library: the report drew this chart with Altair and
 vl-convert, which runs all of Vega in an embedded JavaScript engine for every chart: 73 ms a
 chart here (`vl_convert.vegalite_to_svg` over 30 small charts, quiet 2-core machine), about
-62 s of the 88 s report of a 1x BBC run (844 charts), which kept one process from the 1.2x
-wall target of issue 14. This form needs only a linear scale with round ticks, rectangles,
-circles, a triangle and text, which SVG gives directly, so drawing it here takes well under a
-millisecond (`benchmarks/bench_charts.py`).
+62 s of the 88 s report of a one-process 1x BBC run (about 850 charts), which kept that run
+from the 1.2x wall target of issue 14. This form needs only a linear scale with round ticks,
+rectangles, circles, a triangle and text, which SVG gives directly, so drawing it here takes
+well under a millisecond (`benchmarks/bench_charts.py`).
 
 The one thing a browser knows and this module guesses is how wide a label is: `text_width`
-estimates it from per-character widths on the wide side of common sans-serif fonts, so labels
-are cut (with "…", the full text kept in the row's tooltip) before they could reach the plot.
+estimates it from per-character widths on the wide side of common sans-serif fonts (DejaVu
+Sans, the widest of them), so labels are cut (with "…", the full text kept in the row's
+tooltip) before they could leave the chart's left edge.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class Interval:
     open_high: bool
     wire: bool
     tooltip: str
+    suffix: str = ""  # kept whole after `label` when the label is cut (" (2)": the second row)
 
 
 @dataclass(frozen=True)
@@ -54,34 +56,35 @@ class Band:
     tooltip: str
 
 
-# Widths in em, on the wide side of DejaVu Sans / Arial / Segoe UI (a label estimated too
-# wide is only cut a little early; one estimated too narrow would run into the plot).
-_NARROW = frozenset("iljI.,:;'|!()[]ft ·")
+# Widths in em, at or above DejaVu Sans' (wider than Arial or Segoe UI): a label estimated
+# too wide is only cut a little early; one estimated too narrow would leave the chart.
+_NARROW = frozenset("iljI.,:;'|!()[]ft ·“”‘’")
 _WIDE = frozenset("mwMW@%—")
+BOLD = 1.1  # bold text is about a tenth wider
 
 
-def text_width(text: str, size: float) -> float:
+def text_width(text: str, size: float, bold: bool = False) -> float:
     """Estimated width in px of `text` at font size `size`."""
     em = 0.0
     for char in text:
         if char in _NARROW:
-            em += 0.34
+            em += 0.42
         elif char in _WIDE:
-            em += 0.92
-        elif char.isupper() or char.isdigit():
-            em += 0.7
+            em += 1.0
+        elif char.isupper():
+            em += 0.8
         else:
-            em += 0.6
-    return em * size
+            em += 0.65
+    return em * size * (BOLD if bold else 1.0)
 
 
-def fit(text: str, limit: float, size: float) -> str:
-    """`text`, cut with "…" to an estimated width of at most `limit` px."""
-    if text_width(text, size) <= limit:
-        return text
-    while text and text_width(text + "…", size) > limit:
+def fit(text: str, limit: float, size: float, bold: bool = False, suffix: str = "") -> str:
+    """`text` + `suffix`, `text` cut with "…" so the whole is at most `limit` px wide."""
+    if text_width(text + suffix, size, bold) <= limit:
+        return text + suffix
+    while text and text_width(text + "…" + suffix, size, bold) > limit:
         text = text[:-1]
-    return text.rstrip() + "…"
+    return text.rstrip() + "…" + suffix
 
 
 def nice_ticks(low: float, high: float, count: int) -> tuple[list[float], int]:
@@ -107,13 +110,21 @@ def _tick_label(value: float, decimals: int) -> str:
     return "0" if float(value) == 0 else text
 
 
-def _axis_ticks(domain: tuple[float, float]) -> list[tuple[float, str]]:
-    """Ticks whose labels do not crowd: fewer, wider steps until the labels fit."""
-    for count in (7, 6, 5, 4, 3, 2):
+def tick_spacing(ticks: list[float], domain: tuple[float, float]) -> float:
+    """Pixels between neighbouring ticks (the plot's width for a single tick)."""
+    if len(ticks) < 2 or domain[1] <= domain[0]:
+        return float(PLOT_WIDTH)
+    return (ticks[1] - ticks[0]) * PLOT_WIDTH / (domain[1] - domain[0])
+
+
+def axis_ticks(domain: tuple[float, float]) -> list[tuple[float, str]]:
+    """Ticks whose labels do not crowd: fewer, wider steps until every label has room
+    between its neighbours' ticks."""
+    for count in (7, 6, 5, 4, 3, 2, 1):
         ticks, decimals = nice_ticks(*domain, count)
         labels = [_tick_label(t, decimals) for t in ticks]
         widest = max(text_width(label, FONT) for label in labels)
-        if (widest + 12) * len(ticks) <= PLOT_WIDTH:
+        if widest + 12 <= tick_spacing(ticks, domain):
             break
     return list(zip(ticks, labels, strict=True))
 
@@ -124,7 +135,8 @@ def _scale(domain: tuple[float, float], x0: float) -> Callable[[float], float]:
 
     def x(value: float) -> float:
         # Clamped: an unbounded end (or a value outside the padded domain) stops at the edge.
-        if not math.isfinite(value):
+        # NaN never gets here (interval_chart draws no mark for it).
+        if math.isinf(value):
             value = high if value > 0 else low
         return x0 + PLOT_WIDTH * min(max((value - low) / span, 0.0), 1.0)
 
@@ -144,10 +156,12 @@ def _row(row: Interval, index: int, top: float, x: Callable[[float], float]) -> 
     """One row's bar, value dot and open-end arrowhead, with its tooltip."""
     middle = top + ROW_HEIGHT * index + ROW_HEIGHT / 2
     left, right = sorted((x(row.low), x(row.high)))
+    if right - left < 2:  # a point interval: a 2 px bar centred on it
+        left, right = (left + right) / 2 - 1, (left + right) / 2 + 1
     colour = WIRE_COPY if row.wire else OWN_TEXT
     parts = [
-        f"<title>{esc(row.label)}: {esc(row.tooltip)}</title>",
-        f'<rect x="{_num(left)}" y="{_num(middle - 5)}" width="{_num(max(right - left, 2))}" '
+        f"<title>{esc(row.label + row.suffix)}: {esc(row.tooltip)}</title>",
+        f'<rect x="{_num(left)}" y="{_num(middle - 5)}" width="{_num(right - left)}" '
         f'height="10" rx="2" fill="{colour}"/>',
     ]
     if row.open_high:
@@ -156,7 +170,7 @@ def _row(row: Interval, index: int, top: float, x: Callable[[float], float]) -> 
             f'<path d="M{_num(tip - 9)},{_num(middle - 6)}L{_num(tip)},{_num(middle)}'
             f'L{_num(tip - 9)},{_num(middle + 6)}Z" fill="{colour}"/>'
         )
-    if row.value is not None:
+    if row.value is not None and not math.isnan(row.value):
         parts.append(f'<circle cx="{_num(x(row.value))}" cy="{_num(middle)}" r="3.6" fill="#000"/>')
     return f"<g>{''.join(parts)}</g>"
 
@@ -183,15 +197,20 @@ def interval_chart(
 ) -> str:
     """The chart as an <svg> element: `rows` top to bottom, `band` under them, the x axis over
     `domain`, `title` above and `x_title` below; `label` is its accessible name."""
-    names = [fit(row.label, LABEL_LIMIT, FONT) for row in rows]
-    gutter = max([text_width(name, FONT) for name in names] + [0]) + 14
+    if not (domain[0] < domain[1] and all(map(math.isfinite, domain))):
+        raise ValueError(f"chart domain must be finite and increasing, not {domain}")
+    rows = [row for row in rows if not (math.isnan(row.low) or math.isnan(row.high))]
+    names = [fit(row.label, LABEL_LIMIT, FONT, suffix=row.suffix) for row in rows]
+    gutter = max([text_width(name, FONT) for name in names] + [0]) + 18
     x0, top = gutter, 28.0
     bottom = top + ROW_HEIGHT * len(rows)
-    width = x0 + PLOT_WIDTH + 28
+    ticks = axis_ticks(domain)
+    # Room on the right for the arrowheads and the last tick's label, centred on its tick.
+    last = x0 + PLOT_WIDTH * (ticks[-1][0] - domain[0]) / (domain[1] - domain[0])
+    width = max(x0 + PLOT_WIDTH + 16, last + text_width(ticks[-1][1], FONT) / 2 + 4)
     height = bottom + 70
     x = _scale(domain, x0)
-    parts = [_text(0, 17, fit(title, width, TITLE_FONT), TITLE_FONT, font_weight="bold")]
-    ticks = _axis_ticks(domain)
+    parts = [_text(0, 17, fit(title, width, TITLE_FONT, bold=True), TITLE_FONT, font_weight="bold")]
     for value, _ in ticks:
         parts.append(
             f'<line x1="{_num(x(value))}" y1="{_num(top)}" x2="{_num(x(value))}" '
