@@ -54,6 +54,25 @@ def test_numbers_display_as_printed_units():
     assert fmt_interval(None, None, None) == "any value"
 
 
+def group_row(
+    subject: str,
+    low: float | None,
+    high: float | None,
+    status: str = "consistent",
+    unit: str | None = None,
+    scope: str | None = None,
+) -> dict:
+    """A claim group's row as the report reads it: its subject, consensus and status."""
+    return {
+        "subject": subject,
+        "unit": unit,
+        "scope": scope,
+        "status": status,
+        "consensus_low": low,
+        "consensus_high": high,
+    }
+
+
 def claim(outlet: str, quote: str, low: float, high: float | None, wire: bool = False) -> dict:
     return {
         "outlet_key": outlet,
@@ -70,14 +89,7 @@ def claim(outlet: str, quote: str, low: float, high: float | None, wire: bool = 
 
 
 def test_chart_is_inline_svg_with_one_row_per_claim():
-    group = {
-        "subject": "body",
-        "unit": None,
-        "scope": "per_side",
-        "status": "conflict",
-        "consensus_low": None,
-        "consensus_high": None,
-    }
+    group = group_row("body", None, None, status="conflict", scope="per_side")
     claims = [
         claim("A", "6,000", 6000, 6000),
         claim("A", "6,000", 6000, 6000),  # same outlet and quote: still its own row

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.report.test_markup import claim
+from tests.report.test_markup import claim, group_row
 from warehouse.pages import svg
 from warehouse.pages.charts import claim_chart
 
@@ -42,14 +42,7 @@ def test_long_labels_are_cut_and_kept_whole_in_the_tooltip():
     assert cut.endswith("…") and quote.startswith(cut[:-1].rstrip())
     assert svg.text_width(cut, svg.FONT) <= svg.LABEL_LIMIT
     assert svg.fit("Reuters", svg.LABEL_LIMIT, svg.FONT) == "Reuters"
-    group = {
-        "subject": "killed",
-        "unit": "share",
-        "scope": None,
-        "status": "consistent",
-        "consensus_low": 0.12,
-        "consensus_high": 0.13,
-    }
+    group = group_row("killed", 0.12, 0.13, unit="share")
     chart = claim_chart(
         group,
         [claim("A", "12%", 0.12, 0.12), claim("B", quote, 0.11, 0.14, wire=True)],
@@ -65,14 +58,7 @@ def test_long_labels_are_cut_and_kept_whole_in_the_tooltip():
 
 
 def test_marks_follow_the_claims():
-    group = {
-        "subject": "body",
-        "unit": None,
-        "scope": "per_side",
-        "status": "conflict",
-        "consensus_low": None,
-        "consensus_high": None,
-    }
+    group = group_row("body", None, None, status="conflict", scope="per_side")
     claims = [
         claim("A", "6,000", 6000, 6000),
         claim("B", "more than 6,000", 6000, None, wire=True),
@@ -101,14 +87,7 @@ def test_marks_follow_the_claims():
 
 
 def test_a_cut_label_keeps_its_counter_and_user_text_is_escaped():
-    group = {
-        "subject": 'deaths <b>"here"</b> & there',
-        "unit": None,
-        "scope": None,
-        "status": "consistent",
-        "consensus_low": 10.0,
-        "consensus_high": 10.0,
-    }
+    group = group_row('deaths <b>"here"</b> & there', 10.0, 10.0)
     quote = "ten people, according to the regional authorities who spoke on Tuesday evening"
     chart = claim_chart(
         group,
@@ -124,14 +103,7 @@ def test_a_cut_label_keeps_its_counter_and_user_text_is_escaped():
 
 
 def test_a_group_of_one_value_zero_gets_a_readable_axis():
-    group = {
-        "subject": "killed",
-        "unit": None,
-        "scope": None,
-        "status": "consistent",
-        "consensus_low": 0.0,
-        "consensus_high": 0.0,
-    }
+    group = group_row("killed", 0.0, 0.0)
     chart = claim_chart(group, [claim("A", "no one", 0, 0), claim("B", "none", 0, 0)], LABELS)
     ticks = re.findall(r'text-anchor="middle" fill="#4a5568">([^<]*)</text>', chart)
     assert "0" in ticks and all(len(t) <= 4 for t in ticks), ticks  # -1, -0.5, 0, 0.5, 1

@@ -152,9 +152,8 @@ def _text(x: float, y: float, text: str, size: int = FONT, **attrs: str) -> str:
     return f'<text x="{_num(x)}" y="{_num(y)}" font-size="{size}"{extra}>{esc(text)}</text>'
 
 
-def _row(row: Interval, index: int, top: float, x: Callable[[float], float]) -> str:
-    """One row's bar, value dot and open-end arrowhead, with its tooltip."""
-    middle = top + ROW_HEIGHT * index + ROW_HEIGHT / 2
+def _row(row: Interval, middle: float, x: Callable[[float], float]) -> str:
+    """One row's bar, value dot and open-end arrowhead, centred on `middle`, with its tooltip."""
     left, right = sorted((x(row.low), x(row.high)))
     if right - left < 2:  # a point interval: a 2 px bar centred on it
         left, right = (left + right) / 2 - 1, (left + right) / 2 + 1
@@ -205,11 +204,10 @@ def interval_chart(
     x0, top = gutter, 28.0
     bottom = top + ROW_HEIGHT * len(rows)
     ticks = axis_ticks(domain)
-    # Room on the right for the arrowheads and the last tick's label, centred on its tick.
-    last = x0 + PLOT_WIDTH * (ticks[-1][0] - domain[0]) / (domain[1] - domain[0])
-    width = max(x0 + PLOT_WIDTH + 16, last + text_width(ticks[-1][1], FONT) / 2 + 4)
-    height = bottom + 70
     x = _scale(domain, x0)
+    # Room on the right for the arrowheads and the last tick's label, centred on its tick.
+    width = max(x0 + PLOT_WIDTH + 16, x(ticks[-1][0]) + text_width(ticks[-1][1], FONT) / 2 + 4)
+    height = bottom + 70
     parts = [_text(0, 17, fit(title, width, TITLE_FONT, bold=True), TITLE_FONT, font_weight="bold")]
     for value, _ in ticks:
         parts.append(
@@ -226,7 +224,7 @@ def interval_chart(
     for index, (row, name) in enumerate(zip(rows, names, strict=True)):
         middle = top + ROW_HEIGHT * index + ROW_HEIGHT / 2
         parts.append(_text(x0 - 8, middle + 4, name, text_anchor="end"))
-        parts.append(_row(row, index, top, x))
+        parts.append(_row(row, middle, x))
     parts.append(
         f'<line x1="{_num(x0)}" y1="{_num(bottom)}" x2="{_num(x0 + PLOT_WIDTH)}" '
         f'y2="{_num(bottom)}" stroke="{MUTED}"/>'
